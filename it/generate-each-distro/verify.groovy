@@ -1,0 +1,29 @@
+import groovy.json.JsonSlurper
+
+def expected = [
+    wolfi : ['FROM cgr.dev/chainguard/wolfi-base:latest', 'apk add --no-cache', 'dockerd \\', 'docker-cli \\'],
+    alpine: ['FROM alpine:3.24', 'apk add --no-cache', 'docker-engine \\', 'iptables-legacy \\'],
+    debian: ['FROM debian:trixie', 'apt-get install -y --no-install-recommends', 'docker.io \\', 'docker-cli \\',
+             'useradd --create-home --shell /bin/bash --groups docker "dev"'],
+    ubuntu: ['FROM ubuntu:24.04', 'apt-get install -y --no-install-recommends', 'docker.io \\',
+             'openjdk-21-jdk-headless \\', 'maven \\'],
+]
+expected.each { distro, snippets ->
+    def dir = new File(basedir, "out/${distro}")
+    def dockerfile = new File(dir, 'Dockerfile').text
+    snippets.each { assert dockerfile.contains(it) : "${distro}: '${it}' missing from\n${dockerfile}" }
+
+    // JSONC -> JSON: drop the comment lines, then any JSON parser must accept it
+    def json = new File(dir, 'devcontainer.json').readLines().findAll { !it.trim().startsWith('//') }.join('\n')
+    def config = new JsonSlurper().parseText(json)
+    assert config.overrideCommand == false
+    assert config.privileged == true
+    assert config.remoteUser == (distro == 'debian' ? 'dev' : 'root')
+
+    def shellcheck = ['shellcheck', new File(dir, 'startup.sh').path].execute()
+    def out = new StringBuilder()
+    shellcheck.consumeProcessOutput(out, out)
+    assert shellcheck.waitFor() == 0 : "${distro}: shellcheck found problems:\n${out}"
+}
+
+true

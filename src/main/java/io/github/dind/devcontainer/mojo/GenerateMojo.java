@@ -1,0 +1,144 @@
+package io.github.dind.devcontainer.mojo;
+
+import io.github.dind.devcontainer.render.GeneratedFile;
+import io.github.dind.devcontainer.render.ProjectFiles;
+import io.github.dind.devcontainer.render.Renderer;
+import io.github.dind.devcontainer.render.TemplateException;
+import io.github.dind.devcontainer.spec.DevcontainerSpec;
+import io.github.dind.devcontainer.spec.InvalidSpecException;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes a Docker-in-Docker devcontainer into the project: {@code Dockerfile}, {@code startup.sh}
+ * and {@code devcontainer.json}. Files you edited are kept (use {@code force} to replace them, with
+ * a backup); an unchanged file is not touched.
+ */
+@Mojo(name = "generate", threadSafe = true)
+public class GenerateMojo extends AbstractDevcontainerMojo {
+    /** Where the files go. */
+    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.basedir}/.devcontainer")
+    private File outputDirectory;
+
+    /** The devcontainer's name, shown by VS Code; also the image's title label. */
+    @Parameter(property = PropertyNames.NAME, defaultValue = "${project.name}")
+    private String name;
+
+    /** The distribution: wolfi, alpine, debian or ubuntu. */
+    @Parameter(property = PropertyNames.DISTRO, defaultValue = "wolfi")
+    private String distro;
+
+    /** An image to build from instead of the distribution's default (it must be of that distribution). */
+    @Parameter(property = PropertyNames.BASE_IMAGE)
+    private String baseImage;
+
+    /** More packages to install, in the distribution's package manager's names. */
+    @Parameter(property = PropertyNames.PACKAGES)
+    private List<String> packages;
+
+    /**
+     * The user devcontainer clients connect as. {@code root} by default; any other name creates
+     * that user, in the docker group, allowed to restart dockerd through a narrow sudo rule.
+     */
+    @Parameter(property = PropertyNames.REMOTE_USER, defaultValue = DevcontainerSpec.ROOT)
+    private String remoteUser;
+
+    /**
+     * Mount a volume at {@code /var/lib/docker}: the inner daemon gets overlay2 instead of
+     * fuse-overlayfs, and its images survive a rebuild of the devcontainer.
+     */
+    @Parameter(property = PropertyNames.DOCKER_VOLUME, defaultValue = "true")
+    private boolean dockerVolume;
+
+    /** Seconds startup.sh waits for dockerd to answer (the image's default for DOCKERD_TIMEOUT). */
+    @Parameter(property = PropertyNames.DOCKERD_TIMEOUT, defaultValue = "30")
+    private int dockerdTimeout;
+
+    /**
+     * A directory of your own templates ({@code Dockerfile.mustache}, {@code startup.sh.mustache},
+     * {@code devcontainer.json.mustache}); each one found replaces the bundled template.
+     */
+    @Parameter(property = PropertyNames.TEMPLATE_DIRECTORY)
+    private File templateDirectory;
+
+    /** Replace files that were edited or not written by the plugin; each is backed up first. */
+    @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
+    private boolean force;
+
+    /** Skips this goal. */
+    @Parameter(property = PropertyNames.GENERATE_SKIP, defaultValue = "false")
+    private boolean skipGenerate;
+
+    @Override
+    String goal() {
+        return "generate";
+    }
+
+    @Override
+    boolean isGoalSkipped() {
+        return skipGenerate;
+    }
+
+    @Override
+    String goalSkipProperty() {
+        return PropertyNames.GENERATE_SKIP;
+    }
+
+    @Override
+    void run() throws MojoExecutionException {
+        DevcontainerSpec spec = spec();
+        List<GeneratedFile> files;
+        try {
+            Renderer renderer = new Renderer(templateDirectory == null ? null : templateDirectory.toPath());
+            renderer.overriddenTemplates().forEach(t -> getLog().info("Using your template " + t
+                    + " from " + templateDirectory));
+            files = renderer.render(spec);
+        } catch (TemplateException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        getLog().info("Devcontainer " + spec.distro().id() + " (" + spec.baseImage() + ") in " + outputDirectory);
+        List<ProjectFiles.Outcome> outcomes;
+        try {
+            outcomes = new ProjectFiles(outputDirectory.toPath()).write(files, force);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the devcontainer into " + outputDirectory + ": " + e, e);
+        }
+        report(outcomes);
+    }
+
+    private DevcontainerSpec spec() throws MojoExecutionException {
+        DevcontainerSpec.Builder builder = DevcontainerSpec.builder()
+                .name(name)
+                .distro(distro)
+                .baseImage(baseImage)
+                .packages(packages)
+                .remoteUser(remoteUser)
+                .dockerVolume(dockerVolume)
+                .dockerdTimeoutSeconds(dockerdTimeout);
+        ProjectLabels.of(project, name).forEach(builder::label);
+        try {
+            return builder.build();
+        } catch (InvalidSpecException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private void report(List<ProjectFiles.Outcome> outcomes) {
+        for (ProjectFiles.Outcome outcome : outcomes) {
+            String file = outcome.path().getFileName().toString();
+            if (outcome.action().kept()) {
+                getLog().warn("Kept " + outcome.path() + " (" + outcome.action().description() + "). Run with -D"
+                        + PropertyNames.FORCE + "=true to replace it; a backup is kept.");
+            } else if (outcome.backup() != null) {
+                getLog().warn(String.format("  %-17s %s, your version is in %s", file,
+                        outcome.action().description(), outcome.backup().getFileName()));
+            } else {
+                getLog().info(String.format("  %-17s %s", file, outcome.action().description()));
+            }
+        }
+    }
+}

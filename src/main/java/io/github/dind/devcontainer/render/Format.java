@@ -1,0 +1,27 @@
+package io.github.dind.devcontainer.render;
+
+import java.util.function.UnaryOperator;
+
+/** An output file format: how a value is escaped in it and how a comment line starts. */
+public enum Format {
+    DOCKERFILE("#", Escapers::dockerfile),
+    SHELL("#", Escapers::shell),
+    /** devcontainer.json is JSONC: line comments are allowed. */
+    JSON("//", Escapers::json);
+
+    private final String commentPrefix;
+    private final UnaryOperator<String> escaper;
+
+    Format(String commentPrefix, UnaryOperator<String> escaper) {
+        this.commentPrefix = commentPrefix;
+        this.escaper = escaper;
+    }
+
+    public String commentPrefix() {
+        return commentPrefix;
+    }
+
+    public String escape(String value) {
+        return escaper.apply(value);
+    }
+}

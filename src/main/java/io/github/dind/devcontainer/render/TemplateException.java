@@ -1,0 +1,14 @@
+package io.github.dind.devcontainer.render;
+
+/** A template could not be found, read or rendered. */
+public final class TemplateException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public TemplateException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public TemplateException(String message) {
+        super(message);
+    }
+}

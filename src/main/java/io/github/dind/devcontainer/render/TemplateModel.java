@@ -1,0 +1,43 @@
+package io.github.dind.devcontainer.render;
+
+import io.github.dind.devcontainer.spec.DevcontainerSpec;
+import io.github.dind.devcontainer.spec.PackageManager;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The values the templates see. Documented in the README ("Your own templates"): keep the names
+ * stable, user templates depend on them.
+ */
+final class TemplateModel {
+    static final String STARTUP_SCRIPT = "/usr/local/bin/startup.sh";
+
+    private TemplateModel() {
+    }
+
+    static Map<String, Object> of(DevcontainerSpec spec) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", spec.name());
+        model.put("distro", spec.distro().id());
+        model.put("baseImage", spec.baseImage().toString());
+        model.put("apk", spec.distro().packageManager() == PackageManager.APK);
+        model.put("apt", spec.distro().packageManager() == PackageManager.APT);
+        List<String> packages = spec.packages();
+        model.put("packages", IntStream.range(0, packages.size())
+                .mapToObj(i -> Map.of("name", packages.get(i), "more", i < packages.size() - 1))
+                .toList());
+        model.put("remoteUser", spec.remoteUser());
+        model.put("nonRootUser", spec.nonRootUser());
+        model.put("dockerVolume", spec.dockerVolume());
+        model.put("dockerdTimeout", Integer.toString(spec.dockerdTimeoutSeconds()));
+        model.put("startupScript", STARTUP_SCRIPT);
+        model.put("postStartCommand", spec.nonRootUser() ? "sudo -n " + STARTUP_SCRIPT : STARTUP_SCRIPT);
+        List<Map<String, String>> labels = spec.labels().entrySet().stream()
+                .map(e -> Map.of("key", e.getKey(), "value", e.getValue()))
+                .toList();
+        model.put("labels", labels);
+        return model;
+    }
+}

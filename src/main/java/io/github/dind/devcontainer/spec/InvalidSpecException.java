@@ -1,0 +1,35 @@
+package io.github.dind.devcontainer.spec;
+
+import java.util.List;
+
+/** One or more parameters broke their rules; nothing has been written. */
+public final class InvalidSpecException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Violation> violations;
+
+    public InvalidSpecException(List<Violation> violations) {
+        super(describe(violations));
+        this.violations = List.copyOf(violations);
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    private static String describe(List<Violation> violations) {
+        StringBuilder text = new StringBuilder("Invalid devcontainer configuration, nothing was written:");
+        for (Violation v : violations) {
+            text.append(System.lineSeparator()).append("  - ").append(v);
+        }
+        return text.toString();
+    }
+
+    /** A parameter (its pom element name), the offending value, and the rule it breaks. */
+    public record Violation(String parameter, String value, String rule) {
+        @Override
+        public String toString() {
+            return "<" + parameter + "> " + Printable.quote(value) + " must be " + rule;
+        }
+    }
+}
