@@ -35,4 +35,20 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
     abstract String goalSkipProperty();
 
     abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /**
+     * A problem with the configuration or the environment, in the plugin's own words. The
+     * underlying exception goes to the debug log ({@code -X}) instead of the error line, where Maven
+     * would append every cause's message (library class names included) to ours.
+     */
+    MojoExecutionException problem(Exception e) {
+        getLog().debug(e.getMessage(), e);
+        return new MojoExecutionException(e.getMessage());
+    }
+
+    /** Like {@link #problem}, for a failure of the thing checked (a build step, a verify check). */
+    MojoFailureException failure(Exception e) {
+        getLog().debug(e.getMessage(), e);
+        return new MojoFailureException(e.getMessage());
+    }
 }

@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -18,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * and {@code devcontainer.json}. Files you edited are kept (use {@code force} to replace them, with
  * a backup); an unchanged file is not touched.
  */
-@Mojo(name = "generate", threadSafe = true)
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractDevcontainerMojo {
     /** Where the files go. */
     @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.basedir}/.devcontainer")
@@ -98,7 +99,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                     + " from " + templateDirectory));
             files = renderer.render(spec);
         } catch (TemplateException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw problem(e);
         }
         getLog().info("Devcontainer " + spec.distro().id() + " (" + spec.baseImage() + ") in " + outputDirectory);
         List<ProjectFiles.Outcome> outcomes;
@@ -123,7 +124,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
         try {
             return builder.build();
         } catch (InvalidSpecException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw problem(e);
         }
     }
 

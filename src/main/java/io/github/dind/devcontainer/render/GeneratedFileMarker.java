@@ -1,10 +1,6 @@
 package io.github.dind.devcontainer.render;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Optional;
+import io.github.dind.devcontainer.Sha256;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +33,7 @@ public final class GeneratedFileMarker {
     /** The file content: the body with the marker line added. */
     public static String stamp(GeneratedFile file) {
         String body = normalise(file.body());
-        String marker = file.format().commentPrefix() + " " + SIGNATURE + ", sha256:" + sha256(body)
+        String marker = file.format().commentPrefix() + " " + SIGNATURE + ", sha256:" + Sha256.hex(body)
                 + ". It rewrites this file only while it is unchanged: your edits are kept.\n";
         if (body.startsWith("#!")) {
             int endOfShebang = body.indexOf('\n');
@@ -57,7 +53,7 @@ public final class GeneratedFileMarker {
         }
         String body = normalised.substring(0, marker.start())
                 + normalised.substring(Math.min(normalised.length(), marker.end() + 1));
-        return sha256(body).equals(marker.group(1)) ? Ownership.PLUGIN_UNCHANGED : Ownership.EDITED;
+        return Sha256.hex(body).equals(marker.group(1)) ? Ownership.PLUGIN_UNCHANGED : Ownership.EDITED;
     }
 
     private static String head(String content) {
@@ -76,18 +72,4 @@ public final class GeneratedFileMarker {
         return text.replace("\r\n", "\n");
     }
 
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JVM lacks SHA-256", e);
-        }
-    }
-
-    /** For tests: the checksum recorded in a stamped file. */
-    static Optional<String> recordedChecksum(String content) {
-        Matcher marker = MARKER.matcher(head(normalise(content)));
-        return marker.find() ? Optional.of(marker.group(1)) : Optional.empty();
-    }
 }

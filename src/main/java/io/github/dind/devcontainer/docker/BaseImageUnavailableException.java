@@ -1,0 +1,10 @@
+package io.github.dind.devcontainer.docker;
+
+/** A base image is not on the daemon and could not, or may not, be pulled. */
+public final class BaseImageUnavailableException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public BaseImageUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

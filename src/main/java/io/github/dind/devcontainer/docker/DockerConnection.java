@@ -1,0 +1,42 @@
+package io.github.dind.devcontainer.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import java.io.IOException;
+
+/** A client talking to a daemon that answered, with what the daemon said about itself. */
+public final class DockerConnection implements AutoCloseable {
+    private final DockerClient client;
+    private final String where;
+    private final String serverVersion;
+    private final String apiVersion;
+
+    DockerConnection(DockerClient client, String where, String serverVersion, String apiVersion) {
+        this.client = client;
+        this.where = where;
+        this.serverVersion = serverVersion;
+        this.apiVersion = apiVersion;
+    }
+
+    public DockerClient client() {
+        return client;
+    }
+
+    /** Where the daemon is and how the plugin found it, e.g. {@code DOCKER_HOST=tcp://...}. */
+    public String where() {
+        return where;
+    }
+
+    /** For the log: {@code Docker 20.10.24 (API 1.41)}. */
+    public String describe() {
+        return "Docker " + serverVersion + " (API " + apiVersion + ") at " + where;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // nothing left to do with a client that cannot close
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.github.dind.devcontainer.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.github.dind.devcontainer.Console;
+import io.github.dind.devcontainer.spec.ImageReference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds an image through docker-java: tars the context, skips the daemon when an image with the
+ * same fingerprint exists, makes sure the base images are there as the pull policy allows, streams
+ * the build to the console, and tags the result.
+ */
+public final class ImageBuilder {
+    public static final String CREATED_LABEL = "org.opencontainers.image.created";
+
+    private final DockerClient docker;
+    private final Console console;
+
+    public ImageBuilder(DockerClient docker, Console console) {
+        this.docker = docker;
+        this.console = console;
+    }
+
+    public BuildResult build(BuildRequest request)
+            throws BuildContextException, BaseImageUnavailableException, ImageBuildException, IOException {
+        long start = System.nanoTime();
+        Path dockerfile = checkContext(request);
+        try (ContextArchive context = ContextArchive.create(request.contextDirectory(), request.dockerfile())) {
+            String fingerprint = BuildFingerprint.of(context.sha256(), request.dockerfile(), request.buildArgs(),
+                    request.labels());
+            console.debug("Build context: " + context.entries() + " entries, sha256:" + context.sha256()
+                    + "; fingerprint " + fingerprint);
+            if (!request.always() && !request.noCache() && request.pull() != PullPolicy.ALWAYS) {
+                Optional<InspectImageResponse> existing = inspect(request.image().primary())
+                        .filter(image -> fingerprint.equals(labels(image).get(BuildFingerprint.LABEL)));
+                if (existing.isPresent()) {
+                    tagMissing(existing.get(), request.image());
+                    console.info("Image " + request.image().primary() + " is up to date (" + shortId(existing.get().getId())
+                            + "): the context, build args and labels are unchanged, nothing to build."
+                            + " -Ddevcontainer.build.always=true rebuilds it.");
+                    return new BuildResult(existing.get().getId(), size(existing.get()), request.image(), true, since(start));
+                }
+            }
+            ensureBaseImages(Files.readString(dockerfile, StandardCharsets.UTF_8), request);
+            String imageId = runBuild(request, context, fingerprint);
+            InspectImageResponse built = docker.inspectImageCmd(imageId).exec();
+            return new BuildResult(built.getId(), size(built), request.image(), false, since(start));
+        }
+    }
+
+    private static Path checkContext(BuildRequest request) throws BuildContextException {
+        Path context = request.contextDirectory();
+        if (!Files.isDirectory(context)) {
+            throw new BuildContextException("The build context " + context + " does not exist. Run"
+                    + " devcontainer:generate first, or point <contextDirectory> at a directory with a Dockerfile.");
+        }
+        Path dockerfile = context.resolve(request.dockerfile()).normalize();
+        if (!dockerfile.startsWith(context.normalize())) {
+            throw new BuildContextException("<dockerfile> " + request.dockerfile() + " lies outside the build context "
+                    + context + "; the daemon only sees files inside it.");
+        }
+        if (!Files.isRegularFile(dockerfile)) {
+            throw new BuildContextException("There is no Dockerfile at " + dockerfile + ". Run devcontainer:generate"
+                    + " first, or set <dockerfile> (relative to " + context + ").");
+        }
+        return dockerfile;
+    }
+
+    private void ensureBaseImages(String dockerfile, BuildRequest request) throws BaseImageUnavailableException {
+        if (request.pull() == PullPolicy.ALWAYS) {
+            return; // the daemon pulls every base image itself (pull=true)
+        }
+        for (String base : BaseImages.of(dockerfile, request.buildArgs())) {
+            if (inspect(base).isPresent()) {
+                continue;
+            }
+            if (request.pull() == PullPolicy.NEVER) {
+                throw new BaseImageUnavailableException("The base image " + base + " is not on the Docker daemon,"
+                        + " and pull=never (or Maven runs offline) forbids pulling it. Put it there first (docker pull "
+                        + base + ", or docker load from a saved copy), or allow pulling with -Ddevcontainer.pull=missing.",
+                        null);
+            }
+            pull(base, request.timeout());
+        }
+    }
+
+    private void pull(String base, Duration timeout) throws BaseImageUnavailableException {
+        ImageReference reference = ImageReference.parse(base);
+        console.info("Pulling base image " + base);
+        try (PullImageResultCallback callback = docker.pullImageCmd(reference.repository())
+                .withTag(reference.digest().orElse(reference.tag()))
+                .exec(new PullImageResultCallback())) {
+            if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new BaseImageUnavailableException("Pulling " + base + " did not finish within " + timeout.toSeconds()
+                        + " s.", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BaseImageUnavailableException("Interrupted while pulling " + base, e);
+        } catch (IOException | RuntimeException e) {
+            throw new BaseImageUnavailableException("The base image " + base + " is not on the Docker daemon and"
+                    + " cannot be pulled: " + DockerConnector.rootMessage(e) + ". If no registry is reachable (offline,"
+                    + " air-gapped), put the image on the daemon yourself (docker load, or a local build tagged "
+                    + base + ") and set -Ddevcontainer.pull=never, or set <baseImage> to an image you have.", e);
+        }
+    }
+
+    private String runBuild(BuildRequest request, ContextArchive context, String fingerprint)
+            throws ImageBuildException, IOException {
+        Map<String, String> labels = new HashMap<>(request.labels());
+        labels.put(BuildFingerprint.LABEL, fingerprint);
+        if (request.created() != null) {
+            labels.put(CREATED_LABEL, DateTimeFormatter.ISO_INSTANT.format(request.created()));
+        }
+        console.info("Building " + String.join(", ", request.image().references()) + " from "
+                + request.contextDirectory().resolve(request.dockerfile()));
+        BuildProgress progress = new BuildProgress(console);
+        try (InputStream tar = context.open()) {
+            BuildImageCmd command = docker.buildImageCmd()
+                    .withTarInputStream(tar)
+                    .withDockerfilePath(request.dockerfile())
+                    .withTags(new HashSet<>(request.image().references()))
+                    .withLabels(labels)
+                    .withNoCache(request.noCache())
+                    .withPull(request.pull() == PullPolicy.ALWAYS)
+                    .withRemove(true)
+                    .withForcerm(true); // no intermediate container survives a failed step
+            request.buildArgs().forEach(command::withBuildArg);
+            command.exec(progress);
+            boolean finished = progress.awaitCompletion(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                progress.close();
+                throw new ImageBuildException("The image build did not finish within " + request.timeout().toSeconds()
+                        + " s (at " + Optional.ofNullable(progress.step()).orElse("its start") + "). Raise"
+                        + " -Ddevcontainer.build.timeout (seconds) if the build is just slow.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.close();
+            throw new ImageBuildException("Interrupted during the image build", e);
+        } catch (RuntimeException e) {
+            if (progress.error() == null) {
+                throw new ImageBuildException("The Docker daemon broke off the build at "
+                        + Optional.ofNullable(progress.step()).orElse("its start") + ": " + DockerConnector.rootMessage(e), e);
+            }
+        }
+        if (progress.error() != null) {
+            throw ImageBuildException.stepFailed(progress.step(), progress.error(), progress.lastLines());
+        }
+        try {
+            return progress.awaitImageId();
+        } catch (RuntimeException e) {
+            throw new ImageBuildException("The daemon finished the build without naming an image: "
+                    + DockerConnector.rootMessage(e), e);
+        }
+    }
+
+    private void tagMissing(InspectImageResponse image, ImageName name) {
+        for (String tag : name.tags()) {
+            String reference = name.repository() + ":" + tag;
+            boolean current = image.getRepoTags() != null && image.getRepoTags().contains(reference);
+            if (!current) {
+                docker.tagImageCmd(image.getId(), name.repository(), tag).exec();
+                console.info("Tagged " + reference);
+            }
+        }
+    }
+
+    private Optional<InspectImageResponse> inspect(String reference) {
+        try {
+            return Optional.of(docker.inspectImageCmd(reference).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> labels(InspectImageResponse image) {
+        return image.getConfig() == null || image.getConfig().getLabels() == null ? Map.of() : image.getConfig().getLabels();
+    }
+
+    private static long size(InspectImageResponse image) {
+        return image.getSize() == null ? -1 : image.getSize();
+    }
+
+    /** The first 12 hex digits of an image id, as the docker CLI shows it. */
+    public static String shortId(String id) {
+        String hex = id.startsWith("sha256:") ? id.substring(7) : id;
+        return hex.substring(0, Math.min(12, hex.length()));
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

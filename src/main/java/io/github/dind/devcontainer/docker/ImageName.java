@@ -1,0 +1,53 @@
+package io.github.dind.devcontainer.docker;
+
+import io.github.dind.devcontainer.spec.ImageReference;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/** The repository an image is built into and its tags; the first tag is the one the plugin checks. */
+public record ImageName(String repository, List<String> tags) {
+    public static final String SUFFIX = "-devcontainer";
+
+    public ImageName {
+        tags = List.copyOf(tags);
+    }
+
+    /** The name a project's devcontainer image gets unless told otherwise: {@code <artifactId>-devcontainer}. */
+    public static String defaultRepository(String artifactId) {
+        return artifactId.toLowerCase(Locale.ROOT) + SUFFIX;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the parameter and the rule it breaks
+     */
+    public static ImageName of(String repository, List<String> tags) {
+        if (repository == null || !ImageReference.isValid(repository)
+                || !ImageReference.parse(repository).repository().equals(repository)) {
+            throw new IllegalArgumentException("<imageName> \"" + repository + "\" must be an image repository"
+                    + " without tag or digest, e.g. my-project-devcontainer or registry.example.com/team/dev");
+        }
+        List<String> cleaned = new ArrayList<>(new LinkedHashSet<>(tags == null ? List.of() : tags));
+        if (cleaned.isEmpty()) {
+            throw new IllegalArgumentException("<tags> must name at least one tag, e.g. latest");
+        }
+        for (String tag : cleaned) {
+            if (tag == null || !ImageReference.isValid(repository + ":" + tag)
+                    || !tag.equals(ImageReference.parse(repository + ":" + tag).tag())) {
+                throw new IllegalArgumentException("<tags> \"" + tag + "\" must be a Docker tag: up to 128 letters,"
+                        + " digits, _ . -, not starting with . or -");
+            }
+        }
+        return new ImageName(repository, cleaned);
+    }
+
+    /** {@code repository:firstTag} */
+    public String primary() {
+        return repository + ":" + tags.get(0);
+    }
+
+    public List<String> references() {
+        return tags.stream().map(tag -> repository + ":" + tag).toList();
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.dind.devcontainer.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DockerIgnoreTest {
+
+    @Test
+    void starMatchesWithinOneDirectory() {
+        DockerIgnore ignore = DockerIgnore.parse("*.log\n");
+
+        assertThat(ignore.excludes("build.log")).isTrue();
+        assertThat(ignore.excludes("logs/build.log")).isFalse();
+        assertThat(ignore.excludes("build.log.txt")).isFalse();
+    }
+
+    @Test
+    void doubleStarMatchesAnyDepth() {
+        DockerIgnore ignore = DockerIgnore.parse("**/*.tmp\n");
+
+        assertThat(ignore.excludes("a.tmp")).isTrue();
+        assertThat(ignore.excludes("x/y/z/a.tmp")).isTrue();
+        assertThat(ignore.excludes("x/a.tmpl")).isFalse();
+    }
+
+    @Test
+    void aMatchingDirectoryExcludesEverythingBelowIt() {
+        DockerIgnore ignore = DockerIgnore.parse("target\n/node_modules\n");
+
+        assertThat(ignore.excludes("target")).isTrue();
+        assertThat(ignore.excludes("target/classes/A.class")).isTrue();
+        assertThat(ignore.excludes("node_modules/x/index.js")).isTrue();
+        assertThat(ignore.excludes("src/target")).isFalse();
+    }
+
+    @Test
+    void theLastMatchingLineWinsAndBangReincludes() {
+        DockerIgnore ignore = DockerIgnore.parse("*.md\n!README.md\nREADME*.md\n!README-keep.md\n");
+
+        assertThat(ignore.excludes("NOTES.md")).isTrue();
+        assertThat(ignore.excludes("README.md")).isTrue();
+        assertThat(ignore.excludes("README-keep.md")).isFalse();
+        assertThat(ignore.hasExclusions()).isTrue();
+    }
+
+    @Test
+    void commentsBlankLinesAndCleaningAreHandledLikeDocker() {
+        DockerIgnore ignore = DockerIgnore.parse("# a comment\n\n   \n  ./secrets/../secret.txt  \n#not-a-pattern\n");
+
+        assertThat(ignore.excludes("secret.txt")).isTrue();
+        assertThat(ignore.excludes("# a comment")).isFalse();
+        assertThat(ignore.excludes("#not-a-pattern")).isFalse();
+        assertThat(ignore.hasExclusions()).isFalse();
+    }
+
+    @Test
+    void questionMarkClassesAndEscapes() {
+        DockerIgnore ignore = DockerIgnore.parse("file?.txt\n[ab].bin\nliteral\\*star\nplus+dot.c\n");
+
+        assertThat(ignore.excludes("file1.txt")).isTrue();
+        assertThat(ignore.excludes("file12.txt")).isFalse();
+        assertThat(ignore.excludes("a.bin")).isTrue();
+        assertThat(ignore.excludes("c.bin")).isFalse();
+        assertThat(ignore.excludes("literal*star")).isTrue();
+        assertThat(ignore.excludes("literalXstar")).isFalse();
+        assertThat(ignore.excludes("plus+dot.c")).isTrue();
+        assertThat(ignore.excludes("plusXdotXc")).isFalse();
+    }
+
+    @Test
+    void cleanBehavesLikeGo() {
+        assertThat(DockerIgnore.clean("./a/b/../c/")).isEqualTo("a/c");
+        assertThat(DockerIgnore.clean("/a//b")).isEqualTo("/a/b");
+        assertThat(DockerIgnore.clean("../x")).isEqualTo("../x");
+        assertThat(DockerIgnore.clean("/../x")).isEqualTo("/x");
+        assertThat(DockerIgnore.clean(".")).isEqualTo(".");
+    }
+}
