@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.docker;
 
+import io.github.dind.devcontainer.Errors;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -43,7 +44,7 @@ public final class DockerConnector {
         try {
             config = builder.build();
         } catch (RuntimeException e) {
-            throw new DockerUnavailableException("The Docker configuration is not usable: " + rootMessage(e)
+            throw new DockerUnavailableException("The Docker configuration is not usable: " + Errors.rootMessage(e)
                     + ". " + HOW_TO_POINT_ELSEWHERE, e);
         }
         String where = where(dockerHost, config);
@@ -56,7 +57,7 @@ public final class DockerConnector {
         try {
             version = DockerClientImpl.getInstance(config, http).versionCmd().exec();
         } catch (RuntimeException e) {
-            throw new DockerUnavailableException("No Docker daemon answered at " + where + ": " + rootMessage(e)
+            throw new DockerUnavailableException("No Docker daemon answered at " + where + ": " + Errors.rootMessage(e)
                     + ". Start Docker there, or " + HOW_TO_POINT_ELSEWHERE, e);
         }
         RemoteApiVersion api = ApiVersions.choose(version.getApiVersion(), version.getMinAPIVersion());
@@ -88,12 +89,4 @@ public final class DockerConnector {
         return host + " (the default; DOCKER_HOST is not set)";
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.docker;
 
+import io.github.dind.devcontainer.Errors;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.InspectImageResponse;
@@ -114,7 +115,7 @@ public final class ImageBuilder {
             throw new BaseImageUnavailableException("Interrupted while pulling " + base, e);
         } catch (IOException | RuntimeException e) {
             throw new BaseImageUnavailableException("The base image " + base + " is not on the Docker daemon and"
-                    + " cannot be pulled: " + DockerConnector.rootMessage(e) + ". If no registry is reachable (offline,"
+                    + " cannot be pulled: " + Errors.rootMessage(e) + ". If no registry is reachable (offline,"
                     + " air-gapped), put the image on the daemon yourself (docker load, or a local build tagged "
                     + base + ") and set -Ddevcontainer.pull=never, or set <baseImage> to an image you have.", e);
         }
@@ -156,7 +157,7 @@ public final class ImageBuilder {
         } catch (RuntimeException e) {
             if (progress.error() == null) {
                 throw new ImageBuildException("The Docker daemon broke off the build at "
-                        + Optional.ofNullable(progress.step()).orElse("its start") + ": " + DockerConnector.rootMessage(e), e);
+                        + Optional.ofNullable(progress.step()).orElse("its start") + ": " + Errors.rootMessage(e), e);
             }
         }
         if (progress.error() != null) {
@@ -166,7 +167,7 @@ public final class ImageBuilder {
             return progress.awaitImageId();
         } catch (RuntimeException e) {
             throw new ImageBuildException("The daemon finished the build without naming an image: "
-                    + DockerConnector.rootMessage(e), e);
+                    + Errors.rootMessage(e), e);
         }
     }
 

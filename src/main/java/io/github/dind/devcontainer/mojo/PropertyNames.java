@@ -38,6 +38,7 @@ final class PropertyNames {
     static final String VERIFY_REPEAT = "devcontainer.verify.repeat";
     static final String VERIFY_CHECK_TIMEOUT = "devcontainer.verify.checkTimeout";
     static final String VERIFY_READY_TIMEOUT = "devcontainer.verify.readyTimeout";
+    static final String VERIFY_STOP_GRACE_PERIOD = "devcontainer.verify.stopGracePeriod";
     static final String REPORT_DIRECTORY = "devcontainer.verify.reportDirectory";
 
     private PropertyNames() {

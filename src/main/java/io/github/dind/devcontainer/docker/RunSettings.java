@@ -1,0 +1,106 @@
+package io.github.dind.devcontainer.docker;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a devcontainer client starts the container, read from {@code devcontainer.json} (JSONC):
+ * privileged or not, whether it replaces the image's command ({@code overrideCommand}, true unless
+ * set to false), Docker's {@code --init}, the volumes it mounts, its environment, and the
+ * {@code postStartCommand}.
+ *
+ * @param volumeTargets where named volumes are mounted (bind mounts are left out: verify mounts no host paths)
+ * @param postStartCommand the command, as an argv (a string becomes {@code /bin/sh -c string}); empty when none
+ */
+public record RunSettings(
+        boolean privileged,
+        boolean overrideCommand,
+        boolean init,
+        List<String> volumeTargets,
+        Map<String, String> environment,
+        List<String> postStartCommand,
+        String remoteUser) {
+
+    private static final JsonMapper JSONC = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .build();
+
+    public RunSettings {
+        volumeTargets = List.copyOf(volumeTargets);
+        environment = Map.copyOf(environment);
+        postStartCommand = List.copyOf(postStartCommand);
+    }
+
+    /** What the plugin's own devcontainer.json says, for an image built without one. */
+    public static RunSettings pluginDefaults() {
+        return new RunSettings(true, false, false, List.of("/var/lib/docker"), Map.of(),
+                List.of("/usr/local/bin/startup.sh"), "root");
+    }
+
+    public static RunSettings read(Path devcontainerJson) throws IOException {
+        JsonNode config;
+        try {
+            config = JSONC.readTree(Files.readString(devcontainerJson));
+        } catch (IOException e) {
+            throw new IOException("Cannot read " + devcontainerJson + " as JSON with comments: " + e.getMessage(), e);
+        }
+        boolean privileged = config.path("privileged").asBoolean(false);
+        for (JsonNode arg : config.path("runArgs")) {
+            privileged |= "--privileged".equals(arg.asText());
+        }
+        boolean overrideCommand = config.path("overrideCommand").asBoolean(true);
+        boolean init = config.path("init").asBoolean(false);
+
+        List<String> volumes = new ArrayList<>();
+        for (JsonNode mount : config.path("mounts")) {
+            if (mount.isTextual()) {
+                Map<String, String> options = mountOptions(mount.asText());
+                if ("volume".equals(options.getOrDefault("type", "volume")) && target(options) != null) {
+                    volumes.add(target(options));
+                }
+            } else if ("volume".equals(mount.path("type").asText()) && mount.hasNonNull("target")) {
+                volumes.add(mount.path("target").asText());
+            }
+        }
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        config.path("containerEnv").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+
+        List<String> postStart = new ArrayList<>();
+        JsonNode command = config.path("postStartCommand");
+        if (command.isTextual() && !command.asText().isBlank()) {
+            postStart.addAll(List.of("/bin/sh", "-c", command.asText()));
+        } else if (command.isArray()) {
+            command.forEach(arg -> postStart.add(arg.asText()));
+        }
+        String remoteUser = config.path("remoteUser").asText(config.path("containerUser").asText("root"));
+        return new RunSettings(privileged, overrideCommand, init, volumes, environment, postStart, remoteUser);
+    }
+
+    private static Map<String, String> mountOptions(String spec) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String part : spec.split(",")) {
+            String[] kv = part.split("=", 2);
+            options.put(kv[0].strip(), kv.length > 1 ? kv[1].strip() : "");
+        }
+        return options;
+    }
+
+    private static String target(Map<String, String> options) {
+        for (String key : List.of("target", "dst", "destination")) {
+            if (options.containsKey(key)) {
+                return options.get(key);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.dind.devcontainer.verify;
+
+import io.github.dind.devcontainer.docker.Container;
+import io.github.dind.devcontainer.docker.ExecResult;
+import java.time.Duration;
+import java.util.List;
+
+/** 3. dockerd runs, and descends from PID 1 (so dumb-init forwards signals to it and reaps it). */
+final class DockerdProcessCheck implements Check {
+    static final String ID = "dockerd";
+    private final Duration timeout;
+
+    DockerdProcessCheck(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "dockerd runs under PID 1";
+    }
+
+    @Override
+    public Observation run(Container container, Timings timings) {
+        return Polling.until(container, timeout, Duration.ofMillis(100), () -> look(container));
+    }
+
+    private Observation look(Container container) {
+        ExecResult result = container.exec(timeout, ProcessTree.READ_COMMAND);
+        ProcessTree tree = ProcessTree.parse(result.stdout());
+        List<ProcStat> dockerds = tree.named("dockerd");
+        if (dockerds.isEmpty()) {
+            return Observation.fail("no dockerd process is running; processes: " + tree.describeAll());
+        }
+        for (ProcStat dockerd : dockerds) {
+            if (tree.descendsFromPid1(dockerd)) {
+                return Observation.pass(ProcessTree.describe(tree.ancestry(dockerd)));
+            }
+        }
+        return Observation.fail("dockerd does not descend from PID 1: "
+                + ProcessTree.describe(tree.ancestry(dockerds.get(0))));
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.dind.devcontainer.verify;
+
+import io.github.dind.devcontainer.docker.Container;
+import io.github.dind.devcontainer.docker.ContainerException;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Retries an observation until it passes or its deadline passes, and gives up at once when the
+ * container has stopped running: waiting for a dead container helps nobody.
+ */
+final class Polling {
+    private Polling() {
+    }
+
+    static Observation until(Container container, Duration timeout, Duration interval, Supplier<Observation> attempt) {
+        return until(container, timeout, interval, attempt, () -> false);
+    }
+
+    /**
+     * @param hopeless says, after a failed attempt, that no later attempt can pass: stop early
+     */
+    static Observation until(Container container, Duration timeout, Duration interval, Supplier<Observation> attempt,
+            BooleanSupplier hopeless) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Observation last = Observation.fail("no attempt finished");
+        while (true) {
+            long attemptStart = System.nanoTime();
+            try {
+                last = attempt.get();
+                if (last.passed()) {
+                    return last;
+                }
+            } catch (ContainerException e) {
+                last = Observation.fail(e.getMessage());
+            }
+            if (!container.isRunning()) {
+                return Observation.fail("the container stopped (" + container.state() + "); last seen: " + last.detail());
+            }
+            if (hopeless.getAsBoolean()) {
+                return last;
+            }
+            if (System.nanoTime() >= deadline) {
+                return Observation.fail("not within " + seconds(timeout) + "; last seen: " + last.detail());
+            }
+            long wait = interval.toNanos() - (System.nanoTime() - attemptStart);
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Observation.fail("interrupted; last seen: " + last.detail());
+                }
+            }
+        }
+    }
+
+    static String seconds(Duration duration) {
+        return String.format("%.2f s", duration.toMillis() / 1000.0);
+    }
+}

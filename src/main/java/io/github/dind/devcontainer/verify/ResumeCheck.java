@@ -1,0 +1,39 @@
+package io.github.dind.devcontainer.verify;
+
+import io.github.dind.devcontainer.docker.Container;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * 7. After {@code docker stop} and {@code docker start} (what a suspend/resume does), dockerd comes
+ * back and answers: stale pid files from the killed daemon must not stop it.
+ */
+final class ResumeCheck implements Check {
+    static final String ID = "resume";
+    private final Duration timeout;
+
+    ResumeCheck(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "dockerd answers again after a stop and start";
+    }
+
+    @Override
+    public Set<String> requires() {
+        return Set.of(StopCheck.ID);
+    }
+
+    @Override
+    public Observation run(Container container, Timings timings) {
+        container.start();
+        return DockerInfoCheck.waitForDockerd(container, timeout, timings, Timings.READY_AFTER_RESUME);
+    }
+}

@@ -1,0 +1,10 @@
+package io.github.dind.devcontainer.verify;
+
+/** Verification could not start: no image, or the daemon would not run the container. */
+public final class VerificationException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public VerificationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.dind.devcontainer.verify;
+
+import io.github.dind.devcontainer.Errors;
+import io.github.dind.devcontainer.Console;
+import io.github.dind.devcontainer.docker.Container;
+import io.github.dind.devcontainer.docker.ContainerException;
+import io.github.dind.devcontainer.verify.CheckResult.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the checks in order against one container, reporting each as it finishes. A check whose
+ * prerequisite failed or was skipped is skipped, so one broken daemon gives one clear failure
+ * instead of a cascade of timeouts. When anything failed, the tails of the container log and of
+ * {@code /var/log/dockerd.log} go into the report.
+ */
+public final class Verifier {
+    static final int LOG_LINES = 40;
+    static final String DOCKERD_LOG = "/var/log/dockerd.log";
+
+    private final List<Check> checks;
+    private final Console console;
+
+    public Verifier(List<Check> checks, Console console) {
+        this.checks = List.copyOf(checks);
+        this.console = console;
+    }
+
+    public VerificationReport verify(String image, Container container, String containerName) {
+        Instant started = Instant.now();
+        Timings timings = new Timings();
+        Map<String, Status> statuses = new HashMap<>();
+        List<CheckResult> results = new ArrayList<>();
+        for (Check check : checks) {
+            CheckResult result = run(check, container, timings, statuses);
+            statuses.put(check.id(), result.status());
+            results.add(result);
+            console.debug(String.format("%s %s: %s", result.status(), check.id(), result.detail()));
+        }
+        boolean failed = results.stream().anyMatch(CheckResult::failed);
+        List<String> containerLog = failed ? container.logTail(LOG_LINES) : List.of();
+        List<String> dockerdLog = failed ? container.fileTail(DOCKERD_LOG, LOG_LINES) : List.of();
+        return new VerificationReport(image, containerName, started, results, timings.all(), containerLog, dockerdLog);
+    }
+
+    private static CheckResult run(Check check, Container container, Timings timings, Map<String, Status> statuses) {
+        Optional<String> blocker = check.requires().stream()
+                .filter(id -> statuses.containsKey(id) && statuses.get(id) != Status.PASSED)
+                .findFirst();
+        if (blocker.isPresent()) {
+            return new CheckResult(check.id(), check.description(), Status.SKIPPED, Duration.ZERO,
+                    "skipped: " + blocker.get() + " did not pass");
+        }
+        long start = System.nanoTime();
+        Observation observation;
+        try {
+            observation = check.run(container, timings);
+        } catch (Exception e) {
+            String message = e instanceof ContainerException ? e.getMessage() : Errors.rootMessage(e);
+            observation = Observation.fail(message + stateIfStopped(container));
+        }
+        return new CheckResult(check.id(), check.description(), observation.passed() ? Status.PASSED : Status.FAILED,
+                Duration.ofNanos(System.nanoTime() - start), observation.detail());
+    }
+
+    private static String stateIfStopped(Container container) {
+        try {
+            return container.isRunning() ? "" : " (the container " + container.state() + ")";
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.dind.devcontainer.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dind.devcontainer.docker.RunSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CheckCatalogTest {
+    private static final CheckCatalog.Timeouts TIMEOUTS =
+            new CheckCatalog.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(10));
+    private static final List<CheckCatalog.Command> COMMANDS =
+            List.of(new CheckCatalog.Command("lfs", "git lfs version", 0, Duration.ofSeconds(5)));
+
+    @Test
+    void allChecksRunInTheDocumentedOrderWithPomChecksBeforeTheSuspend() {
+        List<Check> checks = CheckCatalog.checks(RunSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of());
+
+        assertThat(checks).extracting(Check::id).containsExactly("running", "pid1", "dockerd", "docker-info",
+                "inner-container", "reaping", "command:lfs", "stop", "resume", "post-start");
+    }
+
+    @Test
+    void withoutAPostStartCommandThereIsNoPostStartCheck() {
+        RunSettings none = new RunSettings(true, false, false, List.of(), java.util.Map.of(), List.of(), "root");
+
+        assertThat(CheckCatalog.checks(none, List.of(), TIMEOUTS, Set.of())).extracting(Check::id).doesNotContain("post-start");
+    }
+
+    @Test
+    void onlySelectsAndRejectsUnknownIds() {
+        assertThat(CheckCatalog.checks(RunSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of("running", "pid1", "commands")))
+                .extracting(Check::id).containsExactly("running", "pid1", "command:lfs");
+        assertThatThrownBy(() -> CheckCatalog.checks(RunSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of("pid-1")))
+                .hasMessageContaining("<only> names unknown checks [pid-1]")
+                .hasMessageContaining("running, pid1, dockerd");
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.dind.devcontainer.verify;
+
+import static io.github.dind.devcontainer.testing.FakeContainer.exit;
+import static io.github.dind.devcontainer.testing.FakeContainer.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dind.devcontainer.docker.ContainerException;
+import io.github.dind.devcontainer.testing.FakeContainer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ChecksTest {
+    private static final Duration SHORT = Duration.ofMillis(300);
+    private final Timings timings = new Timings();
+
+    @Test
+    void pid1PassesOnlyForDumbInit() {
+        FakeContainer container = new FakeContainer(cmd -> ok("/usr/bin/dumb-init\0--\0/usr/local/bin/startup.sh\0sleep\0infinity\0"));
+        assertThat(new Pid1Check(SHORT).run(container, timings).passed()).isTrue();
+
+        Observation loop = new Pid1Check(SHORT).run(container.answers(cmd -> ok("/bin/sh\0-c\0echo Container started\ntrap \"exit 0\" 15\n\nexec \"$@\"\nwhile sleep 1 & wait $!; do :; done\0-\0")), timings);
+        assertThat(loop.passed()).isFalse();
+        assertThat(loop.detail()).contains("overrideCommand\": false");
+
+        Observation sleep = new Pid1Check(SHORT).run(container.answers(cmd -> ok("sleep\0infinity\0")), timings);
+        assertThat(sleep.detail()).isEqualTo("PID 1 is sleep infinity (the image's ENTRYPOINT must start with dumb-init)");
+    }
+
+    @Test
+    void dockerdMustDescendFromPid1() {
+        FakeContainer container = new FakeContainer(cmd -> ok(ProcessTreeTest.STATS));
+        Observation seen = new DockerdProcessCheck(SHORT).run(container, timings);
+
+        assertThat(seen.passed()).isTrue();
+        assertThat(seen.detail()).isEqualTo("dockerd (31) < sleep (7) < dumb-init (1)");
+    }
+
+    @Test
+    void noDockerdFailsAfterTheTimeoutNamingWhatRuns() {
+        FakeContainer container = new FakeContainer(cmd -> ok("1 (dumb-init) S 0 1\n7 (sleep) S 1 7\n"));
+        long start = System.nanoTime();
+        Observation seen = new DockerdProcessCheck(SHORT).run(container, timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).contains("not within 0.30 s", "no dockerd process is running; processes: dumb-init (1), sleep (7)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(SHORT);
+    }
+
+    @Test
+    void dockerInfoPollsUntilItAnswersAndRecordsTheTimeToReady() {
+        AtomicInteger attempts = new AtomicInteger();
+        FakeContainer container = new FakeContainer(cmd -> attempts.incrementAndGet() < 3
+                ? exit(1, "Cannot connect to the Docker daemon") : ok("26.1.5 overlay2\n"));
+
+        Observation seen = new DockerInfoCheck(Duration.ofSeconds(5)).run(container, timings);
+
+        assertThat(seen.passed()).isTrue();
+        assertThat(seen.detail()).startsWith("Docker 26.1.5 (storage driver overlay2) answered ");
+        assertThat(attempts).hasValue(3);
+        assertThat(timings.get(Timings.READY)).isPresent();
+    }
+
+    @Test
+    void pollingGivesUpAtOnceWhenTheContainerHasStopped() {
+        FakeContainer container = new FakeContainer(cmd -> {
+            throw new ContainerException("The container is not running (exited with code 1)");
+        }).stopped();
+        long start = System.nanoTime();
+
+        Observation seen = new DockerInfoCheck(Duration.ofSeconds(30)).run(container, timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).contains("the container stopped (exited with code 1)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void reapingPassesWhenTheOrphanDisappears() {
+        AtomicInteger looks = new AtomicInteger();
+        FakeContainer container = new FakeContainer(cmd -> {
+            if (cmd.startsWith("/bin/sh -c sleep")) {
+                return ok("294\n");
+            }
+            return looks.incrementAndGet() < 3 ? ok("294 (sleep) S 1 7 7") : exit(1, "No such file or directory");
+        });
+
+        Observation seen = new ReapingCheck(Duration.ofSeconds(5)).run(container, timings);
+
+        assertThat(seen.passed()).isTrue();
+        assertThat(seen.detail()).isEqualTo("the orphan 294 exited and PID 1 reaped it");
+    }
+
+    @Test
+    void aZombieThatStaysFailsReapingWithoutWaitingForTheTimeout() {
+        FakeContainer container = new FakeContainer(cmd -> cmd.startsWith("/bin/sh -c sleep") ? ok("294\n") : ok("294 (sleep) Z 1 7 7"));
+        long start = System.nanoTime();
+
+        Observation seen = new ReapingCheck(Duration.ofSeconds(30)).run(container, timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).contains("a zombie: PID 1 does not reap its adopted children");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(ReapingCheck.ZOMBIE_GRACE, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void dockerInfoWithAnEmptyServerPartIsNoAnswer() {
+        FakeContainer container = new FakeContainer(cmd -> ok(" \n"));
+
+        Observation seen = new DockerInfoCheck(SHORT).run(container, timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).startsWith("docker info did not answer");
+    }
+
+    @Test
+    void stopMustTakeLessThanHalfTheGracePeriod() {
+        assertThat(new StopCheck(Duration.ofSeconds(10)).run(new FakeContainer(cmd -> ok("")), timings).passed()).isTrue();
+
+        Observation slow = new StopCheck(Duration.ofMillis(200)).run(new FakeContainer(cmd -> ok("")).stopTakes(Duration.ofMillis(150)), timings);
+        assertThat(slow.passed()).isFalse();
+        assertThat(slow.detail()).contains("grace period");
+    }
+
+    @Test
+    void commandChecksCompareTheExitCode() {
+        FakeContainer container = new FakeContainer(cmd -> cmd.contains("git lfs") ? ok("git-lfs/3.6") : exit(127, "java: not found"));
+
+        assertThat(new CommandCheck("lfs", "git lfs version", 0, SHORT).run(container, timings).passed()).isTrue();
+        Observation java = new CommandCheck("java", "java -version", 0, SHORT).run(container, timings);
+        assertThat(java.passed()).isFalse();
+        assertThat(java.detail()).isEqualTo("exit code 127, expected 0: java: not found");
+        assertThat(container.commands()).contains("/bin/sh -c git lfs version");
+    }
+
+    @Test
+    void postStartRunsAsTheRemoteUserAndWantsExactlyOneDockerd() {
+        FakeContainer container = new FakeContainer(cmd -> cmd.startsWith("sudo") ? ok("") : ok(ProcessTreeTest.STATS));
+
+        Observation seen = new PostStartCheck(List.of("sudo", "-n", "/usr/local/bin/startup.sh"), "dev", SHORT).run(container, timings);
+
+        assertThat(seen.passed()).isTrue();
+        assertThat(container.commands()).contains("dev$ sudo -n /usr/local/bin/startup.sh");
+
+        Observation two = new PostStartCheck(List.of("true"), "root", SHORT).run(new FakeContainer(cmd -> cmd.equals("true") ? ok("")
+                : ok(ProcessTreeTest.STATS + "99 (dockerd) S 1 99\n")), timings);
+        assertThat(two.passed()).isFalse();
+        assertThat(two.detail()).startsWith("2 dockerd processes");
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.dind.devcontainer.verify;
+
+import static io.github.dind.devcontainer.testing.FakeContainer.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dind.devcontainer.docker.Container;
+import io.github.dind.devcontainer.testing.FakeContainer;
+import io.github.dind.devcontainer.testing.RecordingConsole;
+import io.github.dind.devcontainer.verify.CheckResult.Status;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class VerifierTest {
+
+    private static Check check(String id, Set<String> requires, boolean passes) {
+        return new Check() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String description() {
+                return "check " + id;
+            }
+
+            @Override
+            public Set<String> requires() {
+                return requires;
+            }
+
+            @Override
+            public Observation run(Container container, Timings timings) {
+                if (id.equals("boom")) {
+                    throw new IllegalStateException("exploded");
+                }
+                return passes ? Observation.pass("fine") : Observation.fail("broken");
+            }
+        };
+    }
+
+    @Test
+    void runsEveryCheckInOrderAndSkipsThoseWhosePrerequisiteFailed() {
+        FakeContainer container = new FakeContainer(cmd -> ok("")).logs(List.of("startup.sh: starting"), List.of("level=error msg=boom"));
+        List<Check> checks = List.of(
+                check("a", Set.of(), true),
+                check("b", Set.of("a"), false),
+                check("c", Set.of("b"), true),
+                check("d", Set.of("c"), true),
+                check("boom", Set.of("a"), true),
+                check("e", Set.of("missing-from-selection"), true));
+
+        VerificationReport report = new Verifier(checks, new RecordingConsole()).verify("img:1", container, "name");
+
+        assertThat(report.results()).extracting(CheckResult::id).containsExactly("a", "b", "c", "d", "boom", "e");
+        assertThat(report.results()).extracting(CheckResult::status)
+                .containsExactly(Status.PASSED, Status.FAILED, Status.SKIPPED, Status.SKIPPED, Status.FAILED, Status.PASSED);
+        assertThat(report.results().get(2).detail()).isEqualTo("skipped: b did not pass");
+        assertThat(report.results().get(3).detail()).isEqualTo("skipped: c did not pass");
+        assertThat(report.results().get(4).detail()).isEqualTo("exploded");
+        assertThat(report.passed()).isFalse();
+        assertThat(report.containerLog()).containsExactly("startup.sh: starting");
+        assertThat(report.dockerdLog()).containsExactly("level=error msg=boom");
+    }
+
+    @Test
+    void aPassingRunCollectsNoLogs() {
+        FakeContainer container = new FakeContainer(cmd -> ok("")).logs(List.of("x"), List.of("y"));
+
+        VerificationReport report = new Verifier(List.of(check("a", Set.of(), true)), new RecordingConsole())
+                .verify("img:1", container, "name");
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.containerLog()).isEmpty();
+        assertThat(report.dockerdLog()).isEmpty();
+    }
+}
