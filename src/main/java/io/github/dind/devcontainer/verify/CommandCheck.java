@@ -5,27 +5,14 @@ import io.github.dind.devcontainer.docker.ExecResult;
 import java.time.Duration;
 
 /** A check from the pom: a shell command run inside, expected to exit with a given code. */
-final class CommandCheck implements Check {
-    private final String name;
+final class CommandCheck extends AbstractCheck {
     private final String command;
     private final int expectedExitCode;
-    private final Duration timeout;
 
     CommandCheck(String name, String command, int expectedExitCode, Duration timeout) {
-        this.name = name;
+        super("command:" + name, name + ": `" + command + "` exits with " + expectedExitCode, timeout);
         this.command = command;
         this.expectedExitCode = expectedExitCode;
-        this.timeout = timeout;
-    }
-
-    @Override
-    public String id() {
-        return "command:" + name;
-    }
-
-    @Override
-    public String description() {
-        return name + ": `" + command + "` exits with " + expectedExitCode;
     }
 
     @Override

@@ -9,25 +9,13 @@ import java.time.Instant;
  * 4. {@code docker info} answers inside, polled every 50 ms; records the time from the container's
  * start to the first answer. Also used after a resume.
  */
-final class DockerInfoCheck implements Check {
+final class DockerInfoCheck extends AbstractCheck {
     static final String ID = "docker-info";
     static final Duration INTERVAL = Duration.ofMillis(50);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Duration timeout;
-
     DockerInfoCheck(Duration timeout) {
-        this.timeout = timeout;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "docker info answers";
+        super(ID, "docker info answers", timeout);
     }
 
     @Override

@@ -6,22 +6,11 @@ import java.time.Duration;
 import java.util.List;
 
 /** 3. dockerd runs, and descends from PID 1 (so dumb-init forwards signals to it and reaps it). */
-final class DockerdProcessCheck implements Check {
+final class DockerdProcessCheck extends AbstractCheck {
     static final String ID = "dockerd";
-    private final Duration timeout;
 
     DockerdProcessCheck(Duration timeout) {
-        this.timeout = timeout;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "dockerd runs under PID 1";
+        super(ID, "dockerd runs under PID 1", timeout);
     }
 
     @Override

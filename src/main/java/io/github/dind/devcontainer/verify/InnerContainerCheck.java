@@ -10,7 +10,7 @@ import java.util.Set;
  * empty tar) and runs a shell from the devcontainer's own {@code /usr}, {@code /bin} and
  * {@code /lib*} mounted read-only, on the default bridge network. No registry, no download.
  */
-final class InnerContainerCheck implements Check {
+final class InnerContainerCheck extends AbstractCheck {
     static final String ID = "inner-container";
     static final String MARKER = "devcontainer-verify-inner-ok";
     static final String SCRIPT = String.join("\n",
@@ -24,25 +24,8 @@ final class InnerContainerCheck implements Check {
             "docker run --rm --pull=never \"$@\" \"$image\" /bin/sh -c 'echo " + MARKER + " from $(hostname)'",
             "docker rmi \"$image\" >/dev/null");
 
-    private final Duration timeout;
-
     InnerContainerCheck(Duration timeout) {
-        this.timeout = timeout;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "the inner daemon runs a container";
-    }
-
-    @Override
-    public Set<String> requires() {
-        return Set.of(DockerInfoCheck.ID);
+        super(ID, "the inner daemon runs a container", Set.of(DockerInfoCheck.ID), timeout);
     }
 
     @Override

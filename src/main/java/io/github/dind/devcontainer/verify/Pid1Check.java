@@ -6,22 +6,11 @@ import java.time.Duration;
 import java.util.List;
 
 /** 2. PID 1 is dumb-init, read from {@code /proc/1/cmdline}. */
-final class Pid1Check implements Check {
+final class Pid1Check extends AbstractCheck {
     static final String ID = "pid1";
-    private final Duration timeout;
 
     Pid1Check(Duration timeout) {
-        this.timeout = timeout;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "PID 1 is dumb-init";
+        super(ID, "PID 1 is dumb-init", timeout);
     }
 
     @Override

@@ -10,31 +10,15 @@ import java.util.Set;
  * The devcontainer.json's {@code postStartCommand}, run as its remote user the way a client runs it
  * after every start, succeeds and leaves exactly one dockerd running.
  */
-final class PostStartCheck implements Check {
+final class PostStartCheck extends AbstractCheck {
     static final String ID = "post-start";
     private final List<String> command;
     private final String user;
-    private final Duration timeout;
 
     PostStartCheck(List<String> command, String user, Duration timeout) {
+        super(ID, "postStartCommand succeeds and starts no second dockerd", Set.of(ResumeCheck.ID), timeout);
         this.command = List.copyOf(command);
         this.user = user;
-        this.timeout = timeout;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "postStartCommand succeeds and starts no second dockerd";
-    }
-
-    @Override
-    public Set<String> requires() {
-        return Set.of(ResumeCheck.ID);
     }
 
     @Override

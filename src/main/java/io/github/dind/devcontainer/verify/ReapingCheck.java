@@ -9,26 +9,14 @@ import java.util.Optional;
  * 6. An orphaned process is reaped: a shell starts {@code sleep 0.3} in the background and exits;
  * the kernel hands the orphan to PID 1; after it exits, PID 1 must collect it, or it stays a zombie.
  */
-final class ReapingCheck implements Check {
+final class ReapingCheck extends AbstractCheck {
     static final String ID = "reaping";
     private static final Duration ORPHAN_LIFETIME = Duration.ofMillis(300);
     /** An init reaps within milliseconds; a zombie still there after this is not going away. */
     static final Duration ZOMBIE_GRACE = Duration.ofSeconds(1);
 
-    private final Duration timeout;
-
     ReapingCheck(Duration timeout) {
-        this.timeout = timeout;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "an orphaned process is reaped";
+        super(ID, "an orphaned process is reaped", timeout);
     }
 
     @Override

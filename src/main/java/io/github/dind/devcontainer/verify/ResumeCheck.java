@@ -8,27 +8,11 @@ import java.util.Set;
  * 7. After {@code docker stop} and {@code docker start} (what a suspend/resume does), dockerd comes
  * back and answers: stale pid files from the killed daemon must not stop it.
  */
-final class ResumeCheck implements Check {
+final class ResumeCheck extends AbstractCheck {
     static final String ID = "resume";
-    private final Duration timeout;
 
     ResumeCheck(Duration timeout) {
-        this.timeout = timeout;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "dockerd answers again after a stop and start";
-    }
-
-    @Override
-    public Set<String> requires() {
-        return Set.of(StopCheck.ID);
+        super(ID, "dockerd answers again after a stop and start", Set.of(StopCheck.ID), timeout);
     }
 
     @Override

@@ -1,25 +1,15 @@
 package io.github.dind.devcontainer.verify;
 
 import io.github.dind.devcontainer.docker.Container;
+import java.time.Duration;
 import java.util.Set;
 
 /** 1. The container did not exit on start: a devcontainer must stay up with no terminal attached. */
-final class RunningCheck implements Check {
+final class RunningCheck extends AbstractCheck {
     static final String ID = "running";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "the container is running";
-    }
-
-    @Override
-    public Set<String> requires() {
-        return Set.of();
+    RunningCheck() {
+        super(ID, "the container is running", Set.of(), Duration.ZERO);
     }
 
     @Override

@@ -1,0 +1,108 @@
+import java.util.concurrent.TimeUnit
+
+final String CLI_VERSION = '0.89.0'
+
+class Result { int code; String out }
+
+Result sh(List<String> command, File dir = null, long timeoutSeconds = 180) {
+    def builder = new ProcessBuilder(command.collect { it.toString() }).redirectErrorStream(true)
+    if (dir != null) builder.directory(dir)
+    def process = builder.start()
+    def out = new StringBuilder()
+    def reader = Thread.start { process.inputStream.eachLine { out.append(it).append('\n') } }
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly()
+        throw new AssertionError("${command} did not finish within ${timeoutSeconds} s:\n${out}")
+    }
+    reader.join()
+    new Result(code: process.exitValue(), out: out.toString())
+}
+
+Result ok(List<String> command, File dir = null) {
+    def result = sh(command, dir)
+    assert result.code == 0 : "${command} exited with ${result.code}:\n${result.out}"
+    result
+}
+
+def log = new File(basedir, 'devcontainer-cli.log')
+log.text = ''
+def record = { String title, Result r -> log << "\$ ${title}\n${r.out}\n" }
+
+// 1. the CLI, pinned, installed into this IT's own folder
+def cliHome = new File(basedir, 'cli')
+cliHome.mkdirs()
+record('npm install', ok(['npm', 'install', '--no-audit', '--no-fund', '--loglevel=error',
+                          "@devcontainers/cli@${CLI_VERSION}"], cliHome))
+def cli = new File(cliHome, 'node_modules/.bin/devcontainer').path
+assert ok([cli, '--version']).out.trim() == CLI_VERSION
+
+def idLabel = "devcontainer-maven-plugin.it=${UUID.randomUUID()}"
+def workspace = ['--workspace-folder', basedir.path, '--id-label', idLabel]
+def exec = { List<String> command -> ok([cli, 'exec'] + workspace + command) }
+String containerId = null
+def volumes = []
+try {
+    // 2. devcontainer up, as VS Code would
+    def up = ok([cli, 'up', '--log-format', 'text'] + workspace)
+    record('devcontainer up', up)
+    def outcome = new groovy.json.JsonSlurper().parseText(up.out.readLines().findAll { it.startsWith('{') }.last())
+    assert outcome.outcome == 'success'
+    containerId = outcome.containerId
+    volumes = ok(['docker', 'inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}',
+                  containerId]).out.trim().split(/\s+/).findAll { it }
+    assert volumes.any { it.startsWith('dind-var-lib-docker-') } : "no /var/lib/docker volume: ${volumes}"
+
+    // 3. PID 1, dockerd under it, exactly one dockerd after the postStartCommand ran
+    assert exec(['cat', '/proc/1/cmdline']).out.replace('\0', ' ').startsWith('dumb-init -- /usr/local/bin/startup.sh')
+    def dockerds = {
+        exec(['sh', '-c', 'for p in /proc/[0-9]*; do [ "$(cat $p/comm 2>/dev/null)" = dockerd ] && echo "${p#/proc/} $(awk \'{print $4}\' $p/stat)"; done; true'])
+                .out.readLines().findAll { it.trim() }
+    }
+    def running = dockerds()
+    assert running.size() == 1 : "expected one dockerd after up and postStartCommand, found ${running}"
+    def chain = exec(['sh', '-c', "p=${running[0].split(' ')[0]}; while [ \$p -gt 1 ]; do p=\$(awk '{print \$4}' /proc/\$p/stat); echo \$p; done"]).out
+    assert chain.readLines().last().trim() == '1' : "dockerd does not descend from PID 1: ${chain}"
+    assert up.out.contains('Running the postStartCommand')
+    assert !up.out.toLowerCase().contains('poststartcommand failed')
+
+    // 4. docker info and a nested container, offline
+    assert exec(['docker', 'info', '--format', '{{.ServerVersion}}']).out.trim()
+    def inner = exec(['sh', '-c', '''set -e
+head -c 1024 /dev/zero | docker import - cli-it-probe:latest >/dev/null
+set --
+for d in bin sbin lib lib32 lib64 libx32 usr; do [ -e "/$d" ] && set -- "$@" -v "/$d:/$d:ro"; done
+docker run --rm --pull=never "$@" cli-it-probe:latest /bin/sh -c 'echo nested-container-ok'
+docker rmi cli-it-probe:latest >/dev/null'''])
+    record('nested container', inner)
+    assert inner.out.contains('nested-container-ok')
+
+    // 5. start-ups racing each other (entrypoint and postStartCommand do) start one dockerd
+    def race = exec(['bash', '-c', '''kill "$(cat /var/run/docker.pid)"
+for i in $(seq 300); do [ -e /var/run/docker.pid ] || pgrep -x dockerd >/dev/null || break; sleep 0.1; done
+if pgrep -x dockerd >/dev/null; then echo "the killed dockerd is still there (a zombie nobody reaps?)"; exit 1; fi
+for i in 1 2 3 4 5 6; do /usr/local/bin/startup.sh & done
+failed=0; for job in $(jobs -p); do wait "$job" || failed=$((failed + 1)); done
+echo "failed=$failed"'''])
+    record('racing start-ups', race)
+    assert race.out.contains('failed=0')
+    assert race.out.count('starting dockerd') == 1 : race.out
+    assert dockerds().size() == 1
+
+    // 6. suspend/resume: stop, then devcontainer up again; dockerd answers, still only one
+    ok(['docker', 'stop', containerId])
+    def again = ok([cli, 'up', '--log-format', 'text'] + workspace)
+    record('devcontainer up after stop', again)
+    assert new groovy.json.JsonSlurper().parseText(again.out.readLines().findAll { it.startsWith('{') }.last()).containerId == containerId
+    assert exec(['docker', 'info', '--format', '{{.ServerVersion}}']).out.trim()
+    assert dockerds().size() == 1
+} finally {
+    // everything this test made: the container, its volumes, the CLI's images
+    def ids = sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.readLines().findAll { it.trim() }
+    if (containerId) ids << containerId
+    ids.unique().each { sh(['docker', 'rm', '-f', '-v', it]) }
+    volumes.each { sh(['docker', 'volume', 'rm', it]) }
+    sh(['sh', '-c', "docker images -q --filter 'reference=vsc-devcontainer-cli-*' | sort -u | xargs -r docker rmi -f"])
+}
+assert sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.trim().isEmpty()
+volumes.each { assert sh(['docker', 'volume', 'inspect', it]).code != 0 : "volume ${it} survived" }
+true
