@@ -249,9 +249,10 @@ public final class ContainerSession implements Container, AutoCloseable {
     }
 
     /**
-     * Removes what this session created: the container (with its anonymous volumes), the named
-     * volumes, and anything else carrying this run's label. Safe to call twice and from a shutdown
-     * hook; failures are reported, not thrown.
+     * Removes what this session created: the container (with its anonymous volumes) and the named
+     * volumes. When interrupted, or when the container's id never came back, it also removes
+     * anything else carrying this run's label: a create call still in flight may yet have made
+     * something. Safe to call twice and from a shutdown hook; failures are reported, not thrown.
      */
     synchronized void removeEverything(String reason) {
         if (reason != null) {
@@ -263,7 +264,9 @@ public final class ContainerSession implements Container, AutoCloseable {
         for (String volume : volumes) {
             removeVolume(volume);
         }
-        sweepByLabel(ResourceLabels.RUN_ID + "=" + labels.runId());
+        if (reason != null || containerId == null) {
+            sweepByLabel(ResourceLabels.RUN_ID + "=" + labels.runId());
+        }
     }
 
     private void sweepByLabel(String labelFilter) {

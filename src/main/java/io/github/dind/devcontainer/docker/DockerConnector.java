@@ -5,6 +5,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfigDelegate;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -50,7 +51,7 @@ public final class DockerConnector {
         String where = where(dockerHost, config);
         DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
+                .sslConfig(LocalSocketTls.forHost(config.getDockerHost(), config.getSSLConfig()))
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .build();
         Version version;
@@ -61,7 +62,12 @@ public final class DockerConnector {
                     + ". Start Docker there, or " + HOW_TO_POINT_ELSEWHERE, e);
         }
         RemoteApiVersion api = ApiVersions.choose(version.getApiVersion(), version.getMinAPIVersion());
-        DockerClient client = DockerClientImpl.getInstance(builder.withApiVersion(api).build(), http);
+        DockerClient client = DockerClientImpl.getInstance(new DockerClientConfigDelegate(config) {
+            @Override
+            public RemoteApiVersion getApiVersion() {
+                return api;
+            }
+        }, http);
         return new DockerConnection(client, where, version.getVersion(),
                 api == RemoteApiVersion.UNKNOWN_VERSION ? "unversioned" : api.getVersion());
     }

@@ -119,17 +119,16 @@ public class VerifyMojo extends AbstractDevcontainerMojo {
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        String target = target();
-        RunSettings settings = settings();
-        List<Check> selected = selectedChecks(settings);
         if (repeat < 1) {
             throw new MojoExecutionException("<repeat> must be at least 1, not " + repeat);
         }
+        String target = target();
+        RunSettings settings = settings();
+        List<Check> selected = selectedChecks(settings);
         String prefix = project.getArtifactId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + "-verify";
         List<VerificationReport> reports = new ArrayList<>();
         try (DockerConnection docker = new DockerConnector().connect(dockerHost)) {
             VerificationRun verification = new VerificationRun(docker.client(), new MavenConsole(getLog()));
-            verification.prepare(target);
             getLog().info("Verifying " + target + " as a devcontainer client starts it: " + describe(settings));
             for (int run = 1; run <= repeat; run++) {
                 if (repeat > 1) {

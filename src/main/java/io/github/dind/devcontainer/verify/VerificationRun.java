@@ -10,6 +10,7 @@ import io.github.dind.devcontainer.docker.ContainerSession;
 import io.github.dind.devcontainer.docker.LeftoverSweeper;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /** Starts the image as a devcontainer, runs the checks, and removes everything it created. */
 public final class VerificationRun {
@@ -21,28 +22,35 @@ public final class VerificationRun {
         this.console = console;
     }
 
-    /** Fails early, with what to do, when the image is not on the daemon; also clears leftovers of killed runs. */
-    public void prepare(String image) throws VerificationException {
-        try {
-            docker.inspectImageCmd(image).exec();
-        } catch (NotFoundException e) {
-            throw new VerificationException("The image " + image + " is not on the Docker daemon. Build it first"
-                    + " (mvn devcontainer:build, or bind the build goal before verify), or name an existing image"
-                    + " with <image> / -Ddevcontainer.image=NAME:TAG.", e);
-        }
-        new LeftoverSweeper(docker, console).sweep();
-    }
-
+    /**
+     * Starts the container, runs the checks, removes the container. While the devcontainer boots,
+     * a background task removes what earlier runs killed outright left behind.
+     */
     public VerificationReport run(ContainerSession.StartRequest request, List<Check> checks) throws VerificationException {
         ContainerSession session;
         try {
             session = ContainerSession.start(docker, request, console);
+        } catch (NotFoundException e) {
+            throw new VerificationException("The image " + request.image() + " is not on the Docker daemon. Build it"
+                    + " first (mvn devcontainer:build, or bind the build goal before verify), or name an existing image"
+                    + " with <image> / -Ddevcontainer.image=NAME:TAG.", e);
         } catch (DockerException e) {
             throw new VerificationException(cannotStart(request.image(), e), e);
         }
+        CompletableFuture<Void> sweeping = CompletableFuture.runAsync(this::sweepLeftovers);
         try (session) {
             console.info("Started " + session.name() + " (" + session.id().substring(0, 12) + ") from " + request.image());
             return new Verifier(checks, console).verify(request.image(), session, session.name());
+        } finally {
+            sweeping.join();
+        }
+    }
+
+    private void sweepLeftovers() {
+        try {
+            new LeftoverSweeper(docker, console).sweep();
+        } catch (RuntimeException e) {
+            console.warn("Could not look for what earlier verify runs left behind: " + Errors.rootMessage(e));
         }
     }
 
