@@ -7,21 +7,4 @@ public interface Console {
     void warn(String message);
 
     void debug(String message);
-
-    /** A console that drops everything. */
-    static Console silent() {
-        return new Console() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public void debug(String message) {
-            }
-        };
-    }
 }

@@ -117,10 +117,6 @@ public final class ContainerSession implements Container, AutoCloseable {
         }
     }
 
-    public ResourceLabels labels() {
-        return labels;
-    }
-
     public String name() {
         return containerName;
     }

@@ -21,11 +21,6 @@ public final class DockerConnection implements AutoCloseable {
         return client;
     }
 
-    /** Where the daemon is and how the plugin found it, e.g. {@code DOCKER_HOST=tcp://...}. */
-    public String where() {
-        return where;
-    }
-
     /** For the log: {@code Docker 20.10.24 (API 1.41)}. */
     public String describe() {
         return "Docker " + serverVersion + " (API " + apiVersion + ") at " + where;
