@@ -5,7 +5,6 @@ import io.github.dind.devcontainer.docker.BuildContextException;
 import io.github.dind.devcontainer.docker.BuildRequest;
 import io.github.dind.devcontainer.docker.BuildResult;
 import io.github.dind.devcontainer.docker.DockerConnection;
-import io.github.dind.devcontainer.docker.DockerConnector;
 import io.github.dind.devcontainer.docker.DockerUnavailableException;
 import io.github.dind.devcontainer.docker.ImageBuildException;
 import io.github.dind.devcontainer.docker.ImageBuilder;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -30,7 +28,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Dockerfile step to the log. An unchanged context is recognised by its fingerprint and not rebuilt.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class BuildMojo extends AbstractDevcontainerMojo {
+public class BuildMojo extends AbstractDockerMojo {
     /** The directory sent to the daemon as the build context. */
     @Parameter(property = PropertyNames.CONTEXT_DIRECTORY, defaultValue = "${project.basedir}/.devcontainer")
     private File contextDirectory;
@@ -38,14 +36,6 @@ public class BuildMojo extends AbstractDevcontainerMojo {
     /** The Dockerfile, relative to the context directory. */
     @Parameter(property = PropertyNames.DOCKERFILE, defaultValue = "Dockerfile")
     private String dockerfile;
-
-    /** The image repository; default {@code <artifactId>-devcontainer}. */
-    @Parameter(property = PropertyNames.IMAGE_NAME)
-    private String imageName;
-
-    /** The tags; default the project version and {@code latest}. The first one is the image verify starts. */
-    @Parameter(property = PropertyNames.TAGS)
-    private List<String> tags;
 
     /** Build arguments ({@code ARG}s of the Dockerfile). */
     @Parameter
@@ -70,10 +60,6 @@ public class BuildMojo extends AbstractDevcontainerMojo {
     /** Record the build time as {@code org.opencontainers.image.created}; off by default, so builds are reproducible. */
     @Parameter(property = PropertyNames.CREATED_LABEL, defaultValue = "false")
     private boolean createdLabel;
-
-    /** The Docker daemon, e.g. {@code unix:///var/run/docker.sock}; default from DOCKER_HOST or the Docker context. */
-    @Parameter(property = PropertyNames.DOCKER_HOST)
-    private String dockerHost;
 
     /** Skips this goal. */
     @Parameter(property = PropertyNames.BUILD_SKIP, defaultValue = "false")
@@ -100,7 +86,7 @@ public class BuildMojo extends AbstractDevcontainerMojo {
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         BuildRequest request = request();
-        try (DockerConnection docker = new DockerConnector().connect(dockerHost)) {
+        try (DockerConnection docker = connect()) {
             getLog().debug("Using " + docker.describe());
             BuildResult result = new ImageBuilder(docker.client(), new MavenConsole(getLog())).build(request);
             if (!result.upToDate()) {
@@ -117,10 +103,9 @@ public class BuildMojo extends AbstractDevcontainerMojo {
     }
 
     private BuildRequest request() throws MojoExecutionException {
-        ImageName image;
+        ImageName image = imageName();
         PullPolicy pullPolicy;
         try {
-            image = ImageNames.resolve(project, imageName, tags);
             pullPolicy = PullPolicy.fromId(pull);
         } catch (IllegalArgumentException e) {
             throw problem(e);

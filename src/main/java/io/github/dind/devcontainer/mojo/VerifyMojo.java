@@ -2,9 +2,7 @@ package io.github.dind.devcontainer.mojo;
 
 import io.github.dind.devcontainer.docker.ContainerSession;
 import io.github.dind.devcontainer.docker.DockerConnection;
-import io.github.dind.devcontainer.docker.DockerConnector;
 import io.github.dind.devcontainer.docker.DockerUnavailableException;
-import io.github.dind.devcontainer.docker.ImageName;
 import io.github.dind.devcontainer.docker.RunSettings;
 import io.github.dind.devcontainer.verify.Check;
 import io.github.dind.devcontainer.verify.CheckCatalog;
@@ -38,26 +36,14 @@ import org.apache.maven.plugins.annotations.Parameter;
  * it creates is removed afterwards, also on failure and on Ctrl-C.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public class VerifyMojo extends AbstractDevcontainerMojo {
+public class VerifyMojo extends AbstractDockerMojo {
     /** The image to verify; default the one build makes: {@code <imageName>:<first tag>}. */
     @Parameter(property = PropertyNames.IMAGE)
     private String image;
 
-    /** The image repository build uses; read when {@code image} is not set. */
-    @Parameter(property = PropertyNames.IMAGE_NAME)
-    private String imageName;
-
-    /** The tags build uses; the first one is verified when {@code image} is not set. */
-    @Parameter(property = PropertyNames.TAGS)
-    private List<String> tags;
-
     /** The devcontainer.json that says how clients start the container (privileged, overrideCommand, mounts). */
     @Parameter(property = PropertyNames.CONFIG_FILE, defaultValue = "${project.basedir}/.devcontainer/devcontainer.json")
     private File configFile;
-
-    /** The Docker daemon, e.g. {@code unix:///var/run/docker.sock}; default from DOCKER_HOST or the Docker context. */
-    @Parameter(property = PropertyNames.DOCKER_HOST)
-    private String dockerHost;
 
     /** Commands to run inside as extra checks, each with the exit code it must return. */
     @Parameter
@@ -127,7 +113,7 @@ public class VerifyMojo extends AbstractDevcontainerMojo {
         List<Check> selected = selectedChecks(settings);
         String prefix = project.getArtifactId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + "-verify";
         List<VerificationReport> reports = new ArrayList<>();
-        try (DockerConnection docker = new DockerConnector().connect(dockerHost)) {
+        try (DockerConnection docker = connect()) {
             VerificationRun verification = new VerificationRun(docker.client(), new MavenConsole(getLog()));
             getLog().info("Verifying " + target + " as a devcontainer client starts it: " + describe(settings));
             for (int run = 1; run <= repeat; run++) {
@@ -153,15 +139,7 @@ public class VerifyMojo extends AbstractDevcontainerMojo {
     }
 
     private String target() throws MojoExecutionException {
-        if (image != null && !image.isBlank()) {
-            return image.strip();
-        }
-        try {
-            ImageName name = ImageNames.resolve(project, imageName, tags);
-            return name.primary();
-        } catch (IllegalArgumentException e) {
-            throw problem(e);
-        }
+        return image != null && !image.isBlank() ? image.strip() : imageName().primary();
     }
 
     private RunSettings settings() throws MojoExecutionException {

@@ -1,0 +1,43 @@
+package io.github.dind.devcontainer.mojo;
+
+import io.github.dind.devcontainer.docker.DockerConnection;
+import io.github.dind.devcontainer.docker.DockerConnector;
+import io.github.dind.devcontainer.docker.DockerUnavailableException;
+import io.github.dind.devcontainer.docker.ImageName;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The goals that talk to Docker: where the daemon is, and which image is the devcontainer's. */
+abstract class AbstractDockerMojo extends AbstractDevcontainerMojo {
+    /** The image repository; default {@code <artifactId>-devcontainer}. */
+    @Parameter(property = PropertyNames.IMAGE_NAME)
+    private String imageName;
+
+    /** The tags; default the project version and {@code latest}. The first one is the image verify starts. */
+    @Parameter(property = PropertyNames.TAGS)
+    private List<String> tags;
+
+    /** The Docker daemon, e.g. {@code unix:///var/run/docker.sock}; default from DOCKER_HOST or the Docker context. */
+    @Parameter(property = PropertyNames.DOCKER_HOST)
+    private String dockerHost;
+
+    /**
+     * The image name and tags, from the parameters or the project's defaults: build and verify
+     * resolve it the same way, so both mean the same image.
+     */
+    ImageName imageName() throws MojoExecutionException {
+        String repository = imageName == null || imageName.isBlank()
+                ? ImageName.defaultRepository(project.getArtifactId()) : imageName.strip();
+        List<String> chosen = tags == null || tags.isEmpty() ? List.of(project.getVersion(), "latest") : tags;
+        try {
+            return ImageName.of(repository, chosen);
+        } catch (IllegalArgumentException e) {
+            throw problem(e);
+        }
+    }
+
+    DockerConnection connect() throws DockerUnavailableException {
+        return new DockerConnector().connect(dockerHost);
+    }
+}
