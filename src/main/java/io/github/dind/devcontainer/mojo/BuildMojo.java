@@ -14,7 +14,6 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -117,11 +116,7 @@ public class BuildMojo extends AbstractDockerMojo {
         if (timeout < 1) {
             throw new MojoExecutionException("<timeout> must be at least 1 second, not " + timeout);
         }
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(ProjectLabels.PREFIX + "title", project.getName());
-        labels.put(ProjectLabels.PREFIX + "version", project.getVersion());
-        GitRevision.of(project.getBasedir().toPath()).ifPresent(sha -> labels.put(ProjectLabels.PREFIX + "revision", sha));
-        labels.values().removeIf(v -> v == null);
+        Map<String, String> labels = ProjectLabels.forBuild(project);
         return new BuildRequest(contextDirectory.toPath(), dockerfile.replace('\\', '/'), image,
                 buildArgs == null ? Map.of() : buildArgs, labels, createdLabel ? Instant.now() : null,
                 pullPolicy, noCache, always, Duration.ofSeconds(timeout));

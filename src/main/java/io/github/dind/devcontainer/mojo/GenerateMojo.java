@@ -25,7 +25,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.basedir}/.devcontainer")
     private File outputDirectory;
 
-    /** The devcontainer's name, shown by VS Code; also the image's title label. */
+    /** The devcontainer's name, shown by VS Code. (The image's title label is the project's name.) */
     @Parameter(property = PropertyNames.NAME, defaultValue = "${project.name}")
     private String name;
 
@@ -120,7 +120,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 .remoteUser(remoteUser)
                 .dockerVolume(dockerVolume)
                 .dockerdTimeoutSeconds(dockerdTimeout);
-        ProjectLabels.of(project, name).forEach(builder::label);
+        ProjectLabels.forDockerfile(project).forEach(builder::label);
         try {
             return builder.build();
         } catch (InvalidSpecException e) {

@@ -10,10 +10,6 @@ import java.util.stream.Collectors;
 
 /** The checks verify runs, in order, and the ids a user may select with {@code only}. */
 public final class CheckCatalog {
-    /** The built-in check ids, in the order they run. */
-    public static final List<String> BUILT_IN = List.of(RunningCheck.ID, Pid1Check.ID, DockerdProcessCheck.ID,
-            DockerInfoCheck.ID, InnerContainerCheck.ID, ReapingCheck.ID, StopCheck.ID, ResumeCheck.ID, PostStartCheck.ID);
-
     private CheckCatalog() {
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 public final class VerificationRun {
     private final DockerClient docker;
     private final Console console;
+    private CompletableFuture<Void> leftoverSweep;
 
     public VerificationRun(DockerClient docker, Console console) {
         this.docker = docker;
@@ -23,8 +24,9 @@ public final class VerificationRun {
     }
 
     /**
-     * Starts the container, runs the checks, removes the container. While the devcontainer boots,
-     * a background task removes what earlier runs killed outright left behind.
+     * Starts the container, runs the checks, removes the container. While the first devcontainer
+     * boots, a background task removes what earlier runs killed outright left behind (once per
+     * goal, not per repeated boot).
      */
     public VerificationReport run(ContainerSession.StartRequest request, List<Check> checks) throws VerificationException {
         ContainerSession session;
@@ -37,12 +39,14 @@ public final class VerificationRun {
         } catch (DockerException e) {
             throw new VerificationException(cannotStart(request.image(), e), e);
         }
-        CompletableFuture<Void> sweeping = CompletableFuture.runAsync(this::sweepLeftovers);
+        if (leftoverSweep == null) {
+            leftoverSweep = CompletableFuture.runAsync(this::sweepLeftovers);
+        }
         try (session) {
             console.info("Started " + session.name() + " (" + session.id().substring(0, 12) + ") from " + request.image());
             return new Verifier(checks, console).verify(request.image(), session, session.name());
         } finally {
-            sweeping.join();
+            leftoverSweep.join();
         }
     }
 

@@ -48,13 +48,13 @@ class GitRevisionTest {
     }
 
     @Test
-    void nothingOutsideACheckoutOrOnAnUnbornBranch() throws Exception {
-        Path plain = repo.resolve("plain");
-        Files.createDirectories(plain);
-        // the temp dir itself is not in a git checkout on any sane machine; an unborn branch is:
+    void nothingOnAnUnbornBranchOrWithABrokenPointer() throws Exception {
         Files.createDirectories(repo.resolve("unborn/.git"));
         Files.writeString(repo.resolve("unborn/.git/HEAD"), "ref: refs/heads/main\n");
+        Files.createDirectories(repo.resolve("broken"));
+        Files.writeString(repo.resolve("broken/.git"), "not a gitdir pointer\n");
 
         assertThat(GitRevision.of(repo.resolve("unborn"))).isEmpty();
+        assertThat(GitRevision.of(repo.resolve("broken"))).isEmpty();
     }
 }

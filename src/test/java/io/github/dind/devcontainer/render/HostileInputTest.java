@@ -89,12 +89,14 @@ class HostileInputTest {
                 .hasMessageContaining("<remoteUser>");
     }
 
+    /** The tokens minus the empty one: an empty base image means "the distro's default". */
+    static Stream<String> hostileImages() {
+        return hostileTokens().filter(token -> !token.isEmpty());
+    }
+
     @ParameterizedTest
-    @MethodSource("hostileTokens")
+    @MethodSource("hostileImages")
     void aHostileBaseImageIsRejected(String image) {
-        if (image.isEmpty()) {
-            return; // empty means "the distro's default"
-        }
         assertThatThrownBy(() -> Specs.sample("debian").baseImage(image).build())
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("<baseImage>");
