@@ -13,6 +13,8 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import io.github.dind.devcontainer.Console;
+import io.github.dind.devcontainer.build.ImageBuilder;
+import io.github.dind.devcontainer.spec.LaunchSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +62,7 @@ public final class ContainerSession implements Container, AutoCloseable {
     }
 
     /** What to start: the image, how (from devcontainer.json), a name prefix, and whether to keep it afterwards. */
-    public record StartRequest(String image, RunSettings settings, String namePrefix, boolean keep) {
+    public record StartRequest(String image, LaunchSettings settings, String namePrefix, boolean keep) {
     }
 
     /**
@@ -81,7 +83,7 @@ public final class ContainerSession implements Container, AutoCloseable {
     }
 
     private void create(StartRequest request) {
-        RunSettings settings = request.settings();
+        LaunchSettings settings = request.settings();
         InspectImageResponse image = docker.inspectImageCmd(request.image()).exec();
         List<String> command = new ArrayList<>(List.of("-c", CLIENT_SCRIPT, "-"));
         if (!settings.overrideCommand() && image.getConfig() != null) {

@@ -3,7 +3,7 @@ package io.github.dind.devcontainer.mojo;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.docker.DockerConnector;
 import io.github.dind.devcontainer.docker.DockerUnavailableException;
-import io.github.dind.devcontainer.docker.ImageName;
+import io.github.dind.devcontainer.build.ImageName;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -1,15 +1,15 @@
 package io.github.dind.devcontainer.mojo;
 
-import io.github.dind.devcontainer.docker.BaseImageUnavailableException;
-import io.github.dind.devcontainer.docker.BuildContextException;
-import io.github.dind.devcontainer.docker.BuildRequest;
-import io.github.dind.devcontainer.docker.BuildResult;
+import io.github.dind.devcontainer.build.BaseImageUnavailableException;
+import io.github.dind.devcontainer.build.BuildContextException;
+import io.github.dind.devcontainer.build.BuildRequest;
+import io.github.dind.devcontainer.build.BuildResult;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.docker.DockerUnavailableException;
-import io.github.dind.devcontainer.docker.ImageBuildException;
-import io.github.dind.devcontainer.docker.ImageBuilder;
-import io.github.dind.devcontainer.docker.ImageName;
-import io.github.dind.devcontainer.docker.PullPolicy;
+import io.github.dind.devcontainer.build.ImageBuildException;
+import io.github.dind.devcontainer.build.ImageBuilder;
+import io.github.dind.devcontainer.build.ImageName;
+import io.github.dind.devcontainer.build.PullPolicy;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;

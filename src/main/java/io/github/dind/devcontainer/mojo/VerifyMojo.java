@@ -3,7 +3,7 @@ package io.github.dind.devcontainer.mojo;
 import io.github.dind.devcontainer.docker.ContainerSession;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.docker.DockerUnavailableException;
-import io.github.dind.devcontainer.docker.RunSettings;
+import io.github.dind.devcontainer.spec.LaunchSettings;
 import io.github.dind.devcontainer.verify.Check;
 import io.github.dind.devcontainer.verify.CheckCatalog;
 import io.github.dind.devcontainer.verify.JUnitReport;
@@ -109,7 +109,7 @@ public class VerifyMojo extends AbstractDockerMojo {
             throw new MojoExecutionException("<repeat> must be at least 1, not " + repeat);
         }
         String target = target();
-        RunSettings settings = settings();
+        LaunchSettings settings = settings();
         List<Check> selected = selectedChecks(settings);
         String prefix = project.getArtifactId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + "-verify";
         List<VerificationReport> reports = new ArrayList<>();
@@ -142,19 +142,19 @@ public class VerifyMojo extends AbstractDockerMojo {
         return image != null && !image.isBlank() ? image.strip() : imageName().primary();
     }
 
-    private RunSettings settings() throws MojoExecutionException {
+    private LaunchSettings settings() throws MojoExecutionException {
         if (configFile == null || !configFile.isFile()) {
             getLog().info("No " + configFile + ": starting the container as the plugin's own devcontainer.json would");
-            return RunSettings.pluginDefaults();
+            return LaunchSettings.pluginDefaults();
         }
         try {
-            return RunSettings.read(configFile.toPath());
+            return LaunchSettings.read(configFile.toPath());
         } catch (IOException e) {
             throw problem(e);
         }
     }
 
-    private List<Check> selectedChecks(RunSettings settings) throws MojoExecutionException {
+    private List<Check> selectedChecks(LaunchSettings settings) throws MojoExecutionException {
         List<CheckCatalog.Command> commands = new ArrayList<>();
         for (CommandCheckConfig c : checks == null ? List.<CommandCheckConfig>of() : checks) {
             if (c.getName() == null || c.getName().isBlank() || c.getCommand() == null || c.getCommand().isBlank()) {
@@ -175,7 +175,7 @@ public class VerifyMojo extends AbstractDockerMojo {
         }
     }
 
-    private static String describe(RunSettings settings) {
+    private static String describe(LaunchSettings settings) {
         return (settings.privileged() ? "privileged" : "NOT privileged")
                 + (settings.overrideCommand() ? ", entrypoint replaced by the client (overrideCommand is not false)"
                         : ", entrypoint kept (overrideCommand false)")

@@ -1,6 +1,6 @@
 package io.github.dind.devcontainer.verify;
 
-import io.github.dind.devcontainer.docker.RunSettings;
+import io.github.dind.devcontainer.spec.LaunchSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,7 +26,7 @@ public final class CheckCatalog {
      *     of them); empty runs everything
      * @throws IllegalArgumentException naming an unknown id and listing the valid ones
      */
-    public static List<Check> checks(RunSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only) {
+    public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only) {
         List<Check> all = new ArrayList<>(List.of(
                 new RunningCheck(),
                 new Pid1Check(timeouts.check()),

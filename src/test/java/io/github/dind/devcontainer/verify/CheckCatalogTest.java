@@ -3,7 +3,7 @@ package io.github.dind.devcontainer.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dind.devcontainer.docker.RunSettings;
+import io.github.dind.devcontainer.spec.LaunchSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +17,7 @@ class CheckCatalogTest {
 
     @Test
     void allChecksRunInTheDocumentedOrderWithPomChecksBeforeTheSuspend() {
-        List<Check> checks = CheckCatalog.checks(RunSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of());
+        List<Check> checks = CheckCatalog.checks(LaunchSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of());
 
         assertThat(checks).extracting(Check::id).containsExactly("running", "pid1", "dockerd", "docker-info",
                 "inner-container", "reaping", "command:lfs", "stop", "resume", "post-start");
@@ -25,16 +25,16 @@ class CheckCatalogTest {
 
     @Test
     void withoutAPostStartCommandThereIsNoPostStartCheck() {
-        RunSettings none = new RunSettings(true, false, false, List.of(), java.util.Map.of(), List.of(), "root");
+        LaunchSettings none = new LaunchSettings(true, false, false, List.of(), java.util.Map.of(), List.of(), "root");
 
         assertThat(CheckCatalog.checks(none, List.of(), TIMEOUTS, Set.of())).extracting(Check::id).doesNotContain("post-start");
     }
 
     @Test
     void onlySelectsAndRejectsUnknownIds() {
-        assertThat(CheckCatalog.checks(RunSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of("running", "pid1", "commands")))
+        assertThat(CheckCatalog.checks(LaunchSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of("running", "pid1", "commands")))
                 .extracting(Check::id).containsExactly("running", "pid1", "command:lfs");
-        assertThatThrownBy(() -> CheckCatalog.checks(RunSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of("pid-1")))
+        assertThatThrownBy(() -> CheckCatalog.checks(LaunchSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of("pid-1")))
                 .hasMessageContaining("<only> names unknown checks [pid-1]")
                 .hasMessageContaining("running, pid1, dockerd");
     }

@@ -1,4 +1,4 @@
-package io.github.dind.devcontainer.docker;
+package io.github.dind.devcontainer.spec;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +20,7 @@ import java.util.Map;
  * @param volumeTargets where named volumes are mounted (bind mounts are left out: verify mounts no host paths)
  * @param postStartCommand the command, as an argv (a string becomes {@code /bin/sh -c string}); empty when none
  */
-public record RunSettings(
+public record LaunchSettings(
         boolean privileged,
         boolean overrideCommand,
         boolean init,
@@ -34,19 +34,19 @@ public record RunSettings(
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
 
-    public RunSettings {
+    public LaunchSettings {
         volumeTargets = List.copyOf(volumeTargets);
         environment = Map.copyOf(environment);
         postStartCommand = List.copyOf(postStartCommand);
     }
 
     /** What the plugin's own devcontainer.json says, for an image built without one. */
-    public static RunSettings pluginDefaults() {
-        return new RunSettings(true, false, false, List.of("/var/lib/docker"), Map.of(),
+    public static LaunchSettings pluginDefaults() {
+        return new LaunchSettings(true, false, false, List.of("/var/lib/docker"), Map.of(),
                 List.of("/usr/local/bin/startup.sh"), "root");
     }
 
-    public static RunSettings read(Path devcontainerJson) throws IOException {
+    public static LaunchSettings read(Path devcontainerJson) throws IOException {
         JsonNode config;
         try {
             config = JSONC.readTree(Files.readString(devcontainerJson));
@@ -83,7 +83,7 @@ public record RunSettings(
             command.forEach(arg -> postStart.add(arg.asText()));
         }
         String remoteUser = config.path("remoteUser").asText(config.path("containerUser").asText("root"));
-        return new RunSettings(privileged, overrideCommand, init, volumes, environment, postStart, remoteUser);
+        return new LaunchSettings(privileged, overrideCommand, init, volumes, environment, postStart, remoteUser);
     }
 
     private static Map<String, String> mountOptions(String spec) {

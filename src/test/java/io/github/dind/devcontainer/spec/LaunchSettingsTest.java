@@ -1,4 +1,4 @@
-package io.github.dind.devcontainer.docker;
+package io.github.dind.devcontainer.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,19 +9,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunSettingsTest {
+class LaunchSettingsTest {
     @TempDir
     Path dir;
 
-    private RunSettings read(String json) throws Exception {
+    private LaunchSettings read(String json) throws Exception {
         Path file = dir.resolve("devcontainer.json");
         Files.writeString(file, json);
-        return RunSettings.read(file);
+        return LaunchSettings.read(file);
     }
 
     @Test
     void readsWhatAClientNeedsFromJsonc() throws Exception {
-        RunSettings settings = read("""
+        LaunchSettings settings = read("""
                 // comment
                 {
                   "privileged": true,
@@ -50,7 +50,7 @@ class RunSettingsTest {
 
     @Test
     void clientDefaultsApplyWhenTheConfigIsSilent() throws Exception {
-        RunSettings settings = read("{\"image\": \"x\", \"runArgs\": [\"--privileged\"], \"postStartCommand\": [\"a\", \"b c\"]}");
+        LaunchSettings settings = read("{\"image\": \"x\", \"runArgs\": [\"--privileged\"], \"postStartCommand\": [\"a\", \"b c\"]}");
 
         assertThat(settings.privileged()).isTrue();
         assertThat(settings.overrideCommand()).as("clients override the command unless told not to").isTrue();

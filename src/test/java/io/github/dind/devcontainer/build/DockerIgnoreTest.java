@@ -1,4 +1,4 @@
-package io.github.dind.devcontainer.docker;
+package io.github.dind.devcontainer.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

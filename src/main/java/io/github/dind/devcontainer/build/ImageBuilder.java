@@ -1,4 +1,4 @@
-package io.github.dind.devcontainer.docker;
+package io.github.dind.devcontainer.build;
 
 import io.github.dind.devcontainer.Errors;
 import com.github.dockerjava.api.DockerClient;

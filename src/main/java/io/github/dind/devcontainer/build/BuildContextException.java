@@ -1,4 +1,4 @@
-package io.github.dind.devcontainer.docker;
+package io.github.dind.devcontainer.build;
 
 /** There is nothing to build: no context directory, no Dockerfile, or the Dockerfile is outside the context. */
 public final class BuildContextException extends Exception {

@@ -1,4 +1,4 @@
-package io.github.dind.devcontainer.docker;
+package io.github.dind.devcontainer.build;
 
 import io.github.dind.devcontainer.spec.ImageReference;
 import java.util.ArrayList;

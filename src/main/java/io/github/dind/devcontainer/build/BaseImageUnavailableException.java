@@ -1,4 +1,4 @@
-package io.github.dind.devcontainer.docker;
+package io.github.dind.devcontainer.build;
 
 /** A base image is not on the daemon and could not, or may not, be pulled. */
 public final class BaseImageUnavailableException extends Exception {
