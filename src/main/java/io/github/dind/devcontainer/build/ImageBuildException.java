@@ -1,9 +1,11 @@
 package io.github.dind.devcontainer.build;
 
+import io.github.dind.devcontainer.DevcontainerException;
+
 import java.util.List;
 
 /** The daemon could not build the image: a Dockerfile step failed, the build timed out or broke off. */
-public final class ImageBuildException extends Exception {
+public final class ImageBuildException extends DevcontainerException {
     private static final long serialVersionUID = 1L;
 
     public ImageBuildException(String message) {
@@ -12,6 +14,11 @@ public final class ImageBuildException extends Exception {
 
     public ImageBuildException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    @Override
+    public boolean isFailure() {
+        return true;
     }
 
     /** A step failed: name it, say why, and show what it printed last. */

@@ -1,7 +1,9 @@
 package io.github.dind.devcontainer.render;
 
+import io.github.dind.devcontainer.DevcontainerException;
+
 /** A template could not be found, read or rendered. */
-public final class TemplateException extends Exception {
+public final class TemplateException extends DevcontainerException {
     private static final long serialVersionUID = 1L;
 
     public TemplateException(String message, Throwable cause) {

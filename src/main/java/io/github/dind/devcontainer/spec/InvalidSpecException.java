@@ -1,9 +1,11 @@
 package io.github.dind.devcontainer.spec;
 
+import io.github.dind.devcontainer.DevcontainerException;
+
 import java.util.List;
 
 /** One or more parameters broke their rules; nothing has been written. */
-public final class InvalidSpecException extends Exception {
+public final class InvalidSpecException extends DevcontainerException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Violation> violations;
