@@ -136,6 +136,26 @@ class PluginDescriptorTest {
         assertThat(readme).containsKeys("shared", "generate", "build", "verify");
     }
 
+    @Test
+    void m2eKnowsWhatToDoWithEveryGoal() throws Exception {
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("target/classes/META-INF/m2e/lifecycle-mapping-metadata.xml").toFile());
+        Map<String, String> actions = new LinkedHashMap<>();
+        NodeList executions = xml.getElementsByTagName("pluginExecution");
+        for (int i = 0; i < executions.getLength(); i++) {
+            Element execution = (Element) executions.item(i);
+            Element action = (Element) execution.getElementsByTagName("action").item(0);
+            String kind = ((Element) action.getElementsByTagName("*").item(0)).getTagName();
+            NodeList goals = execution.getElementsByTagName("goal");
+            for (int j = 0; j < goals.getLength(); j++) {
+                actions.put(goals.item(j).getTextContent().strip(), kind);
+            }
+        }
+        assertThat(actions.keySet()).containsExactlyInAnyOrderElementsOf(DESCRIPTOR.keySet());
+        assertThat(actions).containsEntry("generate", "execute").containsEntry("build", "ignore")
+                .containsEntry("verify", "ignore");
+    }
+
     private static final Pattern SECTION = Pattern.compile("^### (?:`devcontainer:([a-z]+)`|(Shared) parameters)");
     private static final Pattern ROW = Pattern.compile("^\\| `([A-Za-z]+)` \\| (?:`([^`]*)`)? *\\| ([^|]*)\\|");
 
