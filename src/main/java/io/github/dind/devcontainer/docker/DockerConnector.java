@@ -89,7 +89,7 @@ public final class DockerConnector {
                     return api;
                 }
             }, http(config, target, idleBound));
-            return new DockerConnection(client, where, version.getVersion(),
+            return new DockerConnection(client, address(config.getDockerHost()), where, version.getVersion(),
                     api == RemoteApiVersion.UNKNOWN_VERSION ? "unversioned" : api.getVersion(), relay);
         } catch (DockerUnavailableException | RuntimeException e) {
             if (relay != null) {
@@ -167,7 +167,7 @@ public final class DockerConnector {
 
     /** Where the configuration came from, for messages. */
     String where(String dockerHost, DockerClientConfig config) {
-        String host = config.getDockerHost().getScheme() + "://" + decoded(config.getDockerHost());
+        String host = address(config.getDockerHost());
         if (dockerHost != null && !dockerHost.isBlank()) {
             return host + " (from the dockerHost parameter)";
         }
@@ -184,8 +184,9 @@ public final class DockerConnector {
         return host + " (the default; DOCKER_HOST is not set)";
     }
 
-    private static String decoded(URI uri) {
+    /** The host as a user wrote it: scheme, authority and the decoded path. */
+    private static String address(URI uri) {
         String authority = uri.getAuthority() == null ? "" : uri.getAuthority();
-        return authority + (uri.getPath() == null ? "" : uri.getPath());
+        return uri.getScheme() + "://" + authority + (uri.getPath() == null ? "" : uri.getPath());
     }
 }
