@@ -21,6 +21,11 @@ public final class DockerConnection implements AutoCloseable {
         return client;
     }
 
+    /** Where the daemon is and where that address came from, for messages. */
+    public String where() {
+        return where;
+    }
+
     /** For the log: {@code Docker 20.10.24 (API 1.41)}. */
     public String describe() {
         return "Docker " + serverVersion + " (API " + apiVersion + ") at " + where;

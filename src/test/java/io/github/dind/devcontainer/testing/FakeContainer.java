@@ -17,6 +17,8 @@ public final class FakeContainer implements Container {
     private List<String> log = List.of();
     private List<String> dockerdLog = List.of();
     private Duration stopTakes = Duration.ZERO;
+    private String remoteUser = "root";
+    private int kills;
 
     public FakeContainer(Function<String, ExecResult> answers) {
         this.answers = answers;
@@ -49,6 +51,27 @@ public final class FakeContainer implements Container {
     public FakeContainer stopTakes(Duration duration) {
         this.stopTakes = duration;
         return this;
+    }
+
+    public FakeContainer remoteUser(String user) {
+        this.remoteUser = user;
+        return this;
+    }
+
+    @Override
+    public String remoteUser() {
+        return remoteUser;
+    }
+
+    /** How many times {@link #kill()} was called. */
+    public int kills() {
+        return kills;
+    }
+
+    @Override
+    public void kill() {
+        kills++;
+        running = false;
     }
 
     public synchronized List<String> commands() {

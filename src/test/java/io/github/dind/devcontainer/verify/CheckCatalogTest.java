@@ -25,7 +25,8 @@ class CheckCatalogTest {
 
     @Test
     void withoutAPostStartCommandThereIsNoPostStartCheck() {
-        LaunchSettings none = new LaunchSettings(true, false, false, List.of(), java.util.Map.of(), List.of(), "root");
+        LaunchSettings none = new LaunchSettings(true, false, false, List.of(), java.util.Map.of(), List.of(), List.of(), List.of(),
+                List.of(), "root", null);
 
         assertThat(CheckCatalog.checks(none, List.of(), TIMEOUTS, Set.of())).extracting(Check::id).doesNotContain("post-start");
     }
