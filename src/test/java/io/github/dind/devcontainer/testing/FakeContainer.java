@@ -19,6 +19,8 @@ public final class FakeContainer implements Container {
     private Duration stopTakes = Duration.ZERO;
     private String remoteUser = "root";
     private int kills;
+    private String name = "fake0123456789";
+    private int closes;
 
     public FakeContainer(Function<String, ExecResult> answers) {
         this.answers = answers;
@@ -51,6 +53,26 @@ public final class FakeContainer implements Container {
     public FakeContainer stopTakes(Duration duration) {
         this.stopTakes = duration;
         return this;
+    }
+
+    public FakeContainer named(String containerName) {
+        this.name = containerName;
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** How many times {@link #close()} was called. */
+    public int closes() {
+        return closes;
+    }
+
+    @Override
+    public void close() {
+        closes++;
     }
 
     public FakeContainer remoteUser(String user) {
