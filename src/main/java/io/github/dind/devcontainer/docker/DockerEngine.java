@@ -1,6 +1,7 @@
 package io.github.dind.devcontainer.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerConfig;
@@ -77,13 +78,12 @@ public final class DockerEngine implements ContainerEngine {
                 mounts.add(new Mount().withType(MountType.VOLUME).withSource(volumeName).withTarget(volume.target()));
             }
             created.add(0, track(Resource.container(name), keep));
-            String id = docker.createContainerCmd(launch.image())
+            CreateContainerCmd create = docker.createContainerCmd(launch.image())
                     .withName(name)
                     .withLabels(labels)
                     .withEntrypoint(ClientLaunch.ENTRYPOINT)
                     .withCmd(launch.command())
                     .withEnv(launch.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
-                    .withUser(launch.user())
                     .withTty(false)
                     .withStdinOpen(false)
                     .withHostConfig(HostConfig.newHostConfig()
@@ -93,8 +93,11 @@ public final class DockerEngine implements ContainerEngine {
                             .withNetworkMode(launch.network())
                             .withCapAdd(capabilities)
                             .withSecurityOpts(launch.securityOpt())
-                            .withExtraHosts(launch.extraHosts().toArray(String[]::new)))
-                    .exec().getId();
+                            .withExtraHosts(launch.extraHosts().toArray(String[]::new)));
+            if (launch.user() != null) {
+                create.withUser(launch.user());
+            }
+            String id = create.exec().getId();
             DockerContainer container = new DockerContainer(docker, id, name, launch.remoteUser(), created, keep, tracker,
                     console, host);
             container.start();
