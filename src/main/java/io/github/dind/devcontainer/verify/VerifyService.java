@@ -74,12 +74,13 @@ public final class VerifyService {
                     }
                     console.info("Started " + container.name() + " (" + container.id().substring(0, 12) + ") from "
                             + request.image());
-                    reports.add(new Verifier(checks, console).verify(request.image(), container, container.name()));
+                    VerificationReport report = new Verifier(checks, console).verify(request.image(), container,
+                            container.name());
+                    reports.add(report);
+                    show(report);
+                    write(report, request.reportDirectory().resolve(request.repeat() == 1 ? "TEST-devcontainer-verify.xml"
+                            : "TEST-devcontainer-verify-" + boot + ".xml"));
                 }
-                VerificationReport report = reports.get(reports.size() - 1);
-                show(report);
-                write(report, request.reportDirectory().resolve(request.repeat() == 1 ? "TEST-devcontainer-verify.xml"
-                        : "TEST-devcontainer-verify-" + boot + ".xml"));
             }
         } finally {
             if (sweep != null) {

@@ -137,6 +137,7 @@ class ResourceTrackerTest {
         assertThat(tracker.remove(CONTAINER)).isTrue();
         assertThat(tracker.remove(Resource.volume("never-existed"))).isTrue();
         assertThat(console.warn()).isEmpty();
+        assertThat(daemon.removals).as("neither is retried").containsExactly(CONTAINER, Resource.volume("never-existed"));
     }
 
     @Test
