@@ -9,19 +9,21 @@ public final class DockerConnection implements AutoCloseable {
     private final String where;
     private final String serverVersion;
     private final String apiVersion;
+    private final SshRelay relay;
 
-    DockerConnection(DockerClient client, String where, String serverVersion, String apiVersion) {
+    DockerConnection(DockerClient client, String where, String serverVersion, String apiVersion, SshRelay relay) {
         this.client = client;
         this.where = where;
         this.serverVersion = serverVersion;
         this.apiVersion = apiVersion;
+        this.relay = relay;
     }
 
     public DockerClient client() {
         return client;
     }
 
-    /** Where the daemon is and where that address came from, for messages. */
+    /** The daemon's address and where it came from: {@code unix:///var/run/docker.sock (from DOCKER_HOST)}. */
     public String where() {
         return where;
     }
@@ -37,6 +39,10 @@ public final class DockerConnection implements AutoCloseable {
             client.close();
         } catch (IOException ignored) {
             // nothing left to do with a client that cannot close
+        } finally {
+            if (relay != null) {
+                relay.close();
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.Errors;
+import io.github.dind.devcontainer.Setting;
 import io.github.dind.devcontainer.docker.Resources.Resource;
 import io.github.dind.devcontainer.spec.ClientLaunch;
 import io.github.dind.devcontainer.spec.ImageConfig;
@@ -133,7 +134,7 @@ public final class DockerEngine implements ContainerEngine {
         String text = "The Docker daemon at " + host + " would not start " + image + " as a devcontainer client does: " + reason;
         if (rootless()) {
             return text + ". This daemon runs rootless, and a rootless daemon cannot grant what Docker-in-Docker"
-                    + " needs. Verify against a rootful daemon (DOCKER_HOST or -Ddevcontainer.dockerHost).";
+                    + " needs. Verify against a rootful daemon (DOCKER_HOST or " + Setting.ref("dockerHost") + ").";
         }
         String lower = reason.toLowerCase(Locale.ROOT);
         if (lower.contains("operation not permitted") || lower.contains("privileged") || lower.contains("capabilit")) {

@@ -1,6 +1,7 @@
 package io.github.dind.devcontainer.mojo;
 
 import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.docker.ContainerEngine;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.docker.DockerEngine;
@@ -13,8 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,18 +22,15 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Starts the devcontainer image the way a devcontainer client does (privileged, the image's
  * entrypoint kept when devcontainer.json says {@code "overrideCommand": false}, its volumes, no
  * terminal) and proves that dumb-init is PID 1, dockerd boots under it and runs a container, orphans
- * are reaped, and dockerd comes back after a stop and start. Writes a JUnit XML report. Everything
- * it creates is removed afterwards, also on failure and on Ctrl-C.
+ * are reaped, dockerd comes back after a stop and start, and devcontainer.json's lifecycle commands
+ * succeed. Writes a JUnit XML report. Everything it creates is removed afterwards, also on failure
+ * and on Ctrl-C. The work is {@link VerifyService}'s; this class only adapts Maven's parameters.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
 public class VerifyMojo extends AbstractDockerMojo {
     /** The image to verify; default the one build makes: {@code <imageName>:<first tag>}. */
     @Parameter(property = PropertyNames.IMAGE)
     private String image;
-
-    /** The devcontainer.json that says how clients start the container (privileged, overrideCommand, mounts). */
-    @Parameter(property = PropertyNames.CONFIG_FILE, defaultValue = "${project.basedir}/.devcontainer/devcontainer.json")
-    private File configFile;
 
     /** Commands to run inside as extra checks, each with the exit code it must return. */
     @Parameter
@@ -79,50 +75,59 @@ public class VerifyMojo extends AbstractDockerMojo {
     @Parameter(property = "skipITs", defaultValue = "false")
     private boolean skipITs;
 
+    /** Surefire's and Failsafe's flag: skipping the tests skips verify too. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
+
+    /** Maven's flag to skip compiling and running tests: skips verify too, as it skips Failsafe. */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean mavenTestSkip;
+
     @Override
     String goal() {
         return "verify";
     }
 
     @Override
-    boolean isGoalSkipped() {
-        return skipVerify || skipITs;
+    List<SkipFlag> goalSkipFlags() {
+        return List.of(new SkipFlag(PropertyNames.VERIFY_SKIP, skipVerify), new SkipFlag("skipITs", skipITs),
+                new SkipFlag("skipTests", skipTests), new SkipFlag("maven.test.skip", mavenTestSkip));
     }
 
     @Override
-    String goalSkipProperty() {
-        return skipVerify ? PropertyNames.VERIFY_SKIP : "skipITs";
-    }
-
-    @Override
-    void run() throws MojoExecutionException, MojoFailureException {
+    void run() throws DevcontainerException {
         String prefix = project.getArtifactId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + "-verify";
-        VerifyService.Request request = new VerifyService.Request(target(), configFile == null ? null : configFile.toPath(),
+        VerifyService.Request request = new VerifyService.Request(target(), new File(directory, "devcontainer.json").toPath(),
                 commands(), only == null ? Set.of() : new LinkedHashSet<>(only),
                 new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout), Duration.ofSeconds(checkTimeout),
                         Duration.ofSeconds(stopGracePeriod)),
                 repeat, keep, prefix, reportDirectory.toPath());
-        MavenConsole console = new MavenConsole(getLog());
-        try (DockerConnection docker = connect(); ContainerEngine engine = DockerEngine.open(docker, console)) {
-            getLog().debug("Using " + docker.describe());
-            new VerifyService(console).verify(request, engine);
-        } catch (DevcontainerException e) {
-            if (e.isFailure()) {
-                throw failure(e);
-            }
-            throw problem(e);
+        try (DockerConnection docker = connect(idleBound()); ContainerEngine engine = DockerEngine.open(docker, console())) {
+            new VerifyService(console()).verify(request, engine);
         }
     }
 
-    private String target() throws MojoExecutionException {
+    /**
+     * How long a Docker response may stay silent: longer than any check may take (a command check
+     * that prints nothing for its whole timeout must not be cut off by the transport), plus a minute.
+     */
+    private Duration idleBound() {
+        int longest = Math.max(readyTimeout, Math.max(checkTimeout * 2, stopGracePeriod));
+        for (CommandCheckConfig c : checks == null ? List.<CommandCheckConfig>of() : checks) {
+            longest = Math.max(longest, c.getTimeoutSeconds());
+        }
+        return Duration.ofSeconds(longest).plusMinutes(1);
+    }
+
+    private String target() throws InvalidSettingException {
         return image != null && !image.isBlank() ? image.strip() : imageName().primary();
     }
 
-    private List<CheckCatalog.Command> commands() throws MojoExecutionException {
+    private List<CheckCatalog.Command> commands() throws InvalidSettingException {
         List<CheckCatalog.Command> commands = new ArrayList<>();
         for (CommandCheckConfig c : checks == null ? List.<CommandCheckConfig>of() : checks) {
             if (c.getName() == null || c.getName().isBlank() || c.getCommand() == null || c.getCommand().isBlank()) {
-                throw new MojoExecutionException("Every <check> in <checks> needs a <name> and a <command>");
+                throw new InvalidSettingException("checks", null, "needs a <name> and a <command> in every <check>");
             }
             commands.add(new CheckCatalog.Command(c.getName().strip(), c.getCommand(), c.getExpectedExitCode(),
                     Duration.ofSeconds(Math.max(1, c.getTimeoutSeconds()))));

@@ -2,6 +2,8 @@ package io.github.dind.devcontainer.verify;
 
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.InvalidSettingException;
+import io.github.dind.devcontainer.Setting;
 import io.github.dind.devcontainer.docker.Container;
 import io.github.dind.devcontainer.docker.ContainerEngine;
 import io.github.dind.devcontainer.docker.ImageNotFoundException;
@@ -13,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -46,7 +50,8 @@ public final class VerifyService {
     /**
      * @return every boot's report, all passed
      * @throws VerificationFailedException when a check failed in any boot ({@link DevcontainerException#isFailure()})
-     * @throws VerificationException when the settings are invalid, the image is missing, or a report cannot be written
+     * @throws InvalidSettingException when repeat, a timeout or only is out of bounds
+     * @throws VerificationException when devcontainer.json cannot be read, the image is missing, or a report cannot be written
      * @throws DevcontainerException when the daemon would not start the container
      */
     public List<VerificationReport> verify(Request request, ContainerEngine engine) throws DevcontainerException {
@@ -56,7 +61,7 @@ public final class VerifyService {
         try {
             checks = CheckCatalog.checks(settings, request.commands(), request.timeouts(), request.only());
         } catch (IllegalArgumentException e) {
-            throw new VerificationException(e.getMessage(), e);
+            throw new InvalidSettingException("only", String.join(",", request.only()), e.getMessage());
         }
         ClientLaunch launch = ClientLaunch.of(request.image(), settings, imageConfig(request.image(), engine));
         launch.warnings().forEach(console::warn);
@@ -97,17 +102,18 @@ public final class VerifyService {
         return reports;
     }
 
-    private static void validate(Request request) throws VerificationException {
+    private static void validate(Request request) throws InvalidSettingException {
         if (request.repeat() < 1) {
-            throw new VerificationException(DevcontainerException.setting("repeat") + " must be at least 1, not "
-                    + request.repeat(), null);
+            throw new InvalidSettingException("repeat", request.repeat(), "must be at least 1");
         }
         CheckCatalog.Timeouts t = request.timeouts();
-        for (Duration d : List.of(t.ready(), t.check(), t.stopGracePeriod())) {
-            if (d.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new VerificationException(DevcontainerException.setting("readyTimeout") + ", "
-                        + DevcontainerException.setting("checkTimeout") + " and "
-                        + DevcontainerException.setting("stopGracePeriod") + " must be at least 1 second", null);
+        Map<String, Duration> timeouts = new LinkedHashMap<>();
+        timeouts.put("readyTimeout", t.ready());
+        timeouts.put("checkTimeout", t.check());
+        timeouts.put("stopGracePeriod", t.stopGracePeriod());
+        for (Map.Entry<String, Duration> e : timeouts.entrySet()) {
+            if (e.getValue().compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new InvalidSettingException(e.getKey(), e.getValue().toSeconds(), "must be at least 1 (seconds)");
             }
         }
     }
@@ -130,7 +136,7 @@ public final class VerifyService {
         } catch (ImageNotFoundException e) {
             VerificationException missing = new VerificationException("The image " + image + " is not on the Docker"
                     + " daemon. Build it first (mvn devcontainer:build, or bind the build goal before verify), or name"
-                    + " an existing image with <image> / -Ddevcontainer.image=NAME:TAG.", e);
+                    + " an existing image with " + Setting.assign("image", "NAME:TAG") + ".", e);
             missing.withHost(engine.host());
             throw missing;
         }
@@ -156,7 +162,8 @@ public final class VerifyService {
             JUnitReport.write(report, file);
             console.info("Report: " + file);
         } catch (IOException e) {
-            throw new VerificationException("Cannot write the verification report " + file + ": " + e.getMessage(), e);
+            throw new VerificationException("Cannot write the verification report " + file + " ("
+                    + DevcontainerException.setting("reportDirectory") + "): " + e.getMessage(), e);
         }
     }
 

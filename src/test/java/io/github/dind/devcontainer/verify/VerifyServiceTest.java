@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.docker.Container;
 import io.github.dind.devcontainer.docker.ContainerEngine;
 import io.github.dind.devcontainer.docker.ImageNotFoundException;
@@ -127,7 +128,7 @@ class VerifyServiceTest {
         FakeEngine engine = new FakeEngine();
 
         assertThatThrownBy(() -> new VerifyService(console).verify(request("true", 0, false), engine))
-                .isInstanceOf(VerificationException.class).hasMessage("repeat must be at least 1, not 0")
+                .isInstanceOf(InvalidSettingException.class).hasMessage("repeat \"0\" must be at least 1")
                 .satisfies(e -> assertThat(((DevcontainerException) e).settings()).containsExactly("repeat"));
         assertThat(engine.launches).isEmpty();
     }
