@@ -24,6 +24,18 @@ class DockerIgnoreTest {
         assertThat(ignore.excludes("x/a.tmpl")).isFalse();
     }
 
+    /** {@code **} between slashes stands for whole directories, never part of a name. */
+    @Test
+    void doubleStarInTheMiddleStandsForWholeDirectories() {
+        DockerIgnore ignore = DockerIgnore.parse("a/**/b\n**/dir2/*\n");
+
+        assertThat(ignore.excludes("a/b")).isTrue();
+        assertThat(ignore.excludes("a/x/y/b")).isTrue();
+        assertThat(ignore.excludes("a/xb")).isFalse();
+        assertThat(ignore.excludes("x/dir2/file")).isTrue();
+        assertThat(ignore.excludes("xdir2/file")).isFalse();
+    }
+
     @Test
     void aMatchingDirectoryExcludesEverythingBelowIt() {
         DockerIgnore ignore = DockerIgnore.parse("target\n/node_modules\n");
