@@ -178,6 +178,22 @@ class HostileInputTest {
                 .hasMessageContaining("is never escaped");
     }
 
+    /** The escapers write backslash escapes: a template may not switch Docker's escape character. */
+    @Test
+    void aDockerfileThatChangesTheEscapeCharacterIsRefused(@TempDir Path templates) throws Exception {
+        Files.writeString(templates.resolve("Dockerfile.mustache"),
+                "# syntax=docker/dockerfile:1\n#  ESCAPE = `\nFROM {{baseImage}}\nLABEL t=\"{{name.dockerfile}}\"\n");
+        Renderer renderer = new Renderer(templates);
+
+        assertThatThrownBy(() -> renderer.render(Specs.build(Specs.sample("debian"))))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("your template Dockerfile.mustache: it sets the parser directive escape=`");
+
+        Files.writeString(templates.resolve("Dockerfile.mustache"),
+                "# escape=\\\nFROM {{baseImage}}\n# escape=`\n");
+        assertThat(new Renderer(templates).render(Specs.build(Specs.sample("debian")))).isNotEmpty();
+    }
+
     /** devcontainer clients substitute ${...} in every string of devcontainer.json, escaped or not. */
     @Test
     void aVariableReferenceCannotReachDevcontainerJson(@TempDir Path templates) throws Exception {
