@@ -111,10 +111,10 @@ class DockerIgnoreTest {
 
     @Test
     void cleanBehavesLikeGo() {
-        assertThat(DockerIgnore.clean("./a/b/../c/")).isEqualTo("a/c");
-        assertThat(DockerIgnore.clean("/a//b")).isEqualTo("/a/b");
-        assertThat(DockerIgnore.clean("../x")).isEqualTo("../x");
-        assertThat(DockerIgnore.clean("/../x")).isEqualTo("/x");
-        assertThat(DockerIgnore.clean(".")).isEqualTo(".");
+        assertThat(GoPath.clean("./a/b/../c/")).isEqualTo("a/c");
+        assertThat(GoPath.clean("/a//b")).isEqualTo("/a/b");
+        assertThat(GoPath.clean("../x")).isEqualTo("../x");
+        assertThat(GoPath.clean("/../x")).isEqualTo("/x");
+        assertThat(GoPath.clean(".")).isEqualTo(".");
     }
 }
