@@ -74,7 +74,7 @@ public final class DockerIgnore {
             return this;
         }
         List<IgnorePattern> more = new ArrayList<>(patterns);
-        compile("!" + path, more);
+        more.add(IgnorePattern.literal(GoPath.clean(path), true));
         return new DockerIgnore(more);
     }
 
