@@ -14,9 +14,9 @@ def config = new JsonSlurper().parseText(run(['docker', 'image', 'inspect', imag
 assert config.Labels['it.name'] == name
 assert config.Env.contains('IT_NAME=' + name)
 assert config.Entrypoint == ['printf', '%s', name]
-assert run(['docker', 'run', '--rm', image]) == name
-assert run(['docker', 'run', '--rm', '--entrypoint', 'cat', image, '/name.txt']) == name
-assert run(['docker', 'run', '--rm', '--entrypoint', 'ls', image, '/tmp']).trim().isEmpty()
+assert run(['docker', 'run', '--rm', '--network', 'none', image]) == name
+assert run(['docker', 'run', '--rm', '--network', 'none', '--entrypoint', 'cat', image, '/name.txt']) == name
+assert run(['docker', 'run', '--rm', '--network', 'none', '--entrypoint', 'ls', image, '/tmp']).trim().isEmpty()
 
 def before = new File(basedir, 'containers-before.txt').text.toInteger()
 assert run(['docker', 'ps', '-aq']).readLines().size() == before : 'the build left containers behind'
