@@ -42,8 +42,12 @@ public final class ClientLaunch {
         environment.putAll(settings.environment());
         environment.putAll(runArgs.environment);
         warnings.addAll(runArgs.warnings);
-        for (MountSpec bind : binds()) {
-            warnings.add("The bind mount " + bind.mountArgument() + " is not performed: verify mounts no host paths");
+        for (MountSpec mount : settings.mounts()) {
+            if (mount.isBind()) {
+                warnings.add("The bind mount " + mount.mountArgument() + " is not performed: verify mounts no host paths");
+            } else if (!mount.isVolume()) {
+                warnings.add("The mount " + mount.mountArgument() + " is not performed: verify emulates volume mounts only");
+            }
         }
     }
 
