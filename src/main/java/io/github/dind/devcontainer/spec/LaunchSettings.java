@@ -54,23 +54,29 @@ public record LaunchSettings(
         lifecycle = List.copyOf(lifecycle);
     }
 
-    /** What the plugin's own devcontainer.json says, for an image built without one. */
-    public static LaunchSettings pluginDefaults() {
-        return new LaunchSettings(true, false, false,
-                List.of(MountSpec.of("volume", "dind-var-lib-docker-${devcontainerId}", "/var/lib/docker")), Map.of(),
-                List.of(), List.of(), List.of(),
-                List.of(LifecycleCommand.exec("postStartCommand", List.of("/usr/local/bin/startup.sh"))), "root", null);
-    }
-
     /**
      * @throws IOException when the file cannot be read or is not JSON with comments; the message names the file
      */
     public static LaunchSettings read(Path devcontainerJson) throws IOException {
+        String text;
+        try {
+            text = Files.readString(devcontainerJson);
+        } catch (IOException e) {
+            throw new IOException("Cannot read " + devcontainerJson + ": " + e.getMessage(), e);
+        }
+        return parse(text, devcontainerJson.toString());
+    }
+
+    /**
+     * @param origin where the text comes from, for the message
+     * @throws IOException when the text is not JSON with comments; the message names the origin
+     */
+    public static LaunchSettings parse(String devcontainerJson, String origin) throws IOException {
         JsonNode config;
         try {
-            config = JSONC.readTree(Files.readString(devcontainerJson));
+            config = JSONC.readTree(devcontainerJson);
         } catch (IOException e) {
-            throw new IOException("Cannot read " + devcontainerJson + " as JSON with comments: " + e.getMessage(), e);
+            throw new IOException("Cannot read " + origin + " as JSON with comments: " + e.getMessage(), e);
         }
         List<String> runArgs = strings(config.path("runArgs"));
         boolean privileged = config.path("privileged").asBoolean(false) || runArgs.contains("--privileged");

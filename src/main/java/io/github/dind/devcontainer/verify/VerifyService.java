@@ -121,7 +121,7 @@ public final class VerifyService {
     private LaunchSettings settings(Path configFile) throws VerificationException {
         if (configFile == null || !Files.isRegularFile(configFile)) {
             console.info("No " + configFile + ": starting the container as the plugin's own devcontainer.json would");
-            return LaunchSettings.pluginDefaults();
+            return PluginDefaults.launchSettings();
         }
         try {
             return LaunchSettings.read(configFile);

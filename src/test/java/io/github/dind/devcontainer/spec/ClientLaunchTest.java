@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.spec;
 
+import io.github.dind.devcontainer.verify.PluginDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -143,13 +144,13 @@ class ClientLaunchTest {
         assertThat(launch("{\"remoteUser\": \"a\", \"containerUser\": \"b\"}").remoteUser()).isEqualTo("a");
         assertThat(launch("{\"containerUser\": \"b\"}").remoteUser()).isEqualTo("b");
         assertThat(launch("{}").remoteUser()).isEqualTo("dev");
-        assertThat(ClientLaunch.of("i", LaunchSettings.pluginDefaults(), new ImageConfig(null, null, "")).remoteUser())
+        assertThat(ClientLaunch.of("i", PluginDefaults.launchSettings(), new ImageConfig(null, null, "")).remoteUser())
                 .isEqualTo("root");
     }
 
     @Test
     void thePluginDefaultsLaunchAsTheGeneratedDevcontainerJsonDoes() {
-        ClientLaunch launch = ClientLaunch.of("img:1", LaunchSettings.pluginDefaults(), IMAGE);
+        ClientLaunch launch = ClientLaunch.of("img:1", PluginDefaults.launchSettings(), IMAGE);
 
         assertThat(launch.dockerRunArgs()).isEqualTo(golden(List.of(
                 "--mount", "type=volume,src=dind-var-lib-docker-${devcontainerId},dst=/var/lib/docker", "--privileged"),

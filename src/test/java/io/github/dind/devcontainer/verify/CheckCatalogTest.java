@@ -18,7 +18,7 @@ class CheckCatalogTest {
 
     @Test
     void allChecksRunInTheDocumentedOrderWithPomChecksBeforeTheSuspend() {
-        List<Check> checks = CheckCatalog.checks(LaunchSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of());
+        List<Check> checks = CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of());
 
         assertThat(checks).extracting(Check::id).containsExactly("running", "lifecycle:postStartCommand",
                 "pid1", "dockerd", "docker-info", "inner-container", "reaping", "command:lfs", "stop", "resume", "post-start");
@@ -34,9 +34,9 @@ class CheckCatalogTest {
 
     @Test
     void onlySelectsAndRejectsUnknownIds() {
-        assertThat(CheckCatalog.checks(LaunchSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of("running", "pid1", "commands")))
+        assertThat(CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of("running", "pid1", "commands")))
                 .extracting(Check::id).containsExactly("running", "pid1", "command:lfs");
-        assertThatThrownBy(() -> CheckCatalog.checks(LaunchSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of("pid-1")))
+        assertThatThrownBy(() -> CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of("pid-1")))
                 .hasMessageContaining("names unknown checks [pid-1]")
                 .hasMessageContaining("running, lifecycle:postStartCommand, pid1, dockerd");
     }
