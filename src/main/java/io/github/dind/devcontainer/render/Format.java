@@ -7,7 +7,11 @@ public enum Format {
     DOCKERFILE("#", Escapers::dockerfile),
     SHELL("#", Escapers::shell),
     /** devcontainer.json is JSONC: line comments are allowed. */
-    JSON("//", Escapers::json);
+    JSON("//", Escapers::json),
+    /** .gitattributes: fixed content, no values go in (a pattern cannot be quoted safely). */
+    GITATTRIBUTES("#", value -> {
+        throw new IllegalArgumentException("a .gitattributes template takes no values");
+    });
 
     private final String commentPrefix;
     private final UnaryOperator<String> escaper;
