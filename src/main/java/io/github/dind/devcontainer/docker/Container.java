@@ -24,6 +24,9 @@ public interface Container {
     /** {@code docker stop} with the given grace period before SIGKILL. */
     void stop(Duration gracePeriod);
 
+    /** {@code docker kill}: SIGKILL to the container's main process, no grace period; returns before it has stopped. */
+    void kill();
+
     /** {@code docker start} of the stopped container. */
     void start();
 

@@ -145,6 +145,11 @@ public final class ContainerSession implements Container, AutoCloseable {
     }
 
     @Override
+    public void kill() {
+        docker.killContainerCmd(containerId).exec();
+    }
+
+    @Override
     public boolean isRunning() {
         return Boolean.TRUE.equals(inspect().getState().getRunning());
     }

@@ -42,6 +42,7 @@ public final class CheckCatalog {
         if (!settings.postStartCommand().isEmpty()) {
             all.add(new PostStartCheck(settings.postStartCommand(), settings.remoteUser(), timeouts.ready()));
         }
+        all.add(new KillCheck(timeouts.ready()));
         if (only.isEmpty()) {
             return all;
         }

@@ -17,6 +17,8 @@ public final class FakeContainer implements Container {
     private List<String> log = List.of();
     private List<String> dockerdLog = List.of();
     private Duration stopTakes = Duration.ZERO;
+    private final java.util.Map<String, List<String>> files = new java.util.HashMap<>();
+    private int kills;
 
     public FakeContainer(Function<String, ExecResult> answers) {
         this.answers = answers;
@@ -49,6 +51,16 @@ public final class FakeContainer implements Container {
     public FakeContainer stopTakes(Duration duration) {
         this.stopTakes = duration;
         return this;
+    }
+
+    /** The lines {@link #fileTail} returns for this path (other paths: the dockerd log given to {@link #logs}). */
+    public FakeContainer file(String path, List<String> lines) {
+        files.put(path, lines);
+        return this;
+    }
+
+    public int kills() {
+        return kills;
     }
 
     public synchronized List<String> commands() {
@@ -90,6 +102,12 @@ public final class FakeContainer implements Container {
     }
 
     @Override
+    public void kill() {
+        kills++;
+        running = false;
+    }
+
+    @Override
     public void start() {
         running = true;
         startedAt = Instant.now();
@@ -107,6 +125,6 @@ public final class FakeContainer implements Container {
 
     @Override
     public List<String> fileTail(String path, int lines) {
-        return dockerdLog;
+        return files.getOrDefault(path, dockerdLog);
     }
 }
