@@ -20,7 +20,7 @@ class CheckCatalogTest {
     void allChecksRunInTheDocumentedOrderWithPomChecksBeforeTheSuspend() {
         List<Check> checks = CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of());
 
-        assertThat(checks).extracting(Check::id).containsExactly("running", "lifecycle:postStartCommand",
+        assertThat(checks).extracting(Check::id).containsExactly("running", "lifecycle:onCreateCommand", "lifecycle:postStartCommand",
                 "pid1", "dockerd", "docker-info", "inner-container", "reaping", "command:lfs", "stop", "resume", "post-start", "kill");
     }
 
@@ -38,7 +38,7 @@ class CheckCatalogTest {
                 .extracting(Check::id).containsExactly("running", "pid1", "command:lfs");
         assertThatThrownBy(() -> CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of("pid-1")))
                 .hasMessageContaining("names unknown checks [pid-1]")
-                .hasMessageContaining("running, lifecycle:postStartCommand, pid1, dockerd");
+                .hasMessageContaining("running, lifecycle:onCreateCommand, lifecycle:postStartCommand, pid1, dockerd");
     }
 
     @Test
