@@ -24,6 +24,7 @@ final class TemplateModel {
         model.put("baseImage", spec.baseImage().toString());
         model.put("apk", spec.distro().packageManager() == PackageManager.APK);
         model.put("apt", spec.distro().packageManager() == PackageManager.APT);
+        model.put("glibc", spec.distro().glibc());
         List<String> packages = spec.packages();
         model.put("packages", IntStream.range(0, packages.size())
                 .mapToObj(i -> Map.of("name", packages.get(i), "more", i < packages.size() - 1))
