@@ -8,6 +8,11 @@ import java.util.List;
 public interface Container {
     String id();
 
+    /** The container's name, which Docker's embedded DNS resolves on user-defined networks; the id when it has none. */
+    default String name() {
+        return id();
+    }
+
     /** Runs a command inside, as root, with no terminal; stdout and stderr are collected. */
     default ExecResult exec(Duration timeout, String... command) {
         return execAs("root", timeout, command);

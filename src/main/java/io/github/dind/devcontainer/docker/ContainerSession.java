@@ -109,6 +109,7 @@ public final class ContainerSession implements Container, AutoCloseable {
                 .withHostConfig(HostConfig.newHostConfig()
                         .withPrivileged(settings.privileged())
                         .withInit(settings.init() ? Boolean.TRUE : null)
+                        .withNetworkMode(settings.network().isEmpty() ? null : settings.network())
                         .withMounts(mounts));
         containerId = create.exec().getId();
     }
@@ -119,6 +120,7 @@ public final class ContainerSession implements Container, AutoCloseable {
         }
     }
 
+    @Override
     public String name() {
         return containerName;
     }

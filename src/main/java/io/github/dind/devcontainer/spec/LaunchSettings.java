@@ -19,6 +19,8 @@ import java.util.Map;
  *
  * @param volumeTargets where named volumes are mounted (bind mounts are left out: verify mounts no host paths)
  * @param postStartCommand the command, as an argv (a string becomes {@code /bin/sh -c string}); empty when none
+ * @param network the network of {@code runArgs --network} (or {@code --net}), what the client passes to
+ *     {@code docker run}; empty for Docker's default
  */
 public record LaunchSettings(
         boolean privileged,
@@ -27,7 +29,8 @@ public record LaunchSettings(
         List<String> volumeTargets,
         Map<String, String> environment,
         List<String> postStartCommand,
-        String remoteUser) {
+        String remoteUser,
+        String network) {
 
     private static final JsonMapper JSONC = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -38,6 +41,13 @@ public record LaunchSettings(
         volumeTargets = List.copyOf(volumeTargets);
         environment = Map.copyOf(environment);
         postStartCommand = List.copyOf(postStartCommand);
+        network = network == null ? "" : network;
+    }
+
+    /** Settings on Docker's default network. */
+    public LaunchSettings(boolean privileged, boolean overrideCommand, boolean init, List<String> volumeTargets,
+            Map<String, String> environment, List<String> postStartCommand, String remoteUser) {
+        this(privileged, overrideCommand, init, volumeTargets, environment, postStartCommand, remoteUser, "");
     }
 
     /** What the plugin's own devcontainer.json says, for an image built without one. */
@@ -54,8 +64,17 @@ public record LaunchSettings(
             throw new IOException("Cannot read " + devcontainerJson + " as JSON with comments: " + e.getMessage(), e);
         }
         boolean privileged = config.path("privileged").asBoolean(false);
-        for (JsonNode arg : config.path("runArgs")) {
-            privileged |= "--privileged".equals(arg.asText());
+        String network = "";
+        List<String> runArgs = new ArrayList<>();
+        config.path("runArgs").forEach(arg -> runArgs.add(arg.asText()));
+        for (int i = 0; i < runArgs.size(); i++) {
+            String arg = runArgs.get(i);
+            privileged |= "--privileged".equals(arg);
+            if (("--network".equals(arg) || "--net".equals(arg)) && i + 1 < runArgs.size()) {
+                network = runArgs.get(++i);
+            } else if (arg.startsWith("--network=") || arg.startsWith("--net=")) {
+                network = arg.substring(arg.indexOf('=') + 1);
+            }
         }
         boolean overrideCommand = config.path("overrideCommand").asBoolean(true);
         boolean init = config.path("init").asBoolean(false);
@@ -83,7 +102,7 @@ public record LaunchSettings(
             command.forEach(arg -> postStart.add(arg.asText()));
         }
         String remoteUser = config.path("remoteUser").asText(config.path("containerUser").asText("root"));
-        return new LaunchSettings(privileged, overrideCommand, init, volumes, environment, postStart, remoteUser);
+        return new LaunchSettings(privileged, overrideCommand, init, volumes, environment, postStart, remoteUser, network);
     }
 
     private static Map<String, String> mountOptions(String spec) {

@@ -58,6 +58,16 @@ class LaunchSettingsTest {
         assertThat(settings.volumeTargets()).isEmpty();
         assertThat(settings.postStartCommand()).isEqualTo(List.of("a", "b c"));
         assertThat(settings.remoteUser()).isEqualTo("root");
+        assertThat(settings.network()).as("Docker's default network").isEmpty();
+    }
+
+    @Test
+    void runArgsNetworkIsTheNetworkTheClientStartsItOn() throws Exception {
+        assertThat(read("{\"image\": \"x\", \"runArgs\": [\"--network\", \"compose_default\"]}").network())
+                .isEqualTo("compose_default");
+        assertThat(read("{\"image\": \"x\", \"runArgs\": [\"--cap-add=NET_ADMIN\", \"--net=host\"]}").network())
+                .isEqualTo("host");
+        assertThat(read("{\"image\": \"x\", \"runArgs\": [\"--network\"]}").network()).isEmpty();
     }
 
     @Test

@@ -20,7 +20,7 @@ class CheckCatalogTest {
         List<Check> checks = CheckCatalog.checks(LaunchSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of());
 
         assertThat(checks).extracting(Check::id).containsExactly("running", "pid1", "dockerd", "docker-info",
-                "inner-container", "reaping", "command:lfs", "stop", "resume", "post-start");
+                "inner-container", "inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "command:lfs", "stop", "resume", "post-start");
     }
 
     @Test
