@@ -50,7 +50,8 @@ public class VerifyMojo extends AbstractDockerMojo {
     private List<CommandCheckConfig> checks;
 
     /**
-     * Run only these checks (ids: running, pid1, dockerd, docker-info, inner-container, reaping,
+     * Run only these checks (ids: running, pid1, dockerd, docker-info, inner-container, inner-network,
+     * socket-in-container, mtu, inner-dns, buildkit, reaping,
      * stop, resume, post-start, command:NAME, commands).
      */
     @Parameter(property = PropertyNames.VERIFY_ONLY)

@@ -1,0 +1,14 @@
+// The network the devcontainer joins (runArgs in client/devcontainer.json) and a sibling `db` on it.
+def network = 'devcontainer-it-dns'
+def sibling = 'devcontainer-it-dns-db'
+['docker', 'rm', '-f', sibling].execute().waitFor()
+['docker', 'network', 'rm', network].execute().waitFor()
+def run = { List<String> command ->
+    def process = command.execute()
+    process.consumeProcessOutput(System.out, System.err)
+    assert process.waitFor() == 0 : "${command} failed"
+}
+run(['docker', 'network', 'create', '--label', 'devcontainer-maven-plugin.it=verify-dns-sibling', network])
+run(['docker', 'run', '-d', '--name', sibling, '--label', 'devcontainer-maven-plugin.it=verify-dns-sibling',
+     '--network', network, '--network-alias', 'db', 'debian:trixie', 'sleep', '600'])
+true
