@@ -5,8 +5,7 @@ def marker = 'COPY startup.sh '
 assert bundled.contains(marker)
 def extra = '''RUN rm /usr/sbin/iptables-nft \\
     && printf '#!/bin/sh\\nfor a in "$@"; do case "$a" in -N|--new-chain) echo "iptables-nft: cannot create chains on this host (IT)" >&2; exit 4;; esac; done\\nexec /usr/sbin/xtables-nft-multi iptables "$@"\\n' >/usr/sbin/iptables-nft \\
-    && chmod 0755 /usr/sbin/iptables-nft \\
-    && iptables-nft -w -nL >/dev/null
+    && chmod 0755 /usr/sbin/iptables-nft
 
 '''
 new File(basedir, 'templates').mkdirs()

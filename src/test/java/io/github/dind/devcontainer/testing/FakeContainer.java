@@ -17,6 +17,7 @@ public final class FakeContainer implements Container {
     private List<String> log = List.of();
     private List<String> dockerdLog = List.of();
     private Duration stopTakes = Duration.ZERO;
+    private String name;
 
     public FakeContainer(Function<String, ExecResult> answers) {
         this.answers = answers;
@@ -33,6 +34,16 @@ public final class FakeContainer implements Container {
     public FakeContainer answers(Function<String, ExecResult> answers) {
         this.answers = answers;
         return this;
+    }
+
+    public FakeContainer named(String containerName) {
+        this.name = containerName;
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return name == null ? id() : name;
     }
 
     public FakeContainer stopped() {
