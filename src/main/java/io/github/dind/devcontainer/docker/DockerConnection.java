@@ -21,6 +21,11 @@ public final class DockerConnection implements AutoCloseable {
         return client;
     }
 
+    /** The daemon's address and where it came from: {@code unix:///var/run/docker.sock (from DOCKER_HOST)}. */
+    public String where() {
+        return where;
+    }
+
     /** For the log: {@code Docker 20.10.24 (API 1.41)}. */
     public String describe() {
         return "Docker " + serverVersion + " (API " + apiVersion + ") at " + where;

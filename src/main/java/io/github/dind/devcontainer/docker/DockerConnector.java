@@ -1,5 +1,7 @@
 package io.github.dind.devcontainer.docker;
 
+import io.github.dind.devcontainer.Setting;
+
 import io.github.dind.devcontainer.Errors;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
@@ -73,7 +75,7 @@ public final class DockerConnector {
     }
 
     static final String HOW_TO_POINT_ELSEWHERE = "point the plugin at a daemon with DOCKER_HOST, a Docker"
-            + " context (docker context use NAME, or DOCKER_CONTEXT), or -Ddevcontainer.dockerHost=URI"
+            + " context (docker context use NAME, or DOCKER_CONTEXT), or " + Setting.assign("dockerHost", "URI")
             + " (e.g. unix:///var/run/docker.sock or tcp://host:2376 with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH).";
 
     /** Where the configuration came from, for messages. */

@@ -1,8 +1,9 @@
 package io.github.dind.devcontainer.mojo;
 
+import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.docker.ContainerSession;
 import io.github.dind.devcontainer.docker.DockerConnection;
-import io.github.dind.devcontainer.docker.DockerUnavailableException;
 import io.github.dind.devcontainer.spec.LaunchSettings;
 import io.github.dind.devcontainer.verify.Check;
 import io.github.dind.devcontainer.verify.CheckCatalog;
@@ -40,10 +41,6 @@ public class VerifyMojo extends AbstractDockerMojo {
     /** The image to verify; default the one build makes: {@code <imageName>:<first tag>}. */
     @Parameter(property = PropertyNames.IMAGE)
     private String image;
-
-    /** The devcontainer.json that says how clients start the container (privileged, overrideCommand, mounts). */
-    @Parameter(property = PropertyNames.CONFIG_FILE, defaultValue = "${project.basedir}/.devcontainer/devcontainer.json")
-    private File configFile;
 
     /** Commands to run inside as extra checks, each with the exit code it must return. */
     @Parameter
@@ -89,25 +86,29 @@ public class VerifyMojo extends AbstractDockerMojo {
     @Parameter(property = "skipITs", defaultValue = "false")
     private boolean skipITs;
 
+    /** Surefire's and Failsafe's flag: skipping the tests skips verify too. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
+
+    /** Maven's flag to skip compiling and running tests: skips verify too, as it skips Failsafe. */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean mavenTestSkip;
+
     @Override
     String goal() {
         return "verify";
     }
 
     @Override
-    boolean isGoalSkipped() {
-        return skipVerify || skipITs;
+    List<SkipFlag> goalSkipFlags() {
+        return List.of(new SkipFlag(PropertyNames.VERIFY_SKIP, skipVerify), new SkipFlag("skipITs", skipITs),
+                new SkipFlag("skipTests", skipTests), new SkipFlag("maven.test.skip", mavenTestSkip));
     }
 
     @Override
-    String goalSkipProperty() {
-        return skipVerify ? PropertyNames.VERIFY_SKIP : "skipITs";
-    }
-
-    @Override
-    void run() throws MojoExecutionException, MojoFailureException {
+    void run() throws DevcontainerException, MojoExecutionException, MojoFailureException {
         if (repeat < 1) {
-            throw new MojoExecutionException("<repeat> must be at least 1, not " + repeat);
+            throw new InvalidSettingException("repeat", repeat, "must be at least 1");
         }
         String target = target();
         LaunchSettings settings = settings();
@@ -115,7 +116,7 @@ public class VerifyMojo extends AbstractDockerMojo {
         String prefix = project.getArtifactId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + "-verify";
         List<VerificationReport> reports = new ArrayList<>();
         try (DockerConnection docker = connect()) {
-            VerificationRun verification = new VerificationRun(docker.client(), new MavenConsole(getLog()));
+            VerificationRun verification = new VerificationRun(docker.client(), console());
             getLog().info("Verifying " + target + " as a devcontainer client starts it: " + describe(settings));
             for (int run = 1; run <= repeat; run++) {
                 if (repeat > 1) {
@@ -127,8 +128,6 @@ public class VerifyMojo extends AbstractDockerMojo {
                 show(report);
                 writeReport(report, repeat == 1 ? "TEST-devcontainer-verify.xml" : "TEST-devcontainer-verify-" + run + ".xml");
             }
-        } catch (DockerUnavailableException | VerificationException e) {
-            throw problem(e);
         }
         if (repeat > 1) {
             getLog().info("Boots: " + RepeatSummary.of(reports).describe());
@@ -139,40 +138,42 @@ public class VerifyMojo extends AbstractDockerMojo {
         }
     }
 
-    private String target() throws MojoExecutionException {
+    private String target() throws InvalidSettingException {
         return image != null && !image.isBlank() ? image.strip() : imageName().primary();
     }
 
-    private LaunchSettings settings() throws MojoExecutionException {
-        if (configFile == null || !configFile.isFile()) {
+    private LaunchSettings settings() throws VerificationException {
+        File configFile = new File(directory, "devcontainer.json");
+        if (!configFile.isFile()) {
             getLog().info("No " + configFile + ": starting the container as the plugin's own devcontainer.json would");
             return LaunchSettings.pluginDefaults();
         }
         try {
             return LaunchSettings.read(configFile.toPath());
         } catch (IOException e) {
-            throw problem(e);
+            throw new VerificationException(e.getMessage(), e);
         }
     }
 
-    private List<Check> selectedChecks(LaunchSettings settings) throws MojoExecutionException {
+    private List<Check> selectedChecks(LaunchSettings settings) throws InvalidSettingException {
         List<CheckCatalog.Command> commands = new ArrayList<>();
         for (CommandCheckConfig c : checks == null ? List.<CommandCheckConfig>of() : checks) {
             if (c.getName() == null || c.getName().isBlank() || c.getCommand() == null || c.getCommand().isBlank()) {
-                throw new MojoExecutionException("Every <check> in <checks> needs a <name> and a <command>");
+                throw new InvalidSettingException("checks", null, "needs a <name> and a <command> in every <check>");
             }
             commands.add(new CheckCatalog.Command(c.getName().strip(), c.getCommand(), c.getExpectedExitCode(),
                     Duration.ofSeconds(Math.max(1, c.getTimeoutSeconds()))));
         }
         if (readyTimeout < 1 || checkTimeout < 1 || stopGracePeriod < 1) {
-            throw new MojoExecutionException("<readyTimeout>, <checkTimeout> and <stopGracePeriod> must be at least 1 second");
+            throw new InvalidSettingException(readyTimeout < 1 ? "readyTimeout" : checkTimeout < 1 ? "checkTimeout"
+                    : "stopGracePeriod", Math.min(readyTimeout, Math.min(checkTimeout, stopGracePeriod)), "must be at least 1 (seconds)");
         }
         try {
             return CheckCatalog.checks(settings, commands, new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout),
                     Duration.ofSeconds(checkTimeout), Duration.ofSeconds(stopGracePeriod)),
                     only == null ? Set.of() : new LinkedHashSet<>(only));
         } catch (IllegalArgumentException e) {
-            throw problem(e);
+            throw new InvalidSettingException("only", String.join(",", only), e.getMessage());
         }
     }
 
@@ -187,7 +188,7 @@ public class VerifyMojo extends AbstractDockerMojo {
 
     private void show(VerificationReport report) {
         ReportTable.render(report).forEach(line -> getLog().info(line));
-        report.timings().forEach((name, value) -> getLog().info(String.format("  %s: %.2f s", name, value.toMillis() / 1000.0)));
+        report.timings().forEach((name, value) -> getLog().info(String.format(Locale.ROOT, "  %s: %.2f s", name, value.toMillis() / 1000.0)));
         if (!report.passed()) {
             getLog().warn("Last lines of the container log:");
             report.containerLog().forEach(line -> getLog().warn("  | " + line));
@@ -199,13 +200,14 @@ public class VerifyMojo extends AbstractDockerMojo {
         }
     }
 
-    private void writeReport(VerificationReport report, String fileName) throws MojoExecutionException {
+    private void writeReport(VerificationReport report, String fileName) throws VerificationException {
         Path file = reportDirectory.toPath().resolve(fileName);
         try {
             JUnitReport.write(report, file);
             getLog().info("Report: " + file);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the verification report " + file + ": " + e.getMessage(), e);
+            throw new VerificationException("Cannot write the verification report " + file + " ("
+                    + DevcontainerException.setting("reportDirectory") + "): " + e.getMessage(), e);
         }
     }
 

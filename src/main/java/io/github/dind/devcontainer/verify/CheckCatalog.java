@@ -54,7 +54,7 @@ public final class CheckCatalog {
         known.add("commands");
         List<String> unknown = only.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("<only> names unknown checks " + unknown + "; the checks are "
+            throw new IllegalArgumentException("names unknown checks " + unknown + "; the checks are "
                     + String.join(", ", known));
         }
         return all.stream()

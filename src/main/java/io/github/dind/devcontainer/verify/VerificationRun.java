@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Info;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.Errors;
+import io.github.dind.devcontainer.Setting;
 import io.github.dind.devcontainer.docker.ContainerSession;
 import io.github.dind.devcontainer.docker.LeftoverSweeper;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class VerificationRun {
         } catch (NotFoundException e) {
             throw new VerificationException("The image " + request.image() + " is not on the Docker daemon. Build it"
                     + " first (mvn devcontainer:build, or bind the build goal before verify), or name an existing image"
-                    + " with <image> / -Ddevcontainer.image=NAME:TAG.", e);
+                    + " with " + Setting.assign("image", "NAME:TAG") + ".", e);
         } catch (DockerException e) {
             throw new VerificationException(cannotStart(request.image(), e), e);
         }
@@ -63,7 +64,7 @@ public final class VerificationRun {
         String text = "The Docker daemon would not start " + image + " as a privileged container: " + reason;
         if (rootless()) {
             return text + ". This daemon runs rootless, and a rootless daemon cannot grant what Docker-in-Docker"
-                    + " needs. Verify against a rootful daemon (DOCKER_HOST or -Ddevcontainer.dockerHost).";
+                    + " needs. Verify against a rootful daemon (DOCKER_HOST or " + Setting.ref("dockerHost") + ").";
         }
         String lower = reason.toLowerCase(Locale.ROOT);
         if (lower.contains("operation not permitted") || lower.contains("privileged") || lower.contains("capabilit")) {

@@ -35,7 +35,7 @@ class CheckCatalogTest {
         assertThat(CheckCatalog.checks(LaunchSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of("running", "pid1", "commands")))
                 .extracting(Check::id).containsExactly("running", "pid1", "command:lfs");
         assertThatThrownBy(() -> CheckCatalog.checks(LaunchSettings.pluginDefaults(), COMMANDS, TIMEOUTS, Set.of("pid-1")))
-                .hasMessageContaining("<only> names unknown checks [pid-1]")
+                .hasMessageContaining("names unknown checks [pid-1]")
                 .hasMessageContaining("running, pid1, dockerd");
     }
 }
