@@ -9,12 +9,14 @@ public final class DockerConnection implements AutoCloseable {
     private final String where;
     private final String serverVersion;
     private final String apiVersion;
+    private final SshRelay relay;
 
-    DockerConnection(DockerClient client, String where, String serverVersion, String apiVersion) {
+    DockerConnection(DockerClient client, String where, String serverVersion, String apiVersion, SshRelay relay) {
         this.client = client;
         this.where = where;
         this.serverVersion = serverVersion;
         this.apiVersion = apiVersion;
+        this.relay = relay;
     }
 
     public DockerClient client() {
@@ -37,6 +39,10 @@ public final class DockerConnection implements AutoCloseable {
             client.close();
         } catch (IOException ignored) {
             // nothing left to do with a client that cannot close
+        } finally {
+            if (relay != null) {
+                relay.close();
+            }
         }
     }
 }

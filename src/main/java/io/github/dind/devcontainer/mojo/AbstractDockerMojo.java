@@ -5,6 +5,7 @@ import io.github.dind.devcontainer.build.ImageName;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.docker.DockerConnector;
 import io.github.dind.devcontainer.docker.DockerUnavailableException;
+import java.time.Duration;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -35,7 +36,11 @@ abstract class AbstractDockerMojo extends AbstractDevcontainerMojo {
         return ImageName.of(repository, chosen);
     }
 
-    DockerConnection connect() throws DockerUnavailableException {
-        return new DockerConnector().connect(dockerHost);
+    /**
+     * @param idleBound how long a response may stay silent before the call fails (seconds matter:
+     *     a build step that prints nothing for this long fails)
+     */
+    DockerConnection connect(Duration idleBound) throws DockerUnavailableException {
+        return new DockerConnector().connect(dockerHost, idleBound);
     }
 }

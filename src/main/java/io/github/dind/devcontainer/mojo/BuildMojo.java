@@ -71,7 +71,7 @@ public class BuildMojo extends AbstractDockerMojo {
     @Override
     void run() throws DevcontainerException {
         BuildRequest request = request();
-        try (DockerConnection docker = connect()) {
+        try (DockerConnection docker = connect(request.timeout())) {
             getLog().debug("Using " + docker.describe());
             BuildResult result = new ImageBuilder(docker, console()).build(request);
             if (!result.upToDate()) {

@@ -115,7 +115,7 @@ public class VerifyMojo extends AbstractDockerMojo {
         List<Check> selected = selectedChecks(settings);
         String prefix = project.getArtifactId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + "-verify";
         List<VerificationReport> reports = new ArrayList<>();
-        try (DockerConnection docker = connect()) {
+        try (DockerConnection docker = connect(idleBound())) {
             VerificationRun verification = new VerificationRun(docker.client(), console());
             getLog().info("Verifying " + target + " as a devcontainer client starts it: " + describe(settings));
             for (int run = 1; run <= repeat; run++) {
@@ -136,6 +136,18 @@ public class VerifyMojo extends AbstractDockerMojo {
         if (!failed.isEmpty()) {
             throw new MojoFailureException(failureMessage(failed, reports.size()));
         }
+    }
+
+    /**
+     * How long a Docker response may stay silent: longer than any check may take (a command check
+     * that prints nothing for its whole timeout must not be cut off by the transport), plus a minute.
+     */
+    private Duration idleBound() {
+        int longest = Math.max(readyTimeout, Math.max(checkTimeout * 2, stopGracePeriod));
+        for (CommandCheckConfig c : checks == null ? List.<CommandCheckConfig>of() : checks) {
+            longest = Math.max(longest, c.getTimeoutSeconds());
+        }
+        return Duration.ofSeconds(longest).plusMinutes(1);
     }
 
     private String target() throws InvalidSettingException {
