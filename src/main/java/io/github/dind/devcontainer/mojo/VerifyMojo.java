@@ -195,6 +195,7 @@ public class VerifyMojo extends AbstractDockerMojo {
                         : ", entrypoint kept (overrideCommand false)")
                 + (settings.init() ? ", with docker --init" : "")
                 + (settings.volumeTargets().isEmpty() ? "" : ", volumes at " + String.join(", ", settings.volumeTargets()))
+                + (settings.network().isEmpty() ? "" : ", on network " + settings.network())
                 + ", no terminal";
     }
 
