@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * {@code docker buildx version} and {@code docker compose version} answer, and BuildKit builds a
+ * 10. {@code docker buildx version} and {@code docker compose version} answer, and BuildKit builds a
  * {@code FROM scratch} Dockerfile into the inner daemon (offline: scratch needs no pull).
  */
 final class BuildkitCheck extends InnerScriptCheck {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Inner containers resolve what the devcontainer resolves. When the devcontainer's only resolvers
+ * 9. Inner containers resolve what the devcontainer resolves. When the devcontainer's only resolvers
  * are loopback ones (Docker's embedded 127.0.0.11 on a user-defined network), an inner container on
  * the default bridge and one on a network created inside must resolve the devcontainer's own
  * container name (which only that resolver knows) or else its hostname; the inner daemon drops

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * An inner container connects to a TCP listener in the devcontainer through its bridge gateway, and
+ * 6. An inner container connects to a TCP listener in the devcontainer through its bridge gateway, and
  * the devcontainer connects to a listener in an inner container through a published port
  * ({@code -p}, reached at 127.0.0.1): the two paths Testcontainers uses for every container it
  * starts. The listener is dnsmasq (in the image for the DNS forwarder), the client bash's

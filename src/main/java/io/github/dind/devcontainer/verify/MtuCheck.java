@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * The MTU of an inner container, on the default bridge and on a network created inside, is at most
+ * 8. The MTU of an inner container, on the default bridge and on a network created inside, is at most
  * the MTU of the devcontainer's uplink (the default route's interface). A larger one makes large
  * packets vanish: TLS handshakes and downloads in inner containers hang (coder/envbox#167).
  */

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * An inner container with {@code /var/run/docker.sock} bind-mounted talks to the inner daemon, as
+ * 7. An inner container with {@code /var/run/docker.sock} bind-mounted talks to the inner daemon, as
  * Testcontainers' reaper (Ryuk) and any docker-outside-of-docker tool do.
  */
 final class SocketInContainerCheck extends InnerScriptCheck {

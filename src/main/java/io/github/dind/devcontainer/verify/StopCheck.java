@@ -4,7 +4,7 @@ import io.github.dind.devcontainer.docker.Container;
 import java.time.Duration;
 
 /**
- * 8. {@code docker stop} finishes well before its grace period runs out (less than half): SIGTERM
+ * 12. {@code docker stop} finishes well before its grace period runs out (less than half): SIGTERM
  * reaches the processes through dumb-init instead of waiting for the SIGKILL. The first half of a
  * suspend/resume.
  */
