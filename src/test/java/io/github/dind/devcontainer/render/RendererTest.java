@@ -148,6 +148,29 @@ class RendererTest {
         assertThat(script).contains("/sys/fs/cgroup/cgroup.controllers");
     }
 
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void theImageChecksThePluginsAndRootsShellAndTheLoaderCacheOnGlibc(Distro distro) throws Exception {
+        String dockerfile = render(distro).get("Dockerfile").body();
+
+        assertThat(dockerfile).contains("for plugin in buildx compose", "getconf", "/bin/bash#' /etc/passwd");
+        if (distro.glibc()) {
+            assertThat(dockerfile).contains("ldconfig -p | grep -q 'libstdc++");
+        } else {
+            assertThat(dockerfile).as("musl has no loader cache").doesNotContain("ldconfig");
+        }
+    }
+
+    @Test
+    void startupScriptChoosesNetworkingAndStorageWithOverrides() throws Exception {
+        String script = render(Distro.DEBIAN).get("startup.sh").body();
+
+        assertThat(script).contains("DOCKERD_IPTABLES", "DOCKERD_MTU", "DOCKERD_DNS", "DOCKERD_STORAGE_DRIVER",
+                "-t nat -N", "794c7630", "--storage-driver=fuse-overlayfs", "--default-network-opt=bridge=com.docker.network.driver.mtu=",
+                "setsid dockerd \"${dockerd_opts[@]}\"");
+        assertThat(script).as("dockerd is started in one place").containsOnlyOnce("setsid dockerd");
+    }
+
     @Test
     void extraPackagesAreInstalled() throws Exception {
         String dockerfile = render(Specs.build(Specs.sample("debian").packages(List.of("openjdk-21-jdk-headless", "maven"))))
