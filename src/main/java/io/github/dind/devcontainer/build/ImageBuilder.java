@@ -36,15 +36,19 @@ public final class ImageBuilder {
     private final DockerClient docker;
     private final String host;
     private final Console console;
+    /** The docker CLI's proxy build arguments from config.json, before the request's own build args. */
+    private final Map<String, String> proxies;
 
     public ImageBuilder(DockerConnection connection, Console console) {
-        this(connection.client(), connection.where(), console);
+        this(connection.client(), connection.where(), console,
+                ProxyArgs.forBuild(System.getenv(), connection.address(), Map.of()));
     }
 
-    ImageBuilder(DockerClient docker, String host, Console console) {
+    ImageBuilder(DockerClient docker, String host, Console console, Map<String, String> proxies) {
         this.docker = docker;
         this.host = host;
         this.console = console;
+        this.proxies = proxies;
     }
 
     /**
@@ -180,6 +184,11 @@ public final class ImageBuilder {
                     .withPull(request.pull() == PullPolicy.ALWAYS)
                     .withRemove(true)
                     .withForcerm(true); // no intermediate container survives a failed step
+            proxies.forEach((name, value) -> {
+                if (!request.buildArgs().containsKey(name)) {
+                    command.withBuildArg(name, value);
+                }
+            });
             request.buildArgs().forEach(command::withBuildArg);
             command.exec(progress);
             boolean finished = progress.awaitCompletion(request.timeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -10,9 +10,12 @@ public final class DockerConnection implements AutoCloseable {
     private final String serverVersion;
     private final String apiVersion;
     private final SshRelay relay;
+    private final String address;
 
-    DockerConnection(DockerClient client, String where, String serverVersion, String apiVersion, SshRelay relay) {
+    DockerConnection(DockerClient client, String address, String where, String serverVersion, String apiVersion,
+            SshRelay relay) {
         this.client = client;
+        this.address = address;
         this.where = where;
         this.serverVersion = serverVersion;
         this.apiVersion = apiVersion;
@@ -21,6 +24,11 @@ public final class DockerConnection implements AutoCloseable {
 
     public DockerClient client() {
         return client;
+    }
+
+    /** The daemon's address as the docker CLI names it: {@code unix:///var/run/docker.sock}, {@code ssh://dev@host}. */
+    public String address() {
+        return address;
     }
 
     /** The daemon's address and where it came from: {@code unix:///var/run/docker.sock (from DOCKER_HOST)}. */

@@ -15,7 +15,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -57,13 +61,12 @@ public final class DockerConnector {
      *     nothing stays open
      */
     public DockerConnection connect(String dockerHost, Duration idleBound) throws DockerUnavailableException {
-        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
-        String chosen = dockerHost != null && !dockerHost.isBlank() ? dockerHost.strip() : environment.get("DOCKER_HOST");
-        if (chosen != null && !chosen.isBlank()) {
-            builder.withDockerHost(encodeSocketPath(chosen.strip()));
-        }
         DockerClientConfig config;
         try {
+            DefaultDockerClientConfig.Builder builder = configBuilder();
+            if (dockerHost != null && !dockerHost.isBlank()) {
+                builder.withDockerHost(encodeSocketPath(dockerHost.strip()));
+            }
             config = builder.build();
         } catch (RuntimeException e) {
             throw new DockerUnavailableException("The Docker configuration is not usable: " + Errors.rootMessage(e)
@@ -89,13 +92,36 @@ public final class DockerConnector {
                     return api;
                 }
             }, http(config, target, idleBound));
-            return new DockerConnection(client, where, version.getVersion(),
+            return new DockerConnection(client, address(config.getDockerHost()), where, version.getVersion(),
                     api == RemoteApiVersion.UNKNOWN_VERSION ? "unversioned" : api.getVersion(), relay);
         } catch (DockerUnavailableException | RuntimeException e) {
             if (relay != null) {
                 relay.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * docker-java's default configuration (properties, {@code ~/.docker-java.properties}, the
+     * environment, the Docker context) read from this connector's environment, with
+     * {@code DOCKER_HOST} made a valid URI first: {@link DefaultDockerClientConfig#createDefaultConfigBuilder()}
+     * parses the process environment's {@code DOCKER_HOST} at once and throws on a socket path with
+     * a space. Its variant that takes the environment is package-private (docker-java 3.7.1), so it is
+     * called reflectively; should that fail, the public one is the fallback.
+     */
+    private DefaultDockerClientConfig.Builder configBuilder() {
+        Map<String, String> env = new HashMap<>(environment);
+        env.computeIfPresent("DOCKER_HOST", (name, value) -> encodeSocketPath(value.strip()));
+        try {
+            Method withEnvironment = DefaultDockerClientConfig.class.getDeclaredMethod("createDefaultConfigBuilder",
+                    Map.class, Properties.class);
+            withEnvironment.setAccessible(true);
+            return (DefaultDockerClientConfig.Builder) withEnvironment.invoke(null, env, System.getProperties());
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return DefaultDockerClientConfig.createDefaultConfigBuilder();
         }
     }
 
@@ -167,7 +193,7 @@ public final class DockerConnector {
 
     /** Where the configuration came from, for messages. */
     String where(String dockerHost, DockerClientConfig config) {
-        String host = config.getDockerHost().getScheme() + "://" + decoded(config.getDockerHost());
+        String host = address(config.getDockerHost());
         if (dockerHost != null && !dockerHost.isBlank()) {
             return host + " (from the dockerHost parameter)";
         }
@@ -184,8 +210,9 @@ public final class DockerConnector {
         return host + " (the default; DOCKER_HOST is not set)";
     }
 
-    private static String decoded(URI uri) {
+    /** The host as a user wrote it: scheme, authority and the decoded path. */
+    private static String address(URI uri) {
         String authority = uri.getAuthority() == null ? "" : uri.getAuthority();
-        return authority + (uri.getPath() == null ? "" : uri.getPath());
+        return uri.getScheme() + "://" + authority + (uri.getPath() == null ? "" : uri.getPath());
     }
 }

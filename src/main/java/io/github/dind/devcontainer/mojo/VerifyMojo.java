@@ -2,29 +2,18 @@ package io.github.dind.devcontainer.mojo;
 
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.InvalidSettingException;
-import io.github.dind.devcontainer.docker.ContainerSession;
+import io.github.dind.devcontainer.docker.ContainerEngine;
 import io.github.dind.devcontainer.docker.DockerConnection;
-import io.github.dind.devcontainer.spec.LaunchSettings;
-import io.github.dind.devcontainer.verify.Check;
+import io.github.dind.devcontainer.docker.DockerEngine;
 import io.github.dind.devcontainer.verify.CheckCatalog;
-import io.github.dind.devcontainer.verify.JUnitReport;
-import io.github.dind.devcontainer.verify.RepeatSummary;
-import io.github.dind.devcontainer.verify.ReportTable;
-import io.github.dind.devcontainer.verify.VerificationException;
-import io.github.dind.devcontainer.verify.VerificationReport;
-import io.github.dind.devcontainer.verify.VerificationRun;
+import io.github.dind.devcontainer.verify.VerifyService;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -33,8 +22,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Starts the devcontainer image the way a devcontainer client does (privileged, the image's
  * entrypoint kept when devcontainer.json says {@code "overrideCommand": false}, its volumes, no
  * terminal) and proves that dumb-init is PID 1, dockerd boots under it and runs a container, orphans
- * are reaped, and dockerd comes back after a stop and start. Writes a JUnit XML report. Everything
- * it creates is removed afterwards, also on failure and on Ctrl-C.
+ * are reaped, dockerd comes back after a stop and start, and devcontainer.json's lifecycle commands
+ * succeed. Writes a JUnit XML report. Everything it creates is removed afterwards, also on failure
+ * and on Ctrl-C. The work is {@link VerifyService}'s; this class only adapts Maven's parameters.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
 public class VerifyMojo extends AbstractDockerMojo {
@@ -47,9 +37,8 @@ public class VerifyMojo extends AbstractDockerMojo {
     private List<CommandCheckConfig> checks;
 
     /**
-     * Run only these checks (ids: running, pid1, dockerd, docker-info, inner-container, inner-network,
-     * socket-in-container, mtu, inner-dns, buildkit, reaping,
-     * stop, resume, post-start, command:NAME, commands).
+     * Run only these checks (ids: running, lifecycle:HOOK, lifecycle, pid1, dockerd, docker-info,
+     * inner-container, reaping, stop, resume, post-start, command:NAME, commands).
      */
     @Parameter(property = PropertyNames.VERIFY_ONLY)
     private List<String> only;
@@ -106,35 +95,15 @@ public class VerifyMojo extends AbstractDockerMojo {
     }
 
     @Override
-    void run() throws DevcontainerException, MojoExecutionException, MojoFailureException {
-        if (repeat < 1) {
-            throw new InvalidSettingException("repeat", repeat, "must be at least 1");
-        }
-        String target = target();
-        LaunchSettings settings = settings();
-        List<Check> selected = selectedChecks(settings);
+    void run() throws DevcontainerException {
         String prefix = project.getArtifactId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + "-verify";
-        List<VerificationReport> reports = new ArrayList<>();
-        try (DockerConnection docker = connect(idleBound())) {
-            VerificationRun verification = new VerificationRun(docker.client(), console());
-            getLog().info("Verifying " + target + " as a devcontainer client starts it: " + describe(settings));
-            for (int run = 1; run <= repeat; run++) {
-                if (repeat > 1) {
-                    getLog().info("Boot " + run + " of " + repeat);
-                }
-                VerificationReport report = verification.run(
-                        new ContainerSession.StartRequest(target, settings, prefix, keep && run == repeat), selected);
-                reports.add(report);
-                show(report);
-                writeReport(report, repeat == 1 ? "TEST-devcontainer-verify.xml" : "TEST-devcontainer-verify-" + run + ".xml");
-            }
-        }
-        if (repeat > 1) {
-            getLog().info("Boots: " + RepeatSummary.of(reports).describe());
-        }
-        List<VerificationReport> failed = reports.stream().filter(r -> !r.passed()).toList();
-        if (!failed.isEmpty()) {
-            throw new MojoFailureException(failureMessage(failed, reports.size()));
+        VerifyService.Request request = new VerifyService.Request(target(), new File(directory, "devcontainer.json").toPath(),
+                commands(), only == null ? Set.of() : new LinkedHashSet<>(only),
+                new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout), Duration.ofSeconds(checkTimeout),
+                        Duration.ofSeconds(stopGracePeriod)),
+                repeat, keep, prefix, reportDirectory.toPath());
+        try (DockerConnection docker = connect(idleBound()); ContainerEngine engine = DockerEngine.open(docker, console())) {
+            new VerifyService(console()).verify(request, engine);
         }
     }
 
@@ -154,20 +123,7 @@ public class VerifyMojo extends AbstractDockerMojo {
         return image != null && !image.isBlank() ? image.strip() : imageName().primary();
     }
 
-    private LaunchSettings settings() throws VerificationException {
-        File configFile = new File(directory, "devcontainer.json");
-        if (!configFile.isFile()) {
-            getLog().info("No " + configFile + ": starting the container as the plugin's own devcontainer.json would");
-            return LaunchSettings.pluginDefaults();
-        }
-        try {
-            return LaunchSettings.read(configFile.toPath());
-        } catch (IOException e) {
-            throw new VerificationException(e.getMessage(), e);
-        }
-    }
-
-    private List<Check> selectedChecks(LaunchSettings settings) throws InvalidSettingException {
+    private List<CheckCatalog.Command> commands() throws InvalidSettingException {
         List<CheckCatalog.Command> commands = new ArrayList<>();
         for (CommandCheckConfig c : checks == null ? List.<CommandCheckConfig>of() : checks) {
             if (c.getName() == null || c.getName().isBlank() || c.getCommand() == null || c.getCommand().isBlank()) {
@@ -176,61 +132,6 @@ public class VerifyMojo extends AbstractDockerMojo {
             commands.add(new CheckCatalog.Command(c.getName().strip(), c.getCommand(), c.getExpectedExitCode(),
                     Duration.ofSeconds(Math.max(1, c.getTimeoutSeconds()))));
         }
-        if (readyTimeout < 1 || checkTimeout < 1 || stopGracePeriod < 1) {
-            throw new InvalidSettingException(readyTimeout < 1 ? "readyTimeout" : checkTimeout < 1 ? "checkTimeout"
-                    : "stopGracePeriod", Math.min(readyTimeout, Math.min(checkTimeout, stopGracePeriod)), "must be at least 1 (seconds)");
-        }
-        try {
-            return CheckCatalog.checks(settings, commands, new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout),
-                    Duration.ofSeconds(checkTimeout), Duration.ofSeconds(stopGracePeriod)),
-                    only == null ? Set.of() : new LinkedHashSet<>(only));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException("only", String.join(",", only), e.getMessage());
-        }
-    }
-
-    private static String describe(LaunchSettings settings) {
-        return (settings.privileged() ? "privileged" : "NOT privileged")
-                + (settings.overrideCommand() ? ", entrypoint replaced by the client (overrideCommand is not false)"
-                        : ", entrypoint kept (overrideCommand false)")
-                + (settings.init() ? ", with docker --init" : "")
-                + (settings.volumeTargets().isEmpty() ? "" : ", volumes at " + String.join(", ", settings.volumeTargets()))
-                + (settings.network().isEmpty() ? "" : ", on network " + settings.network())
-                + ", no terminal";
-    }
-
-    private void show(VerificationReport report) {
-        ReportTable.render(report).forEach(line -> getLog().info(line));
-        report.timings().forEach((name, value) -> getLog().info(String.format(Locale.ROOT, "  %s: %.2f s", name, value.toMillis() / 1000.0)));
-        if (!report.passed()) {
-            getLog().warn("Last lines of the container log:");
-            report.containerLog().forEach(line -> getLog().warn("  | " + line));
-            getLog().warn("Last lines of /var/log/dockerd.log:");
-            if (report.dockerdLog().isEmpty()) {
-                getLog().warn("  (none: the file does not exist, dockerd never started)");
-            }
-            report.dockerdLog().forEach(line -> getLog().warn("  | " + line));
-        }
-    }
-
-    private void writeReport(VerificationReport report, String fileName) throws VerificationException {
-        Path file = reportDirectory.toPath().resolve(fileName);
-        try {
-            JUnitReport.write(report, file);
-            getLog().info("Report: " + file);
-        } catch (IOException e) {
-            throw new VerificationException("Cannot write the verification report " + file + " ("
-                    + DevcontainerException.setting("reportDirectory") + "): " + e.getMessage(), e);
-        }
-    }
-
-    private static String failureMessage(List<VerificationReport> failed, int runs) {
-        VerificationReport first = failed.get(0);
-        String checksFailed = first.failures().stream()
-                .map(r -> "  - " + r.id() + " (" + r.description() + "): " + ReportTable.oneLine(r.detail()))
-                .collect(Collectors.joining(System.lineSeparator()));
-        return "Devcontainer verification of " + first.image() + " failed" + (runs > 1 ? " in " + failed.size() + " of "
-                + runs + " boots" : "") + ":" + System.lineSeparator() + checksFailed + System.lineSeparator()
-                + "The container log and /var/log/dockerd.log tails are above and in the report.";
+        return commands;
     }
 }

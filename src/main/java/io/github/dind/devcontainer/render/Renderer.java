@@ -69,8 +69,16 @@ public final class Renderer {
             StringWriter out = new StringWriter();
             mustache.execute(out, model);
             return out.toString();
+        } catch (UnsafeValueException e) {
+            throw new TemplateException("Cannot render " + origin + ": " + e.getMessage(), e);
         } catch (MustacheException | UncheckedIOException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            Throwable cause = e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof UnsafeValueException || t instanceof IllegalArgumentException) {
+                    cause = t;
+                    break;
+                }
+            }
             throw new TemplateException("Cannot render " + origin + ": " + cause.getMessage(), e);
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,15 @@ class DockerHostFormsTest {
 
         assertThat(encoded).isEqualTo("unix:///tmp/has%20space/d%C3%B6%23ck%3Fer%25.sock");
         assertThat(URI.create(encoded).getPath()).isEqualTo("/tmp/has space/dö#ck?er%.sock");
+    }
+
+    @Test
+    void aSocketPathWithASpaceInDockerHostIsTriedNotAnInternalError() {
+        DockerConnector connector = new DockerConnector(Map.of("DOCKER_HOST", "unix:///nonexistent/has space/docker.sock"));
+
+        assertThatThrownBy(() -> connector.connect(null, Duration.ofSeconds(5)))
+                .isInstanceOf(DockerUnavailableException.class)
+                .hasMessageContaining("No Docker daemon answered at unix:///nonexistent/has space/docker.sock (from DOCKER_HOST)");
     }
 
     @Test
