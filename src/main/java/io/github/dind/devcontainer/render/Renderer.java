@@ -68,8 +68,11 @@ public final class Renderer {
             Mustache mustache = factories.get(format).compile(template);
             StringWriter out = new StringWriter();
             mustache.execute(out, model);
+            if (format == Format.DOCKERFILE) {
+                EscapeDirective.check(out.toString());
+            }
             return out.toString();
-        } catch (UnsafeValueException e) {
+        } catch (UnsafeValueException | IllegalArgumentException e) {
             throw new TemplateException("Cannot render " + origin + ": " + e.getMessage(), e);
         } catch (MustacheException | UncheckedIOException e) {
             Throwable cause = e;
