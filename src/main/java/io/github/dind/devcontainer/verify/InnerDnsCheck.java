@@ -10,7 +10,7 @@ import java.util.Set;
  * the default bridge and one on a network created inside must resolve the devcontainer's own
  * container name (which only that resolver knows) or else its hostname; the inner daemon drops
  * loopback resolvers (moby#20037). Otherwise inner containers must be given the devcontainer's
- * resolvers. Offline: only names the devcontainer's resolvers answer locally are asked.
+ * resolvers, or those dockerd was started with ({@code --dns}, from {@code DOCKERD_DNS}). Offline: only names the devcontainer's resolvers answer locally are asked.
  */
 final class InnerDnsCheck extends InnerScriptCheck {
     static final String ID = "inner-dns";
@@ -40,6 +40,13 @@ final class InnerDnsCheck extends InnerScriptCheck {
             "else",
             "  inner_servers=$(inner \"$probe_image\" /bin/bash -c 'while read -r k a r; do [[ $k == nameserver ]] && echo \"$a\"; done </etc/resolv.conf; true' | sort | tr '\\n' ' ')",
             "  own=$(printf '%s\\n' \"${servers[@]}\" | sort | tr '\\n' ' ')",
+            // resolvers given to dockerd on purpose (DOCKERD_DNS) are what inner containers must ask then
+            "  given=$(tr '\\0' '\\n' <\"/proc/$(cat /var/run/docker.pid 2>/dev/null)/cmdline\" 2>/dev/null | sed -n 's/^--dns=//p' | sort | tr '\\n' ' ' || true)",
+            "  if [[ -n $given ]]; then",
+            "    [[ $inner_servers == \"$given\" ]] || { echo \"inner containers ask ${inner_servers:-no nameserver}, dockerd was given --dns $given\"; exit 1; }",
+            "    echo \"inner containers ask the resolvers dockerd was given: $given\"",
+            "    exit 0",
+            "  fi",
             "  [[ $inner_servers == \"$own\" ]] || { echo \"inner containers ask ${inner_servers:-no nameserver}, the devcontainer asks $own\"; exit 1; }",
             "  echo \"inner containers ask the devcontainer's own resolvers: $own\"",
             "fi");
