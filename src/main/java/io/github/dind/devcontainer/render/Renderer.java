@@ -20,7 +20,8 @@ public final class Renderer {
     private static final List<Target> FILES = List.of(
             new Target("Dockerfile", Format.DOCKERFILE, false),
             new Target("startup.sh", Format.SHELL, true),
-            new Target("devcontainer.json", Format.JSON, false));
+            new Target("devcontainer.json", Format.JSON, false),
+            new Target(".gitattributes", Format.GITATTRIBUTES, false));
 
     private record Target(String fileName, Format format, boolean executable) {
         String template() {

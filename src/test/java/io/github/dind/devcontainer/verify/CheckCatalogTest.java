@@ -20,9 +20,9 @@ class CheckCatalogTest {
     void allChecksRunInTheDocumentedOrderWithPomChecksBeforeTheSuspend() {
         List<Check> checks = CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of());
 
-        assertThat(checks).extracting(Check::id).containsExactly("running", "lifecycle:postStartCommand",
+        assertThat(checks).extracting(Check::id).containsExactly("running", "lifecycle:onCreateCommand", "lifecycle:postStartCommand",
                 "pid1", "dockerd", "docker-info", "inner-container",
-                "inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "command:lfs", "stop", "resume", "post-start");
+                "inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "command:lfs", "stop", "resume", "post-start", "kill");
     }
 
     @Test
@@ -39,7 +39,7 @@ class CheckCatalogTest {
                 .extracting(Check::id).containsExactly("running", "pid1", "command:lfs");
         assertThatThrownBy(() -> CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of("pid-1")))
                 .hasMessageContaining("names unknown checks [pid-1]")
-                .hasMessageContaining("running, lifecycle:postStartCommand, pid1, dockerd");
+                .hasMessageContaining("running, lifecycle:onCreateCommand, lifecycle:postStartCommand, pid1, dockerd");
     }
 
     @Test
