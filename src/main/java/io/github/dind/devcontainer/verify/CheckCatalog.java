@@ -39,6 +39,11 @@ public final class CheckCatalog {
                 new DockerdProcessCheck(timeouts.ready()),
                 new DockerInfoCheck(timeouts.ready()),
                 new InnerContainerCheck(timeouts.check().multipliedBy(2)),
+                new InnerNetworkCheck(timeouts.check().multipliedBy(2)),
+                new SocketInContainerCheck(timeouts.check()),
+                new MtuCheck(timeouts.check()),
+                new InnerDnsCheck(timeouts.check()),
+                new BuildkitCheck(timeouts.check().multipliedBy(2)),
                 new ReapingCheck(timeouts.check())));
         for (Command command : commands) {
             all.add(new CommandCheck(command.name(), command.command(), command.expectedExitCode(), command.timeout()));
