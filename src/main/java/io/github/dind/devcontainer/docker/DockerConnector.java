@@ -6,6 +6,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfigDelegate;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
@@ -19,6 +20,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -84,7 +86,7 @@ public final class DockerConnector {
                         + "', which the plugin cannot reach: use unix://, tcp:// or ssh://, or "
                         + HOW_TO_POINT_ELSEWHERE, null);
             }
-            Version version = probe(config, target, where, relay);
+            Version version = probe(config, target, where, tlsMaterial(config), relay);
             RemoteApiVersion api = ApiVersions.choose(version.getApiVersion(), version.getMinAPIVersion());
             DockerClient client = DockerClientImpl.getInstance(new DockerClientConfigDelegate(config) {
                 @Override
@@ -137,11 +139,16 @@ public final class DockerConnector {
     }
 
     /** Asks the daemon its version on a client of its own, bounded, and always closes that client. */
-    private static Version probe(DockerClientConfig config, URI target, String where, SshRelay relay)
-            throws DockerUnavailableException {
+    private static Version probe(DockerClientConfig config, URI target, String where, String tlsMaterial,
+            SshRelay relay) throws DockerUnavailableException {
         try (DockerHttpClient http = http(config, target, FIRST_CONTACT)) {
             return DockerClientImpl.getInstance(config, http).versionCmd().exec();
         } catch (IOException | RuntimeException e) {
+            Optional<String> tls = config.getSSLConfig() == null ? TlsFailure.explainPlain(e, where)
+                    : TlsFailure.explain(e, where, tlsMaterial);
+            if (tls.isPresent()) {
+                throw new DockerUnavailableException(tls.get(), e);
+            }
             String reason = Errors.timedOut(e)
                     ? "it accepted the connection but did not answer within " + FIRST_CONTACT.toSeconds() + " s"
                     : Errors.rootMessage(e);
@@ -191,6 +198,34 @@ public final class DockerConnector {
         return out.toString();
     }
 
+    /**
+     * The directory the TLS material (ca.pem, cert.pem, key.pem) was read from and what named it, for
+     * messages: {@code /certs (from DOCKER_CERT_PATH)}; null when the configuration has none.
+     */
+    String tlsMaterial(DockerClientConfig config) {
+        if (!(config.getSSLConfig() instanceof LocalDirectorySSLConfig local)) {
+            return config.getSSLConfig() == null ? null : "a TLS configuration given to docker-java";
+        }
+        String path = local.getDockerCertPath();
+        if (environment.get("DOCKER_CERT_PATH") != null) {
+            return path + " (from DOCKER_CERT_PATH)";
+        }
+        String context = currentContext(config);
+        if (context != null && path.replace('\\', '/').contains("/contexts/tls/")) {
+            return path + " (from Docker context '" + context + "')";
+        }
+        return path + " (from docker-java's DOCKER_CERT_PATH setting: ~/.docker-java.properties or a system property)";
+    }
+
+    /** The Docker context in use, as the docker CLI picks it, or null for the default one. */
+    private String currentContext(DockerClientConfig config) {
+        String context = environment.get("DOCKER_CONTEXT");
+        if (context == null && config instanceof DefaultDockerClientConfig defaults && defaults.getDockerConfig() != null) {
+            context = defaults.getDockerConfig().getCurrentContext();
+        }
+        return context == null || context.isBlank() || "default".equals(context) ? null : context;
+    }
+
     /** Where the configuration came from, for messages. */
     String where(String dockerHost, DockerClientConfig config) {
         String host = address(config.getDockerHost());
@@ -200,11 +235,8 @@ public final class DockerConnector {
         if (environment.get("DOCKER_HOST") != null) {
             return host + " (from DOCKER_HOST)";
         }
-        String context = environment.get("DOCKER_CONTEXT");
-        if (context == null && config instanceof DefaultDockerClientConfig defaults && defaults.getDockerConfig() != null) {
-            context = defaults.getDockerConfig().getCurrentContext();
-        }
-        if (context != null && !context.isBlank() && !"default".equals(context)) {
+        String context = currentContext(config);
+        if (context != null) {
             return host + " (from Docker context '" + context + "')";
         }
         return host + " (the default; DOCKER_HOST is not set)";
