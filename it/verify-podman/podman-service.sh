@@ -40,7 +40,8 @@ containers_conf() {
 
 watch() { # OWNER_PID LOG_COPY; runs detached from the caller
   local owner=$1 log_copy=$2 deadline=$((SECONDS + 600)) service
-  pm system service --time=0 "unix://$socket_dir/podman.sock" >"$dir/service.log" 2>&1 </dev/null &
+  CONTAINERS_CONF=$dir/containers.conf podman --root "$dir/root" --runroot "$dir/runroot" \
+    system service --time=0 "unix://$socket_dir/podman.sock" >"$dir/service.log" 2>&1 </dev/null &
   service=$!
   while kill -0 "$service" 2>/dev/null && [[ ! -e $dir/stop ]] && kill -0 "$owner" 2>/dev/null \
     && ((SECONDS < deadline)); do
@@ -74,7 +75,7 @@ case ${1:-} in
     done
     curl -fsS --unix-socket "$socket_dir/podman.sock" http://podman/_ping >/dev/null \
       || { echo "podman-service: no answer within 20 s" >&2; cat "$dir/service.log" >&2; exit 1; }
-    echo "podman-service: $(pm version --format 'Podman {{.Server.Version}}') answers after $((SECONDS - started)) s"
+    echo "podman-service: Podman $(pm version --format '{{.Server.Version}}') answers after $((SECONDS - started)) s"
     docker save debian:trixie | pm load -q >/dev/null
     pm tag localhost/debian:trixie docker.io/library/debian:trixie
     echo "podman-service: debian:trixie loaded after $((SECONDS - started)) s"
