@@ -15,10 +15,13 @@ import io.github.dind.devcontainer.Setting;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -46,13 +49,25 @@ public final class DockerConnector {
             + " DOCKER_CERT_PATH).";
 
     private final Map<String, String> environment;
+    private final HttpClients httpClients;
+
+    /** Makes the transport for one daemon; the seam tests use to see every client closed. */
+    @FunctionalInterface
+    interface HttpClients {
+        DockerHttpClient open(DockerClientConfig config, URI target, Duration responseTimeout);
+    }
 
     public DockerConnector() {
         this(System.getenv());
     }
 
     DockerConnector(Map<String, String> environment) {
+        this(environment, DockerConnector::http);
+    }
+
+    DockerConnector(Map<String, String> environment, HttpClients httpClients) {
         this.environment = environment;
+        this.httpClients = httpClients;
     }
 
     /**
@@ -86,16 +101,24 @@ public final class DockerConnector {
                         + "', which the plugin cannot reach: use unix://, tcp:// or ssh://, or "
                         + HOW_TO_POINT_ELSEWHERE, null);
             }
-            Version version = probe(config, target, where, tlsMaterial(config), relay);
+            checkTlsFiles(config, where);
+            Version version = probe(config, target, where, relay);
             RemoteApiVersion api = ApiVersions.choose(version.getApiVersion(), version.getMinAPIVersion());
-            DockerClient client = DockerClientImpl.getInstance(new DockerClientConfigDelegate(config) {
-                @Override
-                public RemoteApiVersion getApiVersion() {
-                    return api;
-                }
-            }, http(config, target, idleBound));
-            return new DockerConnection(client, address(config.getDockerHost()), where, version.getVersion(),
-                    api == RemoteApiVersion.UNKNOWN_VERSION ? "unversioned" : api.getVersion(), relay);
+            DockerHttpClient http = httpClients.open(config, target, idleBound);
+            try {
+                DockerClient client = DockerClientImpl.getInstance(new DockerClientConfigDelegate(config) {
+                    @Override
+                    public RemoteApiVersion getApiVersion() {
+                        return api;
+                    }
+                }, http);
+                return new DockerConnection(client, address(config.getDockerHost()), where, Engines.name(version),
+                        version.getVersion(), api == RemoteApiVersion.UNKNOWN_VERSION ? "unversioned" : api.getVersion(),
+                        relay);
+            } catch (RuntimeException e) {
+                closeQuietly(http, e);
+                throw e;
+            }
         } catch (DockerUnavailableException | RuntimeException e) {
             if (relay != null) {
                 relay.close();
@@ -138,14 +161,39 @@ public final class DockerConnector {
         }
     }
 
+    private static void closeQuietly(DockerHttpClient http, Exception failure) {
+        try {
+            http.close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * With TLS on, the docker CLI refuses to start when ca.pem, cert.pem or key.pem is missing;
+     * docker-java would silently speak plain HTTP instead. Say which file is missing and who named the folder.
+     */
+    private void checkTlsFiles(DockerClientConfig config, String where) throws DockerUnavailableException {
+        if (!(config.getSSLConfig() instanceof LocalDirectorySSLConfig local)) {
+            return;
+        }
+        for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
+            if (!Files.isRegularFile(Path.of(local.getDockerCertPath(), file))) {
+                throw new DockerUnavailableException("TLS is on for the Docker host " + where + ", but "
+                        + file + " is missing in " + tlsMaterial(config) + ": put the daemon's CA (ca.pem) and a client"
+                        + " certificate and key it signed (cert.pem, key.pem) there, or " + HOW_TO_POINT_ELSEWHERE, null);
+            }
+        }
+    }
+
     /** Asks the daemon its version on a client of its own, bounded, and always closes that client. */
-    private static Version probe(DockerClientConfig config, URI target, String where, String tlsMaterial,
-            SshRelay relay) throws DockerUnavailableException {
-        try (DockerHttpClient http = http(config, target, FIRST_CONTACT)) {
+    private Version probe(DockerClientConfig config, URI target, String where, SshRelay relay)
+            throws DockerUnavailableException {
+        try (DockerHttpClient http = httpClients.open(config, target, FIRST_CONTACT)) {
             return DockerClientImpl.getInstance(config, http).versionCmd().exec();
         } catch (IOException | RuntimeException e) {
             Optional<String> tls = config.getSSLConfig() == null ? TlsFailure.explainPlain(e, where)
-                    : TlsFailure.explain(e, where, tlsMaterial);
+                    : TlsFailure.explain(e, where, tlsMaterial(config));
             if (tls.isPresent()) {
                 throw new DockerUnavailableException(tls.get(), e);
             }
@@ -159,7 +207,7 @@ public final class DockerConnector {
         }
     }
 
-    private static DockerHttpClient http(DockerClientConfig config, URI target, Duration responseTimeout) {
+    static DockerHttpClient http(DockerClientConfig config, URI target, Duration responseTimeout) {
         return new ZerodepDockerHttpClient.Builder()
                 .dockerHost(target)
                 .sslConfig(LocalSocketTls.forHost(target, config.getSSLConfig()))
