@@ -40,12 +40,13 @@ class DockerConnectorClosesTest {
     }
 
     @Test
-    void aDaemonThatIsNotThereLeavesNoClientOpen() {
+    void aDaemonThatIsNotThereLeavesNoClientOpen() throws InterruptedException {
         DockerConnector connector = connector(Map.of("DOCKER_HOST", "unix://" + dir.resolve("absent.sock")));
 
         assertThatThrownBy(() -> connector.connect(null, Duration.ofSeconds(5)))
                 .isInstanceOf(DockerUnavailableException.class).hasMessageContaining("No Docker daemon answered at");
         assertThat(opened).hasSize(1).allMatch(Tracked::closed);
+        assertNoWatchdogLeft();
     }
 
     @Test
@@ -76,6 +77,7 @@ class DockerConnectorClosesTest {
             assertThat(opened.get(1).closed()).as("the connection's client, still in use").isFalse();
             connection.close();
             assertThat(opened).allMatch(Tracked::closed);
+            assertNoWatchdogLeft();
         }
     }
 
@@ -90,6 +92,20 @@ class DockerConnectorClosesTest {
             assertThat(connection.describe()).startsWith("Podman 4.3.1 (API 1.41)");
         }
         assertThat(opened).allMatch(Tracked::closed);
+    }
+
+    /** Each bounded client runs a watchdog thread until it is closed (BoundedHttpClient). */
+    private static void assertNoWatchdogLeft() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (watchdogs() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(watchdogs()).as("watchdog threads still alive").isZero();
+    }
+
+    private static long watchdogs() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("devcontainer-docker-watchdog")).count();
     }
 
     /** A transport that remembers whether it was closed. */
