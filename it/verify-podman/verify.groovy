@@ -10,7 +10,6 @@ def script = new File(basedir, 'podman-service.sh').path
 def podman = { List<String> args -> run(['bash', script, 'podman'] + args) }
 try {
     def log = new File(basedir, 'build.log').text
-    assert log.contains('unix:///run/podman-it/podman.sock (from DOCKER_HOST)') || log.contains('Using Podman')
     assert log =~ /Built verify-podman-devcontainer:1\.0\.0/
     assert log =~ /PASSED\s+\d+\.\d\d s\s+docker info answers/
     assert log =~ /PASSED\s+\d+\.\d\d s\s+the inner daemon runs a container/
