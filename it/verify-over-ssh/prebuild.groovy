@@ -39,7 +39,9 @@ Host devcontainer-it-ssh
   IdentitiesOnly yes
   UserKnownHostsFile ${dir}/known_hosts
 """.stripIndent()
-run([sshd.path, '-f', "${dir}/sshd_config".toString()]) // daemonizes; its pid goes to sshd.pid
+new File(dir, 'sshd.log').delete()
+// daemonizes; its pid goes to sshd.pid, its log (one "Accepted publickey" per session) to sshd.log
+run([sshd.path, '-f', "${dir}/sshd_config".toString(), '-E', "${dir}/sshd.log".toString()])
 assert run(['ssh', '-T', '-o', 'BatchMode=yes', '-l', 'root', '-p', '42122', 'devcontainer-it-ssh', 'docker', 'version',
             '--format', '{{.Server.Version}}']).trim() : 'ssh to the test sshd works'
 true
