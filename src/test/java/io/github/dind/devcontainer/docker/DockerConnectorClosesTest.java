@@ -13,7 +13,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,6 +62,26 @@ class DockerConnectorClosesTest {
                 .isInstanceOf(DockerUnavailableException.class)
                 .hasMessageContaining("TLS is on for the Docker host tcp://127.0.0.1:1 (from DOCKER_HOST)")
                 .hasMessageContaining("cert.pem is missing in " + certs + " (from DOCKER_CERT_PATH)");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void incompleteTlsMaterialOfAContextNamesTheContext() throws Exception {
+        // as `docker context create tls-box --docker host=...,ca=...` and `docker context use tls-box` write it
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("tls-box".getBytes(StandardCharsets.UTF_8)));
+        Path meta = Files.createDirectories(dir.resolve("contexts/meta/" + hash));
+        Files.writeString(meta.resolve("meta.json"), "{\"Name\":\"tls-box\",\"Metadata\":{},\"Endpoints\":{\"docker\":"
+                + "{\"Host\":\"tcp://127.0.0.1:1\",\"SkipTLSVerify\":false}}}");
+        Path tls = Files.createDirectories(dir.resolve("contexts/tls/" + hash + "/docker"));
+        Files.writeString(tls.resolve("ca.pem"), "not read");
+        Files.writeString(dir.resolve("config.json"), "{\"currentContext\":\"tls-box\"}");
+        DockerConnector connector = connector(Map.of("DOCKER_CONFIG", dir.toString()));
+
+        assertThatThrownBy(() -> connector.connect(null, Duration.ofSeconds(5)))
+                .isInstanceOf(DockerUnavailableException.class)
+                .hasMessageContaining("TLS is on for the Docker host tcp://127.0.0.1:1 (from Docker context 'tls-box')")
+                .hasMessageContaining("cert.pem is missing in " + tls + " (from Docker context 'tls-box')");
         assertThat(opened).isEmpty();
     }
 
