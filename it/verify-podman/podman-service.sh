@@ -6,7 +6,8 @@
 #   podman-service.sh podman ARGS...            the podman CLI on the service's storage
 # The watchdog stops the service and removes its storage (/tmp/devcontainer-it-podman) and socket
 # when asked, when OWNER_PID (the Maven running the IT) exits, or after 600 s, whichever comes first,
-# and copies the service's log to LOG_COPY first.
+# and copies the service's log to LOG_COPY first. It also ends the conmon monitors Podman leaves
+# for finished exec sessions and removes the bridge cni-podman0 when this run created it.
 # containers.conf (CONTAINERS_CONF, only for this service) adapts Podman to hosts like this one,
 # as ../shared/docker-host/provision adapts dockerd: when the capability bounding set lacks
 # capabilities that --privileged asks for, the runc-capfix wrapper is the runtime, and without
@@ -53,6 +54,17 @@ watch() { # OWNER_PID LOG_COPY; runs detached from the caller
   wait "$service" 2>/dev/null || true
   # Whatever a test left running goes with the storage.
   pm rm -af -t 0 >/dev/null 2>&1 || true
+  # conmon keeps each finished exec session's monitor for 300 s (--exit-delay); these are ours.
+  local pid
+  for pid in $(pgrep -x conmon || true); do
+    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$dir/root/"; then
+      kill "$pid" 2>/dev/null || true
+    fi
+  done
+  # The bridge Podman's default network made, unless it was there before.
+  if [[ ! -e $dir/bridge-existed ]]; then
+    ip link delete cni-podman0 2>/dev/null || true
+  fi
   awk -v d="$dir/" 'index($2, d) == 1 {print $2}' /proc/self/mounts | sort -r | xargs -r -n1 umount -l || true
   cp "$dir/service.log" "$log_copy" 2>/dev/null || true
   rm -rf "$dir" "$socket_dir"
@@ -67,6 +79,7 @@ case ${1:-} in
     rm -rf "$dir" "$socket_dir"
     mkdir -p "$dir" "$socket_dir"
     containers_conf >"$dir/containers.conf"
+    if ip link show cni-podman0 >/dev/null 2>&1; then touch "$dir/bridge-existed"; fi
     setsid bash "$0" watch "$owner" "$log_copy" </dev/null >/dev/null 2>&1 &
     started=$SECONDS
     for _ in $(seq 1 100); do

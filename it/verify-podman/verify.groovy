@@ -24,4 +24,6 @@ try {
     run(['bash', script, 'stop'])
 }
 assert !new File('/tmp/devcontainer-it-podman').exists() : 'the Podman service and its storage are gone'
+def monitors = run(['bash', '-c', 'for p in $(pgrep -x conmon || true); do tr "\\0" " " <"/proc/$p/cmdline"; echo; done'])
+assert !monitors.contains('/tmp/devcontainer-it-podman/') : "conmon monitors left behind: ${monitors}"
 true
