@@ -7,11 +7,14 @@
 # asked, when OWNER_PID (the Maven running the IT) exits, or after 180 s, whichever comes first,
 # and copies the daemon's log to LOG_COPY first.
 # The daemon shares nothing with the host's engine: its own data root, exec root (and so its own
-# containerd), pid file, an empty daemon.json instead of /etc/docker/daemon.json, no bridge and no
-# iptables rules. It has no images and runs no container; a build FROM scratch needs neither.
+# containerd), pid file, an empty daemon.json instead of /etc/docker/daemon.json, its own bridge and
+# no iptables rules. It has no images and runs no container; a build FROM scratch needs neither.
+# Never --bridge none: a daemon given that deletes the interface docker0 at start
+# (moby daemon_unix.go, removeDefaultBridgeInterface), and it shares the host's network namespace.
 set -euo pipefail
 dir=/tmp/devcontainer-it-tls
 port=42376
+bridge=dcit-tls0 # the daemon's default network; made here, removed by the watchdog
 
 tls_docker() { docker --tlsverify --tlscacert "$dir/client/ca.pem" --tlscert "$dir/client/cert.pem" \
   --tlskey "$dir/client/key.pem" -H "tcp://127.0.0.1:$port" "$@"; }
@@ -51,7 +54,7 @@ watch() { # OWNER_PID LOG_COPY; runs detached from the caller
   dockerd --config-file "$dir/daemon.json" --host "tcp://127.0.0.1:$port" --tlsverify \
     --tlscacert "$dir/ca/ca.pem" --tlscert "$dir/server/cert.pem" --tlskey "$dir/server/key.pem" \
     --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" \
-    --bridge none --iptables=false --ip-masq=false >"$dir/dockerd.log" 2>&1 </dev/null &
+    --bridge "$bridge" --iptables=false --ip-masq=false >"$dir/dockerd.log" 2>&1 </dev/null &
   daemon=$!
   while kill -0 "$daemon" 2>/dev/null && [[ ! -e $dir/stop ]] && kill -0 "$owner" 2>/dev/null \
     && ((SECONDS < deadline)); do
@@ -68,6 +71,7 @@ watch() { # OWNER_PID LOG_COPY; runs detached from the caller
   wait "$daemon" 2>/dev/null || true
   # Whatever the daemon left mounted under its roots, deepest first.
   awk -v d="$dir/" 'index($2, d) == 1 {print $2}' /proc/self/mounts | sort -r | xargs -r -n1 umount -l || true
+  ip link delete "$bridge" 2>/dev/null || true
   cp "$dir/dockerd.log" "$log_copy" 2>/dev/null || true
   rm -rf "$dir"
 }
@@ -81,6 +85,9 @@ case ${1:-} in
     mkdir -p "$dir"
     certificates
     echo '{}' >"$dir/daemon.json"
+    ip link delete "$bridge" 2>/dev/null || true
+    ip link add name "$bridge" type bridge
+    ip addr add 192.0.2.1/24 dev "$bridge" # TEST-NET-1 (RFC 5737): no real network uses it
     setsid bash "$0" watch "$owner" "$log_copy" </dev/null >/dev/null 2>&1 &
     started=$SECONDS
     for _ in $(seq 1 100); do

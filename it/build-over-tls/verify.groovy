@@ -24,5 +24,9 @@ try {
     run(['bash', script, 'stop'])
 }
 assert !new File('/tmp/devcontainer-it-tls').exists() : 'the TLS daemon and its directory are gone'
+assert ['ip', 'link', 'show', 'dcit-tls0'].execute().waitFor() != 0 : 'the TLS daemon\'s bridge is gone'
+if (new File(basedir, 'docker0-before').text == 'true') {
+    assert ['ip', 'link', 'show', 'docker0'].execute().waitFor() == 0 : 'the host engine\'s bridge docker0 is still there'
+}
 assert !run(['docker', 'image', 'ls', '-q', 'build-over-tls-devcontainer']).trim() : 'nothing built on the host engine'
 true
