@@ -22,8 +22,8 @@ pm() { CONTAINERS_CONF=$dir/containers.conf podman --root "$dir/root" --runroot 
 stop() {
   [[ -d $dir ]] || return 0
   touch "$dir/stop" 2>/dev/null || true
-  for _ in $(seq 1 150); do [[ -d $dir ]] || return 0; sleep 0.2; done
-  echo "podman-service: $dir still there after 30 s" >&2
+  for _ in $(seq 1 300); do [[ -d $dir ]] || return 0; sleep 0.2; done
+  echo "podman-service: $dir still there after 60 s" >&2
   return 1
 }
 
@@ -52,22 +52,27 @@ watch() { # OWNER_PID LOG_COPY; runs detached from the caller
   for _ in $(seq 1 75); do kill -0 "$service" 2>/dev/null || break; sleep 0.2; done
   kill -9 "$service" 2>/dev/null || true
   wait "$service" 2>/dev/null || true
-  # Whatever a test left running goes with the storage.
-  pm rm -af -t 0 >/dev/null 2>&1 || true
   # conmon keeps each finished exec session's monitor for 300 s (--exit-delay); these are ours.
+  # SIGKILL: on a clean exit conmon would run its exit command, a podman that mounts the storage again.
   local pid
   for pid in $(pgrep -x conmon || true); do
     if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$dir/root/"; then
-      kill "$pid" 2>/dev/null || true
+      kill -9 "$pid" 2>/dev/null || true
     fi
   done
+  # Whatever a test left running goes with the storage.
+  pm rm -af -t 0 >/dev/null 2>&1 || true
   # The bridge Podman's default network made, unless it was there before.
   if [[ ! -e $dir/bridge-existed ]]; then
     ip link delete cni-podman0 2>/dev/null || true
   fi
-  awk -v d="$dir/" 'index($2, d) == 1 {print $2}' /proc/self/mounts | sort -r | xargs -r -n1 umount -l || true
   cp "$dir/service.log" "$log_copy" 2>/dev/null || true
-  rm -rf "$dir" "$socket_dir"
+  # Podman mounts its storage onto itself (overlay's home, made private); unmount, then remove.
+  for _ in 1 2 3 4 5; do
+    awk -v d="$dir/" 'index($2, d) == 1 {print $2}' /proc/self/mounts | sort -r | xargs -r -n1 umount -l || true
+    rm -rf "$dir" "$socket_dir" 2>/dev/null && break
+    sleep 1
+  done
 }
 
 case ${1:-} in
