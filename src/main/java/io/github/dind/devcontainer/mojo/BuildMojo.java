@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -54,9 +53,6 @@ public class BuildMojo extends AbstractDockerMojo {
     /** Skips this goal. */
     @Parameter(property = PropertyNames.BUILD_SKIP, defaultValue = "false")
     private boolean skipBuild;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     @Override
     String goal() {
