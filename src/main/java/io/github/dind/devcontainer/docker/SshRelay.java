@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -117,8 +117,30 @@ final class SshRelay implements Closeable {
             return;
         }
         processes.add(ssh);
-        pump("devcontainer-ssh-in", Channels.newInputStream(client), ssh.getOutputStream(), () -> { });
-        pump("devcontainer-ssh-out", ssh.getInputStream(), Channels.newOutputStream(client), () -> {
+        // The channel is read and written directly, one thread each way: streams from Channels.new*Stream
+        // share the channel's blocking lock, so a pending read would block the response's write. Every
+        // chunk is flushed at once: ssh's stdin is buffered, and an HTTP request must not wait in a buffer.
+        start("devcontainer-ssh-in", () -> {
+            try (OutputStream toSsh = ssh.getOutputStream()) {
+                ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+                while (client.read(buffer) >= 0) {
+                    toSsh.write(buffer.array(), 0, buffer.position());
+                    toSsh.flush();
+                    buffer.clear();
+                }
+            }
+        }, () -> { });
+        start("devcontainer-ssh-out", () -> {
+            try (InputStream fromSsh = ssh.getInputStream()) {
+                byte[] chunk = new byte[64 * 1024];
+                for (int n; (n = fromSsh.read(chunk)) >= 0; ) {
+                    ByteBuffer out = ByteBuffer.wrap(chunk, 0, n);
+                    while (out.hasRemaining()) {
+                        client.write(out);
+                    }
+                }
+            }
+        }, () -> {
             closeQuietly(client);
             ssh.destroy();
             processes.remove(ssh);
@@ -134,10 +156,15 @@ final class SshRelay implements Closeable {
         errors.start();
     }
 
-    private static void pump(String name, InputStream from, OutputStream to, Runnable after) {
+    /** An I/O loop that may end with an exception: one side closed, the connection is over. */
+    private interface Loop {
+        void run() throws IOException;
+    }
+
+    private static void start(String name, Loop loop, Runnable after) {
         Thread thread = new Thread(() -> {
-            try (from; to) {
-                from.transferTo(to);
+            try {
+                loop.run();
             } catch (IOException ignored) {
                 // one side closed: the connection is over
             } finally {
