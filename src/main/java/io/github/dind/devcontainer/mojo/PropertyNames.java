@@ -14,6 +14,7 @@ final class PropertyNames {
     private static final String GENERATE = PREFIX + "generate.";
     private static final String BUILD = PREFIX + "build.";
     private static final String VERIFY = PREFIX + "verify.";
+    private static final String PUSH = PREFIX + "push.";
 
     /** Parameters that more than one goal reads: their property has no goal segment. */
     static final Set<String> SHARED = Set.of("skip", "directory", "imageName", "tags", "dockerHost");
@@ -37,6 +38,7 @@ final class PropertyNames {
     static final String DOCKERD_TIMEOUT = GENERATE + "dockerdTimeout";
     static final String TEMPLATE_DIRECTORY = GENERATE + "templateDirectory";
     static final String FORCE = GENERATE + "force";
+    static final String PREBUILT_IMAGE = GENERATE + "prebuiltImage";
 
     static final String BUILD_SKIP = BUILD + "skip";
     static final String DOCKERFILE = BUILD + "dockerfile";
@@ -45,6 +47,8 @@ final class PropertyNames {
     static final String BUILD_ALWAYS = BUILD + "always";
     static final String BUILD_TIMEOUT = BUILD + "timeout";
     static final String CREATED_LABEL = BUILD + "createdLabel";
+    static final String CACHE_FROM = BUILD + "cacheFrom";
+    static final String METADATA_LABEL = BUILD + "metadataLabel";
 
     static final String VERIFY_SKIP = VERIFY + "skip";
     static final String IMAGE = VERIFY + "image";
@@ -55,6 +59,9 @@ final class PropertyNames {
     static final String VERIFY_READY_TIMEOUT = VERIFY + "readyTimeout";
     static final String VERIFY_STOP_GRACE_PERIOD = VERIFY + "stopGracePeriod";
     static final String REPORT_DIRECTORY = VERIFY + "reportDirectory";
+
+    static final String PUSH_SKIP = PUSH + "skip";
+    static final String PUSH_TIMEOUT = PUSH + "timeout";
 
     private PropertyNames() {
     }

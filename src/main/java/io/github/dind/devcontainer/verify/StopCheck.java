@@ -7,19 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
-<<<<<<< HEAD
- * 12. {@code docker stop} finishes well before its grace period runs out (less than half): SIGTERM
- * reaches the processes through dumb-init instead of waiting for the SIGKILL. The first half of a
- * suspend/resume.
-=======
- * 8. {@code docker stop} is a clean shutdown, the first half of a suspend/resume. Before the stop,
+ * 12. {@code docker stop} is a clean shutdown, the first half of a suspend/resume. Before the stop,
  * an inner container that traps SIGTERM runs, recording on {@code /var/lib/docker} (which outlives
  * the stop) that it got it; a marker line goes into dockerd's log. After the stop: the inner
  * container recorded SIGTERM (dockerd stopped its containers rather than being killed with them),
  * dockerd's log shows, after the marker, the signal and {@code Daemon shutdown complete} (the last
  * line moby's cmd/dockerd/daemon.go logs on a finished shutdown), and the stop took less than the
  * grace period (the client's SIGKILL never came).
->>>>>>> main
  */
 final class StopCheck extends AbstractCheck {
     static final String ID = "stop";
