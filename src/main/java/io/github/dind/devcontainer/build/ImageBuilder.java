@@ -6,13 +6,11 @@ import io.github.dind.devcontainer.Errors;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfigurations;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.docker.DockerCallException;
 import io.github.dind.devcontainer.docker.DockerConnection;
-import io.github.dind.devcontainer.spec.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +20,6 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,8 +85,8 @@ public final class ImageBuilder {
             throws BuildContextException, BaseImageUnavailableException, ImageBuildException, IOException,
             RegistryAuthException {
         long start = System.nanoTime();
-        Path dockerfile = checkContext(request);
-        warnAboutCrlf(request);
+        Path dockerfile = BuildContextCheck.dockerfile(request);
+        BuildContextCheck.warnAboutCrlf(request, console);
         try (ContextArchive context = ContextArchive.create(request.contextDirectory(), request.dockerfile())) {
             String fingerprint = BuildFingerprint.of(context.sha256(), request.dockerfile(), request.buildArgs(),
                     request.labels());
@@ -107,140 +104,14 @@ public final class ImageBuilder {
                 }
             }
             String dockerfileText = Files.readString(dockerfile, StandardCharsets.UTF_8);
-            ensureBaseImages(dockerfileText, request);
-            List<String> cacheFrom = ensureCacheImages(request);
-            String imageId = runBuild(request, context, fingerprint, cacheFrom,
-                    request.pull() == PullPolicy.ALWAYS ? logins(BaseImages.of(dockerfileText, request.buildArgs())) : null);
+            BaseImagePuller puller = new BaseImagePuller(docker, console, credentials);
+            puller.ensureBaseImages(dockerfileText, request);
+            List<String> cacheFrom = puller.ensureCacheImages(request);
+            String imageId = runBuild(request, context, fingerprint, cacheFrom, request.pull() == PullPolicy.ALWAYS
+                    ? puller.logins(BaseImages.of(dockerfileText, request.buildArgs())) : null);
             InspectImageResponse built = docker.inspectImageCmd(imageId).exec();
             return new BuildResult(built.getId(), size(built), request.image(), false, since(start));
         }
-    }
-
-    /** A Windows checkout's CRLF endings break a shell script's shebang: say which files and how to fix the checkout. */
-    private void warnAboutCrlf(BuildRequest request) throws IOException {
-        java.util.List<String> crlf = LineEndings.crlfFiles(request.contextDirectory(), request.dockerfile());
-        if (!crlf.isEmpty()) {
-            console.warn("Windows (CRLF) line endings in " + String.join(", ", crlf) + " of the build context "
-                    + request.contextDirectory() + ". The generated Dockerfile strips them from startup.sh, but a shell"
-                    + " script run in the image with CRLF fails (its shebang names \"bash\\r\"). Keep LF in Git:"
-                    + " devcontainer:generate writes .devcontainer/.gitattributes; then run git add --renormalize ."
-                    + " and check out again.");
-        }
-    }
-
-    private static Path checkContext(BuildRequest request) throws BuildContextException {
-        Path context = request.contextDirectory();
-        if (!Files.isDirectory(context)) {
-            throw new BuildContextException("The build context " + context + " does not exist. Run"
-                    + " devcontainer:generate first, or point " + Setting.ref("directory") + " at a directory with a Dockerfile.");
-        }
-        Path dockerfile = context.resolve(request.dockerfile()).normalize();
-        if (!dockerfile.startsWith(context.normalize())) {
-            throw new BuildContextException(Setting.ref("dockerfile") + " " + request.dockerfile() + " lies outside the build context "
-                    + context + "; the daemon only sees files inside it.");
-        }
-        if (!Files.isRegularFile(dockerfile)) {
-            throw new BuildContextException("There is no Dockerfile at " + dockerfile + ". Run devcontainer:generate"
-                    + " first, or set " + Setting.ref("dockerfile") + " (relative to " + context + ").");
-        }
-        return dockerfile;
-    }
-
-    /**
-     * The cacheFrom images that are on the daemon, pulled first when missing and the policy allows.
-     * The classic builder only reuses layers of local images, so a missing one is pulled; one that
-     * cannot be pulled (the first build, nothing pushed yet) is left out with a warning.
-     */
-    private List<String> ensureCacheImages(BuildRequest request) throws RegistryAuthException {
-        List<String> usable = new ArrayList<>();
-        for (String image : request.cacheFrom()) {
-            if (request.pull() != PullPolicy.ALWAYS && inspect(image).isPresent()) {
-                usable.add(image);
-                continue;
-            }
-            if (request.pull() == PullPolicy.NEVER) {
-                console.warn("The cacheFrom image " + image + " is not on the Docker daemon and pull=never (or Maven"
-                        + " runs offline): building without its layers");
-                continue;
-            }
-            try {
-                pull(image, request.timeout());
-                usable.add(image);
-            } catch (BaseImageUnavailableException e) {
-                console.warn("Cannot pull the cacheFrom image " + image + " (" + Errors.rootMessage(e) + "): building"
-                        + " without its layers");
-            }
-        }
-        if (!usable.isEmpty()) {
-            console.info("Reusing layers of " + String.join(", ", usable) + " where the steps match");
-        }
-        return usable;
-    }
-
-    /** The logins for the registries of these images, for a build that pulls them itself. */
-    private AuthConfigurations logins(List<String> images) throws RegistryAuthException {
-        AuthConfigurations configs = new AuthConfigurations();
-        for (String image : images) {
-            String registry = CredentialLookup.registryOf(ImageReference.parse(image).repository());
-            Optional<RegistryCredentials> login = credentials.find(registry);
-            if (login.isPresent()) {
-                configs.addConfig(ImagePusher.authConfig(registry, login.get()));
-            }
-        }
-        return configs;
-    }
-
-    private void ensureBaseImages(String dockerfile, BuildRequest request)
-            throws BaseImageUnavailableException, RegistryAuthException {
-        if (request.pull() == PullPolicy.ALWAYS) {
-            return; // the daemon pulls every base image itself (pull=true)
-        }
-        for (String base : BaseImages.of(dockerfile, request.buildArgs())) {
-            if (inspect(base).isPresent()) {
-                continue;
-            }
-            if (request.pull() == PullPolicy.NEVER) {
-                throw new BaseImageUnavailableException("The base image " + base + " is not on the Docker daemon,"
-                        + " and pull=never (or Maven runs offline) forbids pulling it. Put it there first (docker pull "
-                        + base + ", or docker load from a saved copy), or allow pulling with " + Setting.assign("pull", "missing") + ".",
-                        null);
-            }
-            pull(base, request.timeout());
-        }
-    }
-
-    private void pull(String base, Duration timeout) throws BaseImageUnavailableException, RegistryAuthException {
-        ImageReference reference = ImageReference.parse(base);
-        String registry = CredentialLookup.registryOf(reference.repository());
-        Optional<RegistryCredentials> login = credentials.find(registry);
-        console.info("Pulling " + base + login.map(c -> " (login from " + c.source() + ")").orElse(""));
-        var command = docker.pullImageCmd(reference.repository()).withTag(reference.digest().orElse(reference.tag()));
-        if (login.isPresent()) {
-            command.withAuthConfig(ImagePusher.authConfig(registry, login.get()));
-        }
-        try (PullImageResultCallback callback = command.exec(new PullImageResultCallback())) {
-            if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw slowPull(base, "did not finish within " + timeout.toSeconds() + " s", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BaseImageUnavailableException("Interrupted while pulling " + base, e);
-        } catch (IOException | RuntimeException e) {
-            if (Errors.timedOut(e)) {
-                throw slowPull(base, "stalled: the daemon sent no progress for too long (" + Errors.rootMessage(e) + ")", e);
-            }
-            throw new BaseImageUnavailableException("The base image " + base + " is not on the Docker daemon and"
-                    + " cannot be pulled: " + Errors.rootMessage(e) + ". If no registry is reachable (offline,"
-                    + " air-gapped), put the image on the daemon yourself (docker load, or a local build tagged "
-                    + base + ") and set " + Setting.assign("pull", "never") + ", or generate from a base image you have.", e);
-        }
-    }
-
-    /** A pull that is slow, not impossible: says so, and how to give it more time or avoid it. */
-    private static BaseImageUnavailableException slowPull(String base, String what, Throwable cause) {
-        return new BaseImageUnavailableException("Pulling the base image " + base + " " + what + ". The registry"
-                + " answers but slowly: try again, pull it yourself first (docker pull " + base + "), or raise "
-                + Setting.ref("timeout") + " (seconds).", cause);
     }
 
     private String runBuild(BuildRequest request, ContextArchive context, String fingerprint, List<String> cacheFrom,
