@@ -14,17 +14,12 @@ import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.Setting;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -48,7 +43,7 @@ public final class DockerConnector {
             + " (e.g. unix:///var/run/docker.sock, ssh://user@host, or tcp://host:2376 with DOCKER_TLS_VERIFY and"
             + " DOCKER_CERT_PATH).";
 
-    private final Map<String, String> environment;
+    private final DockerHostConfig hostConfig;
     private final HttpClients httpClients;
 
     /** Makes the transport for one daemon; the seam tests use to see every client closed. */
@@ -66,7 +61,7 @@ public final class DockerConnector {
     }
 
     DockerConnector(Map<String, String> environment, HttpClients httpClients) {
-        this.environment = environment;
+        this.hostConfig = new DockerHostConfig(environment);
         this.httpClients = httpClients;
     }
 
@@ -80,16 +75,12 @@ public final class DockerConnector {
     public DockerConnection connect(String dockerHost, Duration idleBound) throws DockerUnavailableException {
         DockerClientConfig config;
         try {
-            DefaultDockerClientConfig.Builder builder = configBuilder();
-            if (dockerHost != null && !dockerHost.isBlank()) {
-                builder.withDockerHost(encodeSocketPath(dockerHost.strip()));
-            }
-            config = builder.build();
+            config = hostConfig.read(dockerHost);
         } catch (RuntimeException e) {
             throw new DockerUnavailableException("The Docker configuration is not usable: " + Errors.rootMessage(e)
                     + ". " + HOW_TO_POINT_ELSEWHERE, e);
         }
-        String where = where(dockerHost, config);
+        String where = hostConfig.where(dockerHost, config);
         SshRelay relay = null;
         URI target = config.getDockerHost();
         try {
@@ -112,7 +103,7 @@ public final class DockerConnector {
                         return api;
                     }
                 }, http);
-                return new DockerConnection(client, address(config.getDockerHost()), where, Engines.name(version),
+                return new DockerConnection(client, DockerHostConfig.address(config.getDockerHost()), where, Engines.name(version),
                         version.getVersion(), api == RemoteApiVersion.UNKNOWN_VERSION ? "unversioned" : api.getVersion(),
                         relay);
             } catch (RuntimeException e) {
@@ -124,29 +115,6 @@ public final class DockerConnector {
                 relay.close();
             }
             throw e;
-        }
-    }
-
-    /**
-     * docker-java's default configuration (properties, {@code ~/.docker-java.properties}, the
-     * environment, the Docker context) read from this connector's environment, with
-     * {@code DOCKER_HOST} made a valid URI first: {@link DefaultDockerClientConfig#createDefaultConfigBuilder()}
-     * parses the process environment's {@code DOCKER_HOST} at once and throws on a socket path with
-     * a space. Its variant that takes the environment is package-private (docker-java 3.7.1), so it is
-     * called reflectively; should that fail, the public one is the fallback.
-     */
-    private DefaultDockerClientConfig.Builder configBuilder() {
-        Map<String, String> env = new HashMap<>(environment);
-        env.computeIfPresent("DOCKER_HOST", (name, value) -> encodeSocketPath(value.strip()));
-        try {
-            Method withEnvironment = DefaultDockerClientConfig.class.getDeclaredMethod("createDefaultConfigBuilder",
-                    Map.class, Properties.class);
-            withEnvironment.setAccessible(true);
-            return (DefaultDockerClientConfig.Builder) withEnvironment.invoke(null, env, System.getProperties());
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return DefaultDockerClientConfig.createDefaultConfigBuilder();
         }
     }
 
@@ -180,7 +148,7 @@ public final class DockerConnector {
         for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
             if (!Files.isRegularFile(Path.of(local.getDockerCertPath(), file))) {
                 throw new DockerUnavailableException("TLS is on for the Docker host " + where + ", but "
-                        + file + " is missing in " + tlsMaterial(config) + ": put the daemon's CA (ca.pem) and a client"
+                        + file + " is missing in " + hostConfig.tlsMaterial(config) + ": put the daemon's CA (ca.pem) and a client"
                         + " certificate and key it signed (cert.pem, key.pem) there, or " + HOW_TO_POINT_ELSEWHERE, null);
             }
         }
@@ -193,7 +161,7 @@ public final class DockerConnector {
             return DockerClientImpl.getInstance(config, http).versionCmd().exec();
         } catch (IOException | RuntimeException e) {
             Optional<String> tls = config.getSSLConfig() == null ? TlsFailure.explainPlain(e, where)
-                    : TlsFailure.explain(e, where, tlsMaterial(config));
+                    : TlsFailure.explain(e, where, hostConfig.tlsMaterial(config));
             if (tls.isPresent()) {
                 throw new DockerUnavailableException(tls.get(), e);
             }
@@ -224,75 +192,5 @@ public final class DockerConnector {
                 + " and set DOCKER_HOST=unix:///tmp/remote-docker.sock";
     }
 
-    /**
-     * A {@code unix://} host as a URI can hold it: characters a URI path may not contain (space,
-     * non-ASCII, %, #, ?) percent-encoded, so {@code unix:///tmp/has space/docker.sock} — which the
-     * docker CLI accepts — reaches docker-java, which decodes the path again. Other hosts are unchanged.
-     */
-    static String encodeSocketPath(String host) {
-        if (!host.regionMatches(true, 0, "unix://", 0, 7)) {
-            return host;
-        }
-        String path = host.substring(7);
-        StringBuilder out = new StringBuilder("unix://");
-        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c > 0x20 && c < 0x7f && "\"%<>\\^`{|}#? ".indexOf(c) < 0) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(String.format(java.util.Locale.ROOT, "%02X", c));
-            }
-        }
-        return out.toString();
-    }
 
-    /**
-     * The directory the TLS material (ca.pem, cert.pem, key.pem) was read from and what named it, for
-     * messages: {@code /certs (from DOCKER_CERT_PATH)}; null when the configuration has none.
-     */
-    String tlsMaterial(DockerClientConfig config) {
-        if (!(config.getSSLConfig() instanceof LocalDirectorySSLConfig local)) {
-            return config.getSSLConfig() == null ? null : "a TLS configuration given to docker-java";
-        }
-        String path = local.getDockerCertPath();
-        if (environment.get("DOCKER_CERT_PATH") != null) {
-            return path + " (from DOCKER_CERT_PATH)";
-        }
-        String context = currentContext(config);
-        if (context != null && path.replace('\\', '/').contains("/contexts/tls/")) {
-            return path + " (from Docker context '" + context + "')";
-        }
-        return path + " (from docker-java's DOCKER_CERT_PATH setting: ~/.docker-java.properties or a system property)";
-    }
-
-    /** The Docker context in use, as the docker CLI picks it, or null for the default one. */
-    private String currentContext(DockerClientConfig config) {
-        String context = environment.get("DOCKER_CONTEXT");
-        if (context == null && config instanceof DefaultDockerClientConfig defaults && defaults.getDockerConfig() != null) {
-            context = defaults.getDockerConfig().getCurrentContext();
-        }
-        return context == null || context.isBlank() || "default".equals(context) ? null : context;
-    }
-
-    /** Where the configuration came from, for messages. */
-    String where(String dockerHost, DockerClientConfig config) {
-        String host = address(config.getDockerHost());
-        if (dockerHost != null && !dockerHost.isBlank()) {
-            return host + " (from the dockerHost parameter)";
-        }
-        if (environment.get("DOCKER_HOST") != null) {
-            return host + " (from DOCKER_HOST)";
-        }
-        String context = currentContext(config);
-        if (context != null) {
-            return host + " (from Docker context '" + context + "')";
-        }
-        return host + " (the default; DOCKER_HOST is not set)";
-    }
-
-    /** The host as a user wrote it: scheme, authority and the decoded path. */
-    private static String address(URI uri) {
-        String authority = uri.getAuthority() == null ? "" : uri.getAuthority();
-        return uri.getScheme() + "://" + authority + (uri.getPath() == null ? "" : uri.getPath());
-    }
 }

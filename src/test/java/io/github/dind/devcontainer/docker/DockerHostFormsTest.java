@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DockerHostFormsTest {
     @Test
     void aSocketPathWithSpacesAndUnicodeBecomesAUriThatDecodesBack() {
-        String encoded = DockerConnector.encodeSocketPath("unix:///tmp/has space/dö#ck?er%.sock");
+        String encoded = DockerHostConfig.encodeSocketPath("unix:///tmp/has space/dö#ck?er%.sock");
 
         assertThat(encoded).isEqualTo("unix:///tmp/has%20space/d%C3%B6%23ck%3Fer%25.sock");
         assertThat(URI.create(encoded).getPath()).isEqualTo("/tmp/has space/dö#ck?er%.sock");
@@ -30,8 +30,8 @@ class DockerHostFormsTest {
 
     @Test
     void otherHostsAreLeftAlone() {
-        assertThat(DockerConnector.encodeSocketPath("tcp://127.0.0.1:2376")).isEqualTo("tcp://127.0.0.1:2376");
-        assertThat(DockerConnector.encodeSocketPath("unix:///var/run/docker.sock")).isEqualTo("unix:///var/run/docker.sock");
+        assertThat(DockerHostConfig.encodeSocketPath("tcp://127.0.0.1:2376")).isEqualTo("tcp://127.0.0.1:2376");
+        assertThat(DockerHostConfig.encodeSocketPath("unix:///var/run/docker.sock")).isEqualTo("unix:///var/run/docker.sock");
     }
 
     @Test
