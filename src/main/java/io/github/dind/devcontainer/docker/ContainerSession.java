@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -62,7 +63,27 @@ public final class ContainerSession implements Container, AutoCloseable {
     }
 
     /** What to start: the image, how (from devcontainer.json), a name prefix, and whether to keep it afterwards. */
-    public record StartRequest(String image, LaunchSettings settings, String namePrefix, boolean keep) {
+    public record StartRequest(String image, LaunchSettings settings, String namePrefix, boolean keep,
+            List<ExtraMount> extraMounts) {
+        public StartRequest {
+            extraMounts = List.copyOf(extraMounts);
+        }
+
+        public StartRequest(String image, LaunchSettings settings, String namePrefix, boolean keep) {
+            this(image, settings, namePrefix, keep, List.of());
+        }
+    }
+
+    /**
+     * A mount verify adds to devcontainer.json's: a host folder (the project, for project-build) or
+     * a named volume that outlives the run (Maven's local repository). Such a volume is created
+     * when missing, with the given labels and none of the run's, so no cleanup removes it; it
+     * replaces the fresh volume devcontainer.json's mount at the same target would get.
+     */
+    public record ExtraMount(boolean bind, String source, String target, Map<String, String> volumeLabels) {
+        public ExtraMount {
+            volumeLabels = Map.copyOf(volumeLabels);
+        }
     }
 
     /**
@@ -90,8 +111,11 @@ public final class ContainerSession implements Container, AutoCloseable {
             addAll(command, image.getConfig().getEntrypoint());
             addAll(command, image.getConfig().getCmd());
         }
-        List<Mount> mounts = new ArrayList<>();
+        List<Mount> mounts = extraMounts(request.extraMounts());
         for (String target : settings.volumeTargets()) {
+            if (request.extraMounts().stream().anyMatch(m -> m.target().equals(target))) {
+                continue;
+            }
             String volume = request.namePrefix() + "-" + labels.shortRunId() + "-vol" + (volumes.size() + 1);
             volumes.add(volume); // recorded first: a create that times out may still have happened
             docker.createVolumeCmd().withName(volume).withLabels(labels.asMap()).exec();
@@ -111,6 +135,19 @@ public final class ContainerSession implements Container, AutoCloseable {
                         .withInit(settings.init() ? Boolean.TRUE : null)
                         .withMounts(mounts));
         containerId = create.exec().getId();
+    }
+
+    private List<Mount> extraMounts(List<ExtraMount> extra) {
+        List<Mount> mounts = new ArrayList<>();
+        for (ExtraMount mount : extra) {
+            if (mount.bind()) {
+                mounts.add(new Mount().withType(MountType.BIND).withSource(mount.source()).withTarget(mount.target()));
+            } else {
+                docker.createVolumeCmd().withName(mount.source()).withLabels(mount.volumeLabels()).exec();
+                mounts.add(new Mount().withType(MountType.VOLUME).withSource(mount.source()).withTarget(mount.target()));
+            }
+        }
+        return mounts;
     }
 
     private static void addAll(List<String> into, String[] values) {

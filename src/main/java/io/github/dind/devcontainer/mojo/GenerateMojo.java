@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.mojo;
 
+import io.github.dind.devcontainer.render.CaCertificateFiles;
 import io.github.dind.devcontainer.render.GeneratedFile;
 import io.github.dind.devcontainer.render.ProjectFiles;
 import io.github.dind.devcontainer.render.Renderer;
@@ -66,6 +67,41 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     @Parameter(property = PropertyNames.TEMPLATE_DIRECTORY)
     private File templateDirectory;
 
+    /**
+     * The JDK to install: a version such as {@code 21}, or {@code none}. Default: the project's
+     * Java version ({@code maven.compiler.release}, else the compiler plugin's {@code release} or
+     * {@code target}, else the Java Maven runs on), or the nearest newer JDK the distribution ships.
+     */
+    @Parameter(property = PropertyNames.JAVA_VERSION)
+    private String javaVersion;
+
+    /** {@code distro}: the distribution's Maven; {@code none}: no Maven (a project with ./mvnw needs none). */
+    @Parameter(property = PropertyNames.MAVEN, defaultValue = DevcontainerSpec.MAVEN_DISTRO)
+    private String maven;
+
+    /** A named volume per devcontainer at the remote user's {@code ~/.m2/repository}: downloads survive rebuilds. */
+    @Parameter(property = PropertyNames.LOCAL_REPOSITORY_VOLUME, defaultValue = "true")
+    private boolean localRepositoryVolume;
+
+    /** Mount the host's {@code ~/.m2/settings.xml} read-only (mirrors, proxies); the file must exist on every host. */
+    @Parameter(property = PropertyNames.MAVEN_SETTINGS, defaultValue = "false")
+    private boolean mavenSettings;
+
+    /**
+     * CA certificates to trust inside (PEM files, or folders of {@code *.crt}/{@code *.pem}): copied
+     * into the build context and added to the system store, Java's cacerts and so the inner dockerd's trust.
+     */
+    @Parameter(property = PropertyNames.CA_CERTIFICATES)
+    private List<File> caCertificates;
+
+    /** VS Code extensions; default the Java extension pack and the container tools. An empty list adds none. */
+    @Parameter(property = PropertyNames.EXTENSIONS)
+    private List<String> extensions;
+
+    /** Ports to forward: a number, or {@code host:port}. */
+    @Parameter(property = PropertyNames.FORWARD_PORTS)
+    private List<String> forwardPorts;
+
     /** Replace files that were edited or not written by the plugin; each is backed up first. */
     @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
     private boolean force;
@@ -102,6 +138,8 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
             throw problem(e);
         }
         getLog().info("Devcontainer " + spec.distro().id() + " (" + spec.baseImage() + ") in " + outputDirectory);
+        getLog().info("Java: " + spec.java().jdk().reason() + (spec.java().maven() ? "; Maven from " + spec.distro().id()
+                : "; no Maven (maven=none)"));
         List<ProjectFiles.Outcome> outcomes;
         try {
             outcomes = new ProjectFiles(outputDirectory.toPath()).write(files, force);
@@ -109,6 +147,12 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
             throw new MojoExecutionException("Cannot write the devcontainer into " + outputDirectory + ": " + e, e);
         }
         report(outcomes);
+        try {
+            new CaCertificateFiles(outputDirectory.toPath()).sync(spec.caCertificates())
+                    .forEach(change -> getLog().info("  " + change));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the CA certificates into " + outputDirectory + ": " + e, e);
+        }
     }
 
     private DevcontainerSpec spec() throws MojoExecutionException {
@@ -119,7 +163,15 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 .packages(packages)
                 .remoteUser(remoteUser)
                 .dockerVolume(dockerVolume)
-                .dockerdTimeoutSeconds(dockerdTimeout);
+                .dockerdTimeoutSeconds(dockerdTimeout)
+                .javaVersion(javaVersion)
+                .projectJava(ProjectJavaVersion.of(project))
+                .maven(maven)
+                .localRepositoryVolume(localRepositoryVolume)
+                .mavenSettings(mavenSettings)
+                .caCertificates(caCertificates == null ? List.of() : caCertificates.stream().map(File::toPath).toList())
+                .extensions(extensions)
+                .forwardPorts(forwardPorts);
         ProjectLabels.forDockerfile(project).forEach(builder::label);
         try {
             return builder.build();

@@ -15,6 +15,13 @@ final class PropertyNames {
     static final String DOCKERD_TIMEOUT = "devcontainer.dockerdTimeout";
     static final String TEMPLATE_DIRECTORY = "devcontainer.templateDirectory";
     static final String FORCE = "devcontainer.force";
+    static final String JAVA_VERSION = "devcontainer.javaVersion";
+    static final String MAVEN = "devcontainer.maven";
+    static final String LOCAL_REPOSITORY_VOLUME = "devcontainer.localRepositoryVolume";
+    static final String MAVEN_SETTINGS = "devcontainer.mavenSettings";
+    static final String CA_CERTIFICATES = "devcontainer.caCertificates";
+    static final String EXTENSIONS = "devcontainer.extensions";
+    static final String FORWARD_PORTS = "devcontainer.forwardPorts";
 
     static final String DOCKER_HOST = "devcontainer.dockerHost";
     static final String IMAGE_NAME = "devcontainer.imageName";
@@ -40,6 +47,9 @@ final class PropertyNames {
     static final String VERIFY_READY_TIMEOUT = "devcontainer.verify.readyTimeout";
     static final String VERIFY_STOP_GRACE_PERIOD = "devcontainer.verify.stopGracePeriod";
     static final String REPORT_DIRECTORY = "devcontainer.verify.reportDirectory";
+    static final String PROJECT_BUILD = "devcontainer.verify.projectBuild";
+    static final String PROJECT_BUILD_COMMAND = "devcontainer.verify.projectBuildCommand";
+    static final String PROJECT_BUILD_TIMEOUT = "devcontainer.verify.projectBuildTimeout";
 
     private PropertyNames() {
     }

@@ -3,6 +3,8 @@ package io.github.dind.devcontainer.mojo;
 import io.github.dind.devcontainer.docker.ContainerSession;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.docker.DockerUnavailableException;
+import io.github.dind.devcontainer.Sha256;
+import io.github.dind.devcontainer.spec.JavaExpectations;
 import io.github.dind.devcontainer.spec.LaunchSettings;
 import io.github.dind.devcontainer.verify.Check;
 import io.github.dind.devcontainer.verify.CheckCatalog;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -40,6 +43,11 @@ public class VerifyMojo extends AbstractDockerMojo {
     /** The image to verify; default the one build makes: {@code <imageName>:<first tag>}. */
     @Parameter(property = PropertyNames.IMAGE)
     private String image;
+
+    /** Where clients mount the workspace: {@code /workspaces/<folder name>}. */
+    private static final String WORKSPACES = "/workspaces/";
+    static final String CACHE_LABEL = "io.github.dind.devcontainer.cache";
+    static final String PROJECT_LABEL = "io.github.dind.devcontainer.project";
 
     /** The devcontainer.json that says how clients start the container (privileged, overrideCommand, mounts). */
     @Parameter(property = PropertyNames.CONFIG_FILE, defaultValue = "${project.basedir}/.devcontainer/devcontainer.json")
@@ -80,6 +88,24 @@ public class VerifyMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.REPORT_DIRECTORY, defaultValue = "${project.build.directory}/devcontainer-reports")
     private File reportDirectory;
 
+    /**
+     * Also build the project inside the devcontainer (check {@code project-build}): it is
+     * bind-mounted at {@code /workspaces/<folder>}, as clients do, and the command runs there as
+     * the remote user, with Maven's local repository on a volume kept between runs
+     * ({@code devcontainer-m2-verify-<hash of the project path>}). Needs a Docker daemon that sees
+     * the project's folder (a local one).
+     */
+    @Parameter(property = PropertyNames.PROJECT_BUILD, defaultValue = "false")
+    private boolean projectBuild;
+
+    /** The project-build command; default {@code ./mvnw -B -q -DskipTests package} when the project has ./mvnw, else with {@code mvn}. */
+    @Parameter(property = PropertyNames.PROJECT_BUILD_COMMAND)
+    private String projectBuildCommand;
+
+    /** Seconds the project-build may take (downloads included). */
+    @Parameter(property = PropertyNames.PROJECT_BUILD_TIMEOUT, defaultValue = "900")
+    private int projectBuildTimeout;
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.VERIFY_SKIP, defaultValue = "false")
     private boolean skipVerify;
@@ -110,7 +136,10 @@ public class VerifyMojo extends AbstractDockerMojo {
         }
         String target = target();
         LaunchSettings settings = settings();
-        List<Check> selected = selectedChecks(settings);
+        JavaExpectations java = javaExpectations();
+        CheckCatalog.ProjectBuild build = projectBuild();
+        List<Check> selected = selectedChecks(settings, java, build);
+        List<ContainerSession.ExtraMount> mounts = extraMounts(java, build);
         String prefix = project.getArtifactId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + "-verify";
         List<VerificationReport> reports = new ArrayList<>();
         try (DockerConnection docker = connect()) {
@@ -121,7 +150,7 @@ public class VerifyMojo extends AbstractDockerMojo {
                     getLog().info("Boot " + run + " of " + repeat);
                 }
                 VerificationReport report = verification.run(
-                        new ContainerSession.StartRequest(target, settings, prefix, keep && run == repeat), selected);
+                        new ContainerSession.StartRequest(target, settings, prefix, keep && run == repeat, mounts), selected);
                 reports.add(report);
                 show(report);
                 writeReport(report, repeat == 1 ? "TEST-devcontainer-verify.xml" : "TEST-devcontainer-verify-" + run + ".xml");
@@ -154,7 +183,55 @@ public class VerifyMojo extends AbstractDockerMojo {
         }
     }
 
-    private List<Check> selectedChecks(LaunchSettings settings) throws MojoExecutionException {
+    private JavaExpectations javaExpectations() throws MojoExecutionException {
+        if (configFile == null || !configFile.isFile()) {
+            return JavaExpectations.none();
+        }
+        try {
+            return JavaExpectations.read(configFile.toPath());
+        } catch (IOException e) {
+            throw problem(e);
+        }
+    }
+
+    private CheckCatalog.ProjectBuild projectBuild() throws MojoExecutionException {
+        if (!projectBuild) {
+            return null;
+        }
+        if (projectBuildTimeout < 1) {
+            throw new MojoExecutionException("<projectBuildTimeout> must be at least 1 second, not " + projectBuildTimeout);
+        }
+        String command = projectBuildCommand != null && !projectBuildCommand.isBlank() ? projectBuildCommand.strip()
+                : (new File(project.getBasedir(), "mvnw").isFile() ? "./mvnw" : "mvn") + " -B -q -DskipTests package";
+        return new CheckCatalog.ProjectBuild(WORKSPACES + project.getBasedir().getName(), command,
+                Duration.ofSeconds(projectBuildTimeout));
+    }
+
+    /** The project's folder and a lasting local repository volume, for project-build. */
+    private List<ContainerSession.ExtraMount> extraMounts(JavaExpectations java, CheckCatalog.ProjectBuild build) {
+        if (build == null) {
+            return List.of();
+        }
+        List<ContainerSession.ExtraMount> mounts = new ArrayList<>();
+        String basedir = project.getBasedir().getAbsolutePath();
+        mounts.add(new ContainerSession.ExtraMount(true, basedir, build.workspace(), Map.of()));
+        java.localRepository().ifPresent(target -> {
+            String volume = localRepositoryVolume(basedir);
+            getLog().info("Maven's local repository for project-build: volume " + volume + " (kept between runs;"
+                    + " remove it with: docker volume rm " + volume + ")");
+            mounts.add(new ContainerSession.ExtraMount(false, volume, target,
+                    Map.of(CACHE_LABEL, "m2", PROJECT_LABEL, basedir)));
+        });
+        return mounts;
+    }
+
+    /** {@code devcontainer-m2-verify-} and 12 hex digits of the SHA-256 of the project's path: one per project. */
+    static String localRepositoryVolume(String basedir) {
+        return "devcontainer-m2-verify-" + Sha256.hex(basedir).substring(0, 12);
+    }
+
+    private List<Check> selectedChecks(LaunchSettings settings, JavaExpectations java, CheckCatalog.ProjectBuild build)
+            throws MojoExecutionException {
         List<CheckCatalog.Command> commands = new ArrayList<>();
         for (CommandCheckConfig c : checks == null ? List.<CommandCheckConfig>of() : checks) {
             if (c.getName() == null || c.getName().isBlank() || c.getCommand() == null || c.getCommand().isBlank()) {
@@ -169,7 +246,7 @@ public class VerifyMojo extends AbstractDockerMojo {
         try {
             return CheckCatalog.checks(settings, commands, new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout),
                     Duration.ofSeconds(checkTimeout), Duration.ofSeconds(stopGracePeriod)),
-                    only == null ? Set.of() : new LinkedHashSet<>(only));
+                    only == null ? Set.of() : new LinkedHashSet<>(only), java, build);
         } catch (IllegalArgumentException e) {
             throw problem(e);
         }
