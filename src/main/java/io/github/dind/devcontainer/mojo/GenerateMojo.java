@@ -94,7 +94,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     @Parameter(property = PropertyNames.CA_CERTIFICATES)
     private List<File> caCertificates;
 
-    /** VS Code extensions; default the Java extension pack and the container tools. An empty list adds none. */
+    /** More VS Code extensions, beside the Java extension pack and the container tools, e.g. {@code redhat.vscode-xml}. */
     @Parameter(property = PropertyNames.EXTENSIONS)
     private List<String> extensions;
 
@@ -139,7 +139,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
         }
         getLog().info("Devcontainer " + spec.distro().id() + " (" + spec.baseImage() + ") in " + outputDirectory);
         getLog().info("Java: " + spec.java().jdk().reason() + (spec.java().maven() ? "; Maven from " + spec.distro().id()
-                : "; no Maven (maven=none)"));
+                : spec.java().jdk().jdk().isPresent() ? "; no Maven (maven=none)" : "; no Maven either (it comes with a JDK)"));
         List<ProjectFiles.Outcome> outcomes;
         try {
             outcomes = new ProjectFiles(outputDirectory.toPath()).write(files, force);

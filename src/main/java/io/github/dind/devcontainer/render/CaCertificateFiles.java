@@ -26,6 +26,15 @@ public final class CaCertificateFiles {
         this.folder = contextDirectory.resolve(CaCertificates.CONTEXT_FOLDER);
     }
 
+    /** rw-r--r--: the files are public certificates, and a client's docker build copies the mode into the image. */
+    private static void setReadable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the build context's files are readable anyway
+        }
+    }
+
     /** What changed, one line per file, e.g. {@code ca-certificates/corp.crt written}. */
     public List<String> sync(List<CaCertificates.CaCertificate> certificates) throws IOException {
         List<String> changes = new ArrayList<>();
@@ -36,11 +45,13 @@ public final class CaCertificateFiles {
             Path file = folder.resolve(certificate.fileName());
             byte[] content = certificate.pem().getBytes(StandardCharsets.US_ASCII);
             if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+                setReadable(file);
                 continue;
             }
             Path temporary = Files.createTempFile(folder, ".ca-", ".tmp");
             try {
                 Files.write(temporary, content);
+                setReadable(temporary);
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the user asked for, validated once. Every value in here is safe to hand to the renderer:
@@ -108,7 +109,7 @@ public record DevcontainerSpec(
         private boolean localRepositoryVolume = true;
         private boolean mavenSettings;
         private List<Path> caCertificates = List.of();
-        private List<String> extensions = DEFAULT_EXTENSIONS;
+        private List<String> extensions = List.of();
         private List<String> forwardPorts = List.of();
 
         private Builder() {
@@ -150,9 +151,9 @@ public record DevcontainerSpec(
             return this;
         }
 
-        /** VS Code extensions, replacing the defaults; null keeps the defaults. */
+        /** More VS Code extensions, after the defaults ({@link #DEFAULT_EXTENSIONS}). */
         public Builder extensions(List<String> extensions) {
-            this.extensions = extensions == null ? DEFAULT_EXTENSIONS : extensions;
+            this.extensions = extensions == null ? List.of() : extensions;
             return this;
         }
 
@@ -278,6 +279,9 @@ public record DevcontainerSpec(
             if (!withMaven && !MAVEN_NONE.equals(mavenChoice)) {
                 problems.add(violation("maven", maven, MAVEN_DISTRO + " (the distribution's Maven) or " + MAVEN_NONE));
             }
+            // Maven comes with the JDK: without one it could not build the project (and on Wolfi it
+            // would not even start: maven-3.9 depends on no JDK)
+            withMaven &= jdk != null && jdk.jdk().isPresent();
             if (jdk != null && chosen != null) {
                 jdk.jdk().ifPresent(j -> allPackages.add(j.packageName()));
                 if (withMaven) {
@@ -313,7 +317,8 @@ public record DevcontainerSpec(
             return new DevcontainerSpec(name, chosen, image, new ArrayList<>(new LinkedHashSet<>(allPackages)),
                     remoteUser, dockerVolume, dockerdTimeoutSeconds, labels,
                     new JavaSetup(jdk, withMaven, localRepositoryVolume, mavenSettings), certificates,
-                    new EditorSetup(extensions.stream().map(String::strip).toList(),
+                    new EditorSetup(new ArrayList<>(new LinkedHashSet<>(Stream.concat(
+                            DEFAULT_EXTENSIONS.stream(), extensions.stream().map(String::strip)).toList())),
                             forwardPorts.stream().map(String::strip).toList()));
         }
 
