@@ -24,7 +24,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads the {@code caCertificates} parameter: PEM files, or folders whose {@code *.crt} and
- * {@code *.pem} files are taken (not recursively, in name order). Only certificates leave this
+ * {@code *.pem} files are taken (not recursively, in name order; an empty folder adds nothing, so
+ * a pom can name a host's local CA folder, such as Debian's /usr/local/share/ca-certificates,
+ * whether or not it holds any). Only certificates leave this
  * class: each one is parsed as X.509 and written out again as PEM, so a private key or stray text
  * in a file can never reach the image. A file that cannot be read, holds no certificate, or holds
  * a private key is a problem with the parameter.
@@ -60,10 +62,6 @@ public final class CaCertificates {
                     files = listing.filter(Files::isRegularFile).filter(CaCertificates::looksLikeCertificate).sorted().toList();
                 } catch (IOException e) {
                     problems.add(new Problem(source.toString(), "a folder that can be read (" + e.getMessage() + ")"));
-                    continue;
-                }
-                if (files.isEmpty()) {
-                    problems.add(new Problem(source.toString(), "a folder that holds *.crt or *.pem files"));
                     continue;
                 }
             } else {
