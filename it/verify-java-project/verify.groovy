@@ -42,16 +42,22 @@ if (hostCas) {
 
 // invocation 1: JDK 21, Maven and the project's own build inside, as root
 ['java and $JAVA_HOME/bin/javac are JDK 21 for root', '`mvn -v` runs for root on Java 21',
- '`mvn -B -q -DskipTests package` builds the project in /workspaces/verify-java-project as root'].each {
+ '`mvn -B -q -DskipTests -Ddevcontainer.inner package` builds the project in /workspaces/verify-java-project as root'].each {
     assert passed(first, it) : "no PASSED row for '${it}' in the first run"
 }
 assert !first.contains('FAILED')
 
 // invocation 2: rebuilt image, offline build: the artifacts were already in the volume
 assert second =~ /Built verify-java-project-devcontainer:1\.0\.0/ || second.contains('Step 1/')
-assert passed(second, '`mvn -B -q -o -DskipTests package` builds the project in /workspaces/verify-java-project as root')
+assert passed(second, '`mvn -B -q -o -DskipTests -Ddevcontainer.inner package` builds the project in /workspaces/verify-java-project as root')
 assert !second.contains('FAILED')
-assert new File(basedir, 'target/verify-java-project-1.0.0.jar').isFile()
+// the jar holds the class compiled inside, for Java 21 (class file major version 65)
+def jar = new java.util.jar.JarFile(new File(basedir, 'target/verify-java-project-1.0.0.jar'))
+def entry = jar.getEntry('example/Hello.class')
+assert entry != null : 'the devcontainer did not compile the project'
+def header = new DataInputStream(jar.getInputStream(entry))
+assert header.readInt() == 0xCAFEBABE && header.readUnsignedShort() == 0 && header.readUnsignedShort() == 65
+jar.close()
 
 // the local repository volume is kept between runs (that is its point); this test removes it
 def volumes = run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.cache=m2',
