@@ -28,6 +28,7 @@ assert log =~ /Step \d+\/\d+ : RUN apt-get update/
 assert log.contains('Built build-debian-devcontainer:1.0.0, build-debian-devcontainer:latest: image ')
 assert log.contains('Image build-debian-devcontainer:1.0.0 is up to date')
 assert !log.contains('\r')
+assert log.contains('Maven runs offline: base images are not pulled (pull=never)')
 
 def before = new File(basedir, 'containers-before.txt').text.toInteger()
 assert run(['docker', 'ps', '-aq']).readLines().size() == before : 'the build left containers behind'

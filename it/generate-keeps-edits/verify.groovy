@@ -7,6 +7,6 @@ assert !new File(dir, 'Dockerfile.bak').exists()
 def log = new File(basedir, 'build.log').text
 assert log.contains("[WARNING] Kept ${new File(dir, 'Dockerfile')} (kept: edited since it was generated)")
 assert log.contains("[WARNING] Kept ${new File(dir, 'devcontainer.json')} (kept: not written by this plugin)")
-assert log.contains('-Ddevcontainer.force=true')
+assert log.contains('-Ddevcontainer.generate.force=true')
 
 true

@@ -23,7 +23,9 @@ def maven = new ProcessBuilder(mvn, '-B', '-s', settings.path, "-Dmaven.repo.loc
         .directory(basedir).redirectErrorStream(true).redirectOutput(log).start()
 
 // the mvn script execs java, so this pid is the Maven JVM that owns the container
-def owner = "io.github.dind.devcontainer.owner=${InetAddress.localHost.hostName}:${maven.pid()}"
+// owner label: host, PID namespace (inode of /proc/self/ns/pid; Maven runs in this one), pid
+def pidNamespace = java.nio.file.Files.readSymbolicLink(java.nio.file.Paths.get('/proc/self/ns/pid')).toString().replaceAll(/\D/, '')
+def owner = "io.github.dind.devcontainer.owner=${InetAddress.localHost.hostName}:${pidNamespace}:${maven.pid()}"
 def deadline = System.currentTimeMillis() + 120_000
 while (docker(['ps', '-q', '--filter', "label=${owner}"]).isEmpty()) {
     assert maven.alive : "Maven ended before starting a container:\n${log.text}"

@@ -41,15 +41,15 @@ if (hostCas) {
 }
 
 // invocation 1: JDK 21, Maven and the project's own build inside, as root
-['java and $JAVA_HOME/bin/javac are JDK 21 for root', '`mvn -v` runs for root on Java 21',
- '`mvn -B -q -DskipTests -Ddevcontainer.inner package` builds the project in /workspaces/verify-java-project as root'].each {
+['java and $JAVA_HOME/bin/javac are JDK 21 for the remote user', '`mvn -v` runs for the remote user on Java 21',
+ '`mvn -B -q -DskipTests -Ddevcontainer.inner package` builds the project in /workspaces/verify-java-project'].each {
     assert passed(first, it) : "no PASSED row for '${it}' in the first run"
 }
 assert !first.contains('FAILED')
 
 // invocation 2: rebuilt image, offline build: the artifacts were already in the volume
 assert second =~ /Built verify-java-project-devcontainer:1\.0\.0/ || second.contains('Step 1/')
-assert passed(second, '`mvn -B -q -o -DskipTests -Ddevcontainer.inner package` builds the project in /workspaces/verify-java-project as root')
+assert passed(second, '`mvn -B -q -o -DskipTests -Ddevcontainer.inner package` builds the project in /workspaces/verify-java-project')
 assert !second.contains('FAILED')
 // the jar holds the class compiled inside, for Java 21 (class file major version 65)
 def jar = new java.util.jar.JarFile(new File(basedir, 'target/verify-java-project-1.0.0.jar'))

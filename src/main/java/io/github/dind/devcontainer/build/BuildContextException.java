@@ -9,4 +9,8 @@ public final class BuildContextException extends DevcontainerException {
     public BuildContextException(String message) {
         super(message);
     }
+
+    public BuildContextException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -45,13 +46,23 @@ public final class ContextArchive implements AutoCloseable {
     /**
      * @param contextDirectory the directory to send
      * @param dockerfile the Dockerfile's path relative to the context ({@code /}-separated)
+     * @throws BuildContextException when {@code .dockerignore} holds a pattern the docker CLI refuses
+     * @throws IOException when the context cannot be read or the archive written
      */
-    public static ContextArchive create(Path contextDirectory, String dockerfile) throws IOException {
-        DockerIgnore ignore = Files.isRegularFile(contextDirectory.resolve(DOCKERIGNORE))
-                ? DockerIgnore.parse(Files.readString(contextDirectory.resolve(DOCKERIGNORE), StandardCharsets.UTF_8))
-                : DockerIgnore.none();
+    public static ContextArchive create(Path contextDirectory, String dockerfile) throws IOException, BuildContextException {
+        Path ignoreFile = contextDirectory.resolve(DOCKERIGNORE);
+        DockerIgnore ignore = DockerIgnore.none();
+        if (Files.isRegularFile(ignoreFile)) {
+            try {
+                ignore = DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new BuildContextException("Cannot read " + ignoreFile + ", " + e.getMessage()
+                        + "; the docker CLI refuses it too.");
+            }
+        }
+        ignore = ignore.alwaysSending(DOCKERIGNORE).alwaysSending(DockerIgnore.clean(dockerfile));
         List<String> paths = new ArrayList<>();
-        collect(contextDirectory, "", ignore, List.of(dockerfile, DOCKERIGNORE), paths);
+        collect(contextDirectory, "", ignore, null, paths);
 
         Path tar = Files.createTempFile("devcontainer-context-", ".tar");
         MessageDigest digest = Sha256.newDigest();
@@ -71,8 +82,9 @@ public final class ContextArchive implements AutoCloseable {
         return new ContextArchive(tar, Sha256.hex(digest), paths.size());
     }
 
-    private static void collect(Path root, String prefix, DockerIgnore ignore, List<String> alwaysSent, List<String> into)
-            throws IOException {
+    /** moby pkg/archive {@code TarWithOptions}' walk: names in byte order, a directory before its content. */
+    private static void collect(Path root, String prefix, DockerIgnore ignore, DockerIgnore.Match parent,
+            List<String> into) throws IOException {
         Path dir = prefix.isEmpty() ? root : root.resolve(prefix);
         List<Path> children;
         try (Stream<Path> listing = Files.list(dir)) {
@@ -80,13 +92,15 @@ public final class ContextArchive implements AutoCloseable {
         }
         for (Path child : children) {
             String path = prefix + child.getFileName();
-            boolean excluded = ignore.excludes(path) && !alwaysSent.contains(path);
+            DockerIgnore.Match match = ignore.matches(path, parent);
             boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
-            if (!excluded) {
+            if (!match.excluded()) {
                 into.add(path);
+            } else if (!directory || !ignore.mayReincludeBelow(path)) {
+                continue;
             }
-            if (directory && (!excluded || ignore.hasExclusions())) {
-                collect(root, path + "/", ignore, alwaysSent, into);
+            if (directory) {
+                collect(root, path + "/", ignore, match, into);
             }
         }
     }
@@ -103,7 +117,7 @@ public final class ContextArchive implements AutoCloseable {
         } else if (Files.isRegularFile(source)) {
             entry = new TarArchiveEntry(path);
             entry.setSize(Files.size(source));
-            entry.setMode(0100000 | (Files.isExecutable(source) ? 0755 : 0644));
+            entry.setMode(0100000 | (ownerMayExecute(source) ? 0755 : 0644));
         } else {
             return; // sockets, pipes, devices: the docker CLI refuses them too; nothing a Dockerfile can COPY
         }
@@ -119,6 +133,18 @@ public final class ContextArchive implements AutoCloseable {
             }
         }
         out.closeArchiveEntry();
+    }
+
+    /**
+     * The owner's execute bit, not "may this process execute it" (root may execute a file only
+     * its group or others may); where the file system has no POSIX modes, the platform's answer.
+     */
+    static boolean ownerMayExecute(Path file) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS).contains(PosixFilePermission.OWNER_EXECUTE);
+        } catch (UnsupportedOperationException e) {
+            return Files.isExecutable(file);
+        }
     }
 
     public Path file() {

@@ -4,90 +4,220 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * The rules of a {@code .dockerignore} file, matched as Docker matches them (moby's patternmatcher):
- * Go {@code filepath.Match} syntax plus {@code **}; a pattern that matches a parent directory
- * excludes everything below it; {@code !} re-includes; the last matching line wins; {@code #}
- * starts a comment line; a leading {@code /} is the context root.
+ * The rules of a {@code .dockerignore} file, read and matched as the docker CLI's classic builder
+ * does: lines as moby's {@code ignorefile.ReadAll} reads them (UTF-8 byte order mark dropped,
+ * {@code #} lines skipped, whitespace trimmed, {@code filepath.Clean}, a leading {@code /} dropped),
+ * patterns as {@code patternmatcher} matches them ({@link IgnorePattern}); a pattern that matches a
+ * parent directory excludes everything below it, {@code !} re-includes, the last matching line wins.
  */
 public final class DockerIgnore {
-    private record Rule(Pattern pattern, boolean exclusion) {
-        boolean matches(String path) {
-            return pattern.matcher(path).matches();
-        }
-    }
+    private static final int BYTE_ORDER_MARK = 0xFEFF;
 
-    private final List<Rule> rules;
+    private final List<IgnorePattern> patterns;
 
-    private DockerIgnore(List<Rule> rules) {
-        this.rules = rules;
+    private DockerIgnore(List<IgnorePattern> patterns) {
+        this.patterns = List.copyOf(patterns);
     }
 
     public static DockerIgnore none() {
         return new DockerIgnore(List.of());
     }
 
+    /**
+     * Reads a {@code .dockerignore} file's content.
+     *
+     * @throws IllegalArgumentException for a pattern the docker CLI refuses too: a lone {@code !},
+     *     or a malformed one ("syntax error in pattern ..."), naming its line
+     */
     public static DockerIgnore parse(String content) {
-        List<Rule> rules = new ArrayList<>();
-        for (String line : content.split("\\R")) {
-            if (line.startsWith("#")) {
-                continue;
+        List<IgnorePattern> patterns = new ArrayList<>();
+        for (Line line : read(content)) {
+            try {
+                compile(line.pattern(), patterns);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("line " + line.number() + ": " + e.getMessage(), e);
             }
-            String pattern = line.strip();
-            if (pattern.isEmpty()) {
-                continue;
+        }
+        return new DockerIgnore(patterns);
+    }
+
+    /** A pattern as read from the file, and the line it is on (from 1). */
+    record Line(int number, String pattern) {
+    }
+
+    /** The patterns of a {@code .dockerignore} file, as {@code ignorefile.ReadAll} returns them. */
+    static List<Line> read(String content) {
+        String[] lines = content.split("\n", -1);
+        List<Line> read = new ArrayList<>();
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
+            if (n == 0 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
+                line = line.substring(1);
             }
-            boolean exclusion = pattern.startsWith("!");
-            if (exclusion) {
-                pattern = pattern.substring(1).strip();
+            line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            String pattern = readLine(line);
+            if (pattern != null) {
+                read.add(new Line(n + 1, pattern));
             }
-            if (pattern.isEmpty()) {
-                continue;
-            }
+        }
+        return read;
+    }
+
+    /** {@code patternmatcher.New} for already-read patterns (no comments, no byte order mark). */
+    static DockerIgnore of(List<String> patterns) {
+        List<IgnorePattern> compiled = new ArrayList<>();
+        patterns.forEach(p -> compile(p, compiled));
+        return new DockerIgnore(compiled);
+    }
+
+    /** One line as {@code ignorefile.ReadAll} reads it; null for a comment or blank line. */
+    private static String readLine(String line) {
+        if (line.startsWith("#")) {
+            return null;
+        }
+        String pattern = trimSpace(line);
+        if (pattern.isEmpty()) {
+            return null;
+        }
+        boolean invert = pattern.charAt(0) == '!';
+        if (invert) {
+            pattern = trimSpace(pattern.substring(1));
+        }
+        if (!pattern.isEmpty()) {
             pattern = clean(pattern);
-            if (pattern.length() > 1 && pattern.startsWith("/")) {
+            if (pattern.length() > 1 && pattern.charAt(0) == '/') {
                 pattern = pattern.substring(1);
             }
-            rules.add(new Rule(Pattern.compile(toRegex(pattern)), exclusion));
         }
-        return new DockerIgnore(List.copyOf(rules));
+        return invert ? "!" + pattern : pattern;
     }
 
-    /** Whether any rule re-includes paths ({@code !pattern}); without one, an excluded directory can be skipped whole. */
+    /** One pattern as {@code patternmatcher.New} takes it. */
+    private static void compile(String raw, List<IgnorePattern> into) {
+        String pattern = trimSpace(raw);
+        if (pattern.isEmpty()) {
+            return;
+        }
+        pattern = clean(pattern);
+        boolean exclusion = pattern.charAt(0) == '!';
+        if (exclusion) {
+            if (pattern.length() == 1) {
+                throw new IllegalArgumentException("illegal exclusion pattern: \"!\"");
+            }
+            pattern = pattern.substring(1);
+        }
+        into.add(new IgnorePattern(pattern, exclusion));
+    }
+
+    /**
+     * These rules plus {@code !path} at the end, so the path is always sent: what the docker CLI
+     * does for the Dockerfile and {@code .dockerignore} (cli/command/image/build/dockerignore.go,
+     * {@code TrimBuildFilesFromExcludes}). The CLI adds the line only when its (deprecated,
+     * one-parent) matcher says the path is excluded, and then fails to find a Dockerfile its walk
+     * left out anyway; added always, the line changes nothing else.
+     */
+    public DockerIgnore alwaysSending(String path) {
+        if (patterns.isEmpty()) {
+            return this;
+        }
+        List<IgnorePattern> more = new ArrayList<>(patterns);
+        compile("!" + path, more);
+        return new DockerIgnore(more);
+    }
+
+    /** Whether any rule re-includes paths ({@code !pattern}). */
     public boolean hasExclusions() {
-        return rules.stream().anyMatch(Rule::exclusion);
+        return patterns.stream().anyMatch(IgnorePattern::exclusion);
     }
 
-    /** Whether the path (relative to the context, {@code /}-separated) is left out of the context. */
+    /**
+     * Whether the path (relative to the context, {@code /}-separated) is excluded, judged on its
+     * own and through its parent directories: {@code PatternMatcher.MatchesOrParentMatches}.
+     */
     public boolean excludes(String path) {
-        String parent = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : ".";
-        String[] parentDirs = parent.split("/");
-        boolean matched = false;
-        for (Rule rule : rules) {
-            if (rule.exclusion() != matched) {
-                continue;
-            }
-            boolean match = rule.matches(path);
-            if (!match && !".".equals(parent)) {
-                StringBuilder prefix = new StringBuilder();
-                for (String dir : parentDirs) {
-                    if (prefix.length() > 0) {
-                        prefix.append('/');
-                    }
-                    prefix.append(dir);
-                    if (rule.matches(prefix.toString())) {
-                        match = true;
-                        break;
-                    }
+        return matches(path, null).excluded();
+    }
+
+    /**
+     * The result for a path and each rule, given its parent directory's result (null at the top):
+     * {@code PatternMatcher.MatchesUsingParentResults}, what the CLI's context walk uses
+     * (moby pkg/archive {@code TarWithOptions}). A rule that matched the parent matches the child.
+     */
+    Match matches(String path, Match parent) {
+        boolean excluded = false;
+        boolean[] matched = new boolean[patterns.size()];
+        for (int i = 0; i < patterns.size(); i++) {
+            IgnorePattern pattern = patterns.get(i);
+            boolean match = parent != null && parent.matched[i];
+            if (!match) {
+                if (pattern.exclusion() != excluded) {
+                    continue;
                 }
+                match = pattern.matches(path) || parent == null && anyParentMatches(pattern, path);
             }
+            matched[i] = match;
             if (match) {
-                matched = !rule.exclusion();
+                excluded = !pattern.exclusion();
             }
         }
-        return matched;
+        return new Match(excluded, matched);
+    }
+
+    private static boolean anyParentMatches(IgnorePattern pattern, String path) {
+        String parent = dir(path);
+        if (".".equals(parent)) {
+            return false;
+        }
+        String[] dirs = parent.split("/", -1);
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < dirs.length; i++) {
+            if (i > 0) {
+                prefix.append('/');
+            }
+            prefix.append(dirs[i]);
+            if (pattern.matches(prefix.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the walk must enter an excluded directory because a {@code !} rule names a path
+     * below it (moby pkg/archive: the rule's text plus {@code /} starts with the directory's path
+     * plus {@code /}). Without one, the CLI skips the directory whole, whatever a {@code !**} rule says.
+     */
+    boolean mayReincludeBelow(String directory) {
+        String dirSlash = directory + "/";
+        return patterns.stream().anyMatch(p -> p.exclusion() && (p.text() + "/").startsWith(dirSlash));
+    }
+
+    /** A path's result and, per rule, whether the rule matched it (moby's {@code MatchInfo}). */
+    record Match(boolean excluded, boolean[] matched) {
+    }
+
+    /** Go's {@code filepath.Dir} for {@code /}-separated paths. */
+    static String dir(String path) {
+        return clean(path.substring(0, path.lastIndexOf('/') + 1));
+    }
+
+    /** Go's {@code strings.TrimSpace}: Unicode white space ({@code unicode.IsSpace}) at both ends. */
+    static String trimSpace(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == 0x85 || Character.isSpaceChar(c);
     }
 
     /** Go's {@code filepath.Clean} for {@code /}-separated paths. */
@@ -113,40 +243,5 @@ public final class DockerIgnore {
             return "/" + joined;
         }
         return joined.isEmpty() ? "." : joined;
-    }
-
-    /** The translation moby's patternmatcher makes from a pattern to a regular expression. */
-    static String toRegex(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        int[] chars = pattern.codePoints().toArray();
-        for (int i = 0; i < chars.length; i++) {
-            int ch = chars[i];
-            if (ch == '*') {
-                if (i + 1 < chars.length && chars[i + 1] == '*') {
-                    i++;
-                    if (i + 1 < chars.length && chars[i + 1] == '/') {
-                        i++;
-                    }
-                    regex.append(i + 1 >= chars.length ? ".*" : "(.*/)?");
-                } else {
-                    regex.append("[^/]*");
-                }
-            } else if (ch == '?') {
-                regex.append("[^/]");
-            } else if (".+()|{}$^".indexOf(ch) >= 0) {
-                regex.append('\\').appendCodePoint(ch);
-            } else if (ch == '\\') {
-                if (i + 1 < chars.length) {
-                    regex.append(Pattern.quote(new String(Character.toChars(chars[++i]))));
-                } else {
-                    regex.append("\\\\");
-                }
-            } else if (ch == '[' || ch == ']') {
-                regex.appendCodePoint(ch);
-            } else {
-                regex.appendCodePoint(ch);
-            }
-        }
-        return regex.toString();
     }
 }

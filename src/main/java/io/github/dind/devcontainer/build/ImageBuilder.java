@@ -1,5 +1,7 @@
 package io.github.dind.devcontainer.build;
 
+import io.github.dind.devcontainer.Setting;
+
 import io.github.dind.devcontainer.Errors;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
@@ -7,6 +9,8 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.dind.devcontainer.Console;
+import io.github.dind.devcontainer.docker.DockerCallException;
+import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.spec.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,14 +34,44 @@ public final class ImageBuilder {
     public static final String CREATED_LABEL = "org.opencontainers.image.created";
 
     private final DockerClient docker;
+    private final String host;
     private final Console console;
+    /** The docker CLI's proxy build arguments from config.json, before the request's own build args. */
+    private final Map<String, String> proxies;
 
-    public ImageBuilder(DockerClient docker, Console console) {
-        this.docker = docker;
-        this.console = console;
+    public ImageBuilder(DockerConnection connection, Console console) {
+        this(connection.client(), connection.where(), console,
+                ProxyArgs.forBuild(System.getenv(), connection.address(), Map.of()));
     }
 
+    ImageBuilder(DockerClient docker, String host, Console console, Map<String, String> proxies) {
+        this.docker = docker;
+        this.host = host;
+        this.console = console;
+        this.proxies = proxies;
+    }
+
+    /**
+     * Builds the image, or finds it up to date.
+     *
+     * @throws BuildContextException the context or Dockerfile is missing or cannot be read
+     * @throws BaseImageUnavailableException a base image is not there and may not, or cannot, be pulled
+     * @throws ImageBuildException a Dockerfile step failed, or the build did not finish in time
+     * @throws DockerCallException the daemon failed a call outside those cases
+     */
     public BuildResult build(BuildRequest request)
+            throws BuildContextException, BaseImageUnavailableException, ImageBuildException, DockerCallException {
+        try {
+            return buildOrReuse(request);
+        } catch (IOException e) {
+            throw new BuildContextException("Cannot read the build context " + request.contextDirectory() + ": "
+                    + Errors.rootMessage(e), e);
+        } catch (RuntimeException e) {
+            throw new DockerCallException("build " + request.image().primary(), host, e);
+        }
+    }
+
+    private BuildResult buildOrReuse(BuildRequest request)
             throws BuildContextException, BaseImageUnavailableException, ImageBuildException, IOException {
         long start = System.nanoTime();
         Path dockerfile = checkContext(request);
@@ -53,7 +87,7 @@ public final class ImageBuilder {
                     tagMissing(existing.get(), request.image());
                     console.info("Image " + request.image().primary() + " is up to date (" + shortId(existing.get().getId())
                             + "): the context, build args and labels are unchanged, nothing to build."
-                            + " -Ddevcontainer.build.always=true rebuilds it.");
+                            + " " + Setting.assign("always", "true") + " rebuilds it.");
                     return new BuildResult(existing.get().getId(), size(existing.get()), request.image(), true, since(start));
                 }
             }
@@ -68,16 +102,16 @@ public final class ImageBuilder {
         Path context = request.contextDirectory();
         if (!Files.isDirectory(context)) {
             throw new BuildContextException("The build context " + context + " does not exist. Run"
-                    + " devcontainer:generate first, or point <contextDirectory> at a directory with a Dockerfile.");
+                    + " devcontainer:generate first, or point " + Setting.ref("directory") + " at a directory with a Dockerfile.");
         }
         Path dockerfile = context.resolve(request.dockerfile()).normalize();
         if (!dockerfile.startsWith(context.normalize())) {
-            throw new BuildContextException("<dockerfile> " + request.dockerfile() + " lies outside the build context "
+            throw new BuildContextException(Setting.ref("dockerfile") + " " + request.dockerfile() + " lies outside the build context "
                     + context + "; the daemon only sees files inside it.");
         }
         if (!Files.isRegularFile(dockerfile)) {
             throw new BuildContextException("There is no Dockerfile at " + dockerfile + ". Run devcontainer:generate"
-                    + " first, or set <dockerfile> (relative to " + context + ").");
+                    + " first, or set " + Setting.ref("dockerfile") + " (relative to " + context + ").");
         }
         return dockerfile;
     }
@@ -93,7 +127,7 @@ public final class ImageBuilder {
             if (request.pull() == PullPolicy.NEVER) {
                 throw new BaseImageUnavailableException("The base image " + base + " is not on the Docker daemon,"
                         + " and pull=never (or Maven runs offline) forbids pulling it. Put it there first (docker pull "
-                        + base + ", or docker load from a saved copy), or allow pulling with -Ddevcontainer.pull=missing.",
+                        + base + ", or docker load from a saved copy), or allow pulling with " + Setting.assign("pull", "missing") + ".",
                         null);
             }
             pull(base, request.timeout());
@@ -107,18 +141,27 @@ public final class ImageBuilder {
                 .withTag(reference.digest().orElse(reference.tag()))
                 .exec(new PullImageResultCallback())) {
             if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new BaseImageUnavailableException("Pulling " + base + " did not finish within " + timeout.toSeconds()
-                        + " s.", null);
+                throw slowPull(base, "did not finish within " + timeout.toSeconds() + " s", null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BaseImageUnavailableException("Interrupted while pulling " + base, e);
         } catch (IOException | RuntimeException e) {
+            if (Errors.timedOut(e)) {
+                throw slowPull(base, "stalled: the daemon sent no progress for too long (" + Errors.rootMessage(e) + ")", e);
+            }
             throw new BaseImageUnavailableException("The base image " + base + " is not on the Docker daemon and"
                     + " cannot be pulled: " + Errors.rootMessage(e) + ". If no registry is reachable (offline,"
                     + " air-gapped), put the image on the daemon yourself (docker load, or a local build tagged "
-                    + base + ") and set -Ddevcontainer.pull=never, or set <baseImage> to an image you have.", e);
+                    + base + ") and set " + Setting.assign("pull", "never") + ", or generate from a base image you have.", e);
         }
+    }
+
+    /** A pull that is slow, not impossible: says so, and how to give it more time or avoid it. */
+    private static BaseImageUnavailableException slowPull(String base, String what, Throwable cause) {
+        return new BaseImageUnavailableException("Pulling the base image " + base + " " + what + ". The registry"
+                + " answers but slowly: try again, pull it yourself first (docker pull " + base + "), or raise "
+                + Setting.ref("timeout") + " (seconds).", cause);
     }
 
     private String runBuild(BuildRequest request, ContextArchive context, String fingerprint)
@@ -141,14 +184,19 @@ public final class ImageBuilder {
                     .withPull(request.pull() == PullPolicy.ALWAYS)
                     .withRemove(true)
                     .withForcerm(true); // no intermediate container survives a failed step
+            proxies.forEach((name, value) -> {
+                if (!request.buildArgs().containsKey(name)) {
+                    command.withBuildArg(name, value);
+                }
+            });
             request.buildArgs().forEach(command::withBuildArg);
             command.exec(progress);
             boolean finished = progress.awaitCompletion(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 progress.close();
                 throw new ImageBuildException("The image build did not finish within " + request.timeout().toSeconds()
-                        + " s (at " + Optional.ofNullable(progress.step()).orElse("its start") + "). Raise"
-                        + " -Ddevcontainer.build.timeout (seconds) if the build is just slow.");
+                        + " s (at " + Optional.ofNullable(progress.step()).orElse("its start") + "). Raise "
+                        + Setting.ref("timeout") + " (seconds) if the build is just slow.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package io.github.dind.devcontainer.build;
 
+import io.github.dind.devcontainer.InvalidSettingException;
+
 import io.github.dind.devcontainer.spec.ImageReference;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,23 +22,23 @@ public record ImageName(String repository, List<String> tags) {
     }
 
     /**
-     * @throws IllegalArgumentException naming the parameter and the rule it breaks
+     * @throws InvalidSettingException naming the parameter and the rule it breaks
      */
-    public static ImageName of(String repository, List<String> tags) {
+    public static ImageName of(String repository, List<String> tags) throws InvalidSettingException {
         if (repository == null || !ImageReference.isValid(repository)
                 || !ImageReference.parse(repository).repository().equals(repository)) {
-            throw new IllegalArgumentException("<imageName> \"" + repository + "\" must be an image repository"
-                    + " without tag or digest, e.g. my-project-devcontainer or registry.example.com/team/dev");
+            throw new InvalidSettingException("imageName", repository, "must be an image repository without tag or digest,"
+                    + " e.g. my-project-devcontainer or registry.example.com/team/dev");
         }
         List<String> cleaned = new ArrayList<>(new LinkedHashSet<>(tags == null ? List.of() : tags));
         if (cleaned.isEmpty()) {
-            throw new IllegalArgumentException("<tags> must name at least one tag, e.g. latest");
+            throw new InvalidSettingException("tags", null, "must name at least one tag, e.g. latest");
         }
         for (String tag : cleaned) {
             if (tag == null || !ImageReference.isValid(repository + ":" + tag)
                     || !tag.equals(ImageReference.parse(repository + ":" + tag).tag())) {
-                throw new IllegalArgumentException("<tags> \"" + tag + "\" must be a Docker tag: up to 128 letters,"
-                        + " digits, _ . -, not starting with . or -");
+                throw new InvalidSettingException("tags", tag, "must be a Docker tag: up to 128 letters, digits, _ . -,"
+                        + " not starting with . or -");
             }
         }
         return new ImageName(repository, cleaned);

@@ -1,5 +1,7 @@
 package io.github.dind.devcontainer.build;
 
+import io.github.dind.devcontainer.InvalidSettingException;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,10 +15,11 @@ public enum PullPolicy {
     /** Never pull: every base image must be on the daemon already (offline, {@code mvn -o}). */
     NEVER;
 
-    public static PullPolicy fromId(String id) {
+    /** @throws InvalidSettingException naming {@code pull} when {@code id} is none of the policies */
+    public static PullPolicy fromId(String id) throws InvalidSettingException {
         String wanted = id == null ? "" : id.strip().toUpperCase(Locale.ROOT);
         return Arrays.stream(values()).filter(p -> p.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("<pull> \"" + id + "\" must be one of " + ids()));
+                .orElseThrow(() -> new InvalidSettingException("pull", id, "must be one of " + ids()));
     }
 
     public String id() {

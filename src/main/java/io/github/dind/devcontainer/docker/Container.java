@@ -4,16 +4,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** A running devcontainer as the verification checks see it; {@link ContainerSession} is the real one. */
-public interface Container {
+/**
+ * A running devcontainer as the verification checks see it; {@link DockerContainer} is the real
+ * one. Operations that fail throw {@link ContainerException}.
+ */
+public interface Container extends AutoCloseable {
     String id();
+
+    /** The container's name, for messages; the id when it has none. */
+    default String name() {
+        return id();
+    }
+
+    /** The user a client runs lifecycle commands as (remoteUser, containerUser, the image's USER, root). */
+    default String remoteUser() {
+        return "root";
+    }
 
     /** Runs a command inside, as root, with no terminal; stdout and stderr are collected. */
     default ExecResult exec(Duration timeout, String... command) {
         return execAs("root", timeout, command);
     }
 
-    /** Runs a command inside as the given user, with no terminal. */
+    /**
+     * Runs a command inside as the given user, with no terminal.
+     *
+     * @throws ContainerException when it does not finish within {@code timeout} (it is then killed
+     *     inside the container, with its children), or the container is not running
+     */
     ExecResult execAs(String user, Duration timeout, String... command);
 
     boolean isRunning();
@@ -23,6 +41,9 @@ public interface Container {
 
     /** {@code docker stop} with the given grace period before SIGKILL. */
     void stop(Duration gracePeriod);
+
+    /** {@code docker kill}: SIGKILL to the container's main process, no grace period (a host crash, an OOM kill). */
+    void kill();
 
     /** {@code docker start} of the stopped container. */
     void start();
@@ -35,4 +56,9 @@ public interface Container {
 
     /** The last lines of a file inside the container; works on a stopped container too. Empty when absent. */
     List<String> fileTail(String path, int lines);
+
+    /** Removes the container and what was created for it, unless it is kept; never throws. */
+    @Override
+    default void close() {
+    }
 }

@@ -9,16 +9,31 @@ public final class DockerConnection implements AutoCloseable {
     private final String where;
     private final String serverVersion;
     private final String apiVersion;
+    private final SshRelay relay;
+    private final String address;
 
-    DockerConnection(DockerClient client, String where, String serverVersion, String apiVersion) {
+    DockerConnection(DockerClient client, String address, String where, String serverVersion, String apiVersion,
+            SshRelay relay) {
         this.client = client;
+        this.address = address;
         this.where = where;
         this.serverVersion = serverVersion;
         this.apiVersion = apiVersion;
+        this.relay = relay;
     }
 
     public DockerClient client() {
         return client;
+    }
+
+    /** The daemon's address as the docker CLI names it: {@code unix:///var/run/docker.sock}, {@code ssh://dev@host}. */
+    public String address() {
+        return address;
+    }
+
+    /** The daemon's address and where it came from: {@code unix:///var/run/docker.sock (from DOCKER_HOST)}. */
+    public String where() {
+        return where;
     }
 
     /** For the log: {@code Docker 20.10.24 (API 1.41)}. */
@@ -32,6 +47,10 @@ public final class DockerConnection implements AutoCloseable {
             client.close();
         } catch (IOException ignored) {
             // nothing left to do with a client that cannot close
+        } finally {
+            if (relay != null) {
+                relay.close();
+            }
         }
     }
 }

@@ -1,54 +1,104 @@
 package io.github.dind.devcontainer.mojo;
 
+import io.github.dind.devcontainer.Console;
+import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.Errors;
+import io.github.dind.devcontainer.Setting;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-/** Handles the skip flags once; each goal adds its own flag and its own work. */
+/**
+ * What every goal shares: the skip flags, the {@code .devcontainer} directory, and one place where
+ * the core's typed exceptions become Maven's. A goal only adds its parameters and its {@link #run}.
+ */
 abstract class AbstractDevcontainerMojo extends AbstractMojo {
     /** Skips every goal of this plugin. */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     private boolean skip;
 
+    /**
+     * The devcontainer's folder: {@code generate} writes into it, {@code build} sends it as the
+     * build context, {@code verify} reads its {@code devcontainer.json}.
+     */
+    @Parameter(property = PropertyNames.DIRECTORY, defaultValue = "${project.basedir}/.devcontainer")
+    protected File directory;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
+    /**
+     * Runs the goal unless a skip flag is set. The core's exceptions become Maven's here, once:
+     * settings named by pom element and {@code -D} property; a failure of the thing checked is a
+     * build failure, anything else an error. The exception rides along as a suppressed exception,
+     * so {@code mvn -e} shows its whole chain while Maven's error line, which would append every
+     * cause's message, stays one sentence of ours.
+     */
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || isGoalSkipped()) {
-            getLog().info("Skipping devcontainer:" + goal() + " (" + (skip ? PropertyNames.SKIP : goalSkipProperty())
-                    + "=true)");
+        List<SkipFlag> flags = new ArrayList<>();
+        flags.add(new SkipFlag(PropertyNames.SKIP, skip));
+        flags.addAll(goalSkipFlags());
+        Optional<String> skippedBy = SkipFlag.firstSet(flags);
+        if (skippedBy.isPresent()) {
+            getLog().info("Skipping devcontainer:" + goal() + " (" + skippedBy.get() + "=true)");
             return;
         }
-        run();
+        try {
+            run();
+        } catch (DevcontainerException e) {
+            String message = e.message(this::renderSetting);
+            if (e.isFailure()) {
+                MojoFailureException failure = new MojoFailureException(message);
+                failure.addSuppressed(e);
+                throw failure;
+            }
+            MojoExecutionException error = new MojoExecutionException(message);
+            error.addSuppressed(e);
+            throw error;
+        } catch (RuntimeException e) {
+            // A bug or a library failure nobody translated: still a message, never Maven's internal-error form.
+            MojoExecutionException error = new MojoExecutionException("devcontainer:" + goal() + " stopped on an"
+                    + " unexpected error: " + Errors.rootMessage(e) + ". Run with -e for the stack trace; please"
+                    + " report it with the log.");
+            error.addSuppressed(e);
+            throw error;
+        }
     }
 
-    /** This goal's name, for log lines. */
+    /** This goal's name, for log lines and property names. */
     abstract String goal();
 
-    /** Whether this goal's own skip flag is set. */
-    abstract boolean isGoalSkipped();
+    /** The goal's own skip flags (the plugin-wide {@code skip} is added by the base). */
+    abstract List<SkipFlag> goalSkipFlags();
 
-    /** The property of this goal's own skip flag. */
-    abstract String goalSkipProperty();
+    abstract void run() throws DevcontainerException, MojoExecutionException, MojoFailureException;
 
-    abstract void run() throws MojoExecutionException, MojoFailureException;
-
-    /**
-     * A problem with the configuration or the environment, in the plugin's own words. The
-     * underlying exception goes to the debug log ({@code -X}) instead of the error line, where Maven
-     * would append every cause's message (library class names included) to ours.
-     */
-    MojoExecutionException problem(Exception e) {
-        getLog().debug(e.getMessage(), e);
-        return new MojoExecutionException(e.getMessage());
+    /** Where services report progress: the Maven log, with settings named as a Maven user sets them. */
+    Console console() {
+        return new MavenConsole(getLog(), this::renderSetting);
     }
 
-    /** Like {@link #problem}, for a failure of the thing checked (a build step, a verify check). */
-    MojoFailureException failure(Exception e) {
-        getLog().debug(e.getMessage(), e);
-        return new MojoFailureException(e.getMessage());
+    /**
+     * A setting as a Maven user writes it: {@code <imageName> (-Ddevcontainer.imageName)} for a
+     * mention, {@code -Ddevcontainer.build.pull=missing} for an assignment.
+     */
+    String renderSetting(String parameter, String value) {
+        String property = PropertyNames.of(goal(), parameter);
+        if (value != null) {
+            return property == null ? "<" + parameter + ">" + value + "</" + parameter + ">" : "-D" + property + "=" + value;
+        }
+        return property == null ? "<" + parameter + ">" : "<" + parameter + "> (-D" + property + ")";
+    }
+
+    /** The plain-text form of a core message with settings, for log lines built in a goal. */
+    String text(String withSettings) {
+        return Setting.render(withSettings, this::renderSetting);
     }
 }

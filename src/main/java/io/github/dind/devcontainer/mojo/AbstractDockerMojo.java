@@ -1,11 +1,12 @@
 package io.github.dind.devcontainer.mojo;
 
+import io.github.dind.devcontainer.InvalidSettingException;
+import io.github.dind.devcontainer.build.ImageName;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.docker.DockerConnector;
 import io.github.dind.devcontainer.docker.DockerUnavailableException;
-import io.github.dind.devcontainer.build.ImageName;
+import java.time.Duration;
 import java.util.List;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The goals that talk to Docker: where the daemon is, and which image is the devcontainer's. */
@@ -25,19 +26,21 @@ abstract class AbstractDockerMojo extends AbstractDevcontainerMojo {
     /**
      * The image name and tags, from the parameters or the project's defaults: build and verify
      * resolve it the same way, so both mean the same image.
+     *
+     * @throws InvalidSettingException naming {@code imageName} or {@code tags}
      */
-    ImageName imageName() throws MojoExecutionException {
+    ImageName imageName() throws InvalidSettingException {
         String repository = imageName == null || imageName.isBlank()
                 ? ImageName.defaultRepository(project.getArtifactId()) : imageName.strip();
         List<String> chosen = tags == null || tags.isEmpty() ? List.of(project.getVersion(), "latest") : tags;
-        try {
-            return ImageName.of(repository, chosen);
-        } catch (IllegalArgumentException e) {
-            throw problem(e);
-        }
+        return ImageName.of(repository, chosen);
     }
 
-    DockerConnection connect() throws DockerUnavailableException {
-        return new DockerConnector().connect(dockerHost);
+    /**
+     * @param idleBound how long a response may stay silent before the call fails (seconds matter:
+     *     a build step that prints nothing for this long fails)
+     */
+    DockerConnection connect(Duration idleBound) throws DockerUnavailableException {
+        return new DockerConnector().connect(dockerHost, idleBound);
     }
 }

@@ -1,23 +1,18 @@
 package io.github.dind.devcontainer.mojo;
 
-import io.github.dind.devcontainer.build.BaseImageUnavailableException;
-import io.github.dind.devcontainer.build.BuildContextException;
+import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.build.BuildRequest;
 import io.github.dind.devcontainer.build.BuildResult;
-import io.github.dind.devcontainer.docker.DockerConnection;
-import io.github.dind.devcontainer.docker.DockerUnavailableException;
-import io.github.dind.devcontainer.build.ImageBuildException;
 import io.github.dind.devcontainer.build.ImageBuilder;
-import io.github.dind.devcontainer.build.ImageName;
 import io.github.dind.devcontainer.build.PullPolicy;
-import java.io.File;
-import java.io.IOException;
+import io.github.dind.devcontainer.docker.DockerConnection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -28,11 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractDockerMojo {
-    /** The directory sent to the daemon as the build context. */
-    @Parameter(property = PropertyNames.CONTEXT_DIRECTORY, defaultValue = "${project.basedir}/.devcontainer")
-    private File contextDirectory;
-
-    /** The Dockerfile, relative to the context directory. */
+    /** The Dockerfile, relative to {@code directory} (the build context). */
     @Parameter(property = PropertyNames.DOCKERFILE, defaultValue = "Dockerfile")
     private String dockerfile;
 
@@ -52,7 +43,7 @@ public class BuildMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.BUILD_ALWAYS, defaultValue = "false")
     private boolean always;
 
-    /** Seconds the whole build may take. */
+    /** Seconds the whole build (base image pulls included) may take. */
     @Parameter(property = PropertyNames.BUILD_TIMEOUT, defaultValue = "1800")
     private int timeout;
 
@@ -73,56 +64,44 @@ public class BuildMojo extends AbstractDockerMojo {
     }
 
     @Override
-    boolean isGoalSkipped() {
-        return skipBuild;
+    List<SkipFlag> goalSkipFlags() {
+        return List.of(new SkipFlag(PropertyNames.BUILD_SKIP, skipBuild));
     }
 
     @Override
-    String goalSkipProperty() {
-        return PropertyNames.BUILD_SKIP;
-    }
-
-    @Override
-    void run() throws MojoExecutionException, MojoFailureException {
+    void run() throws DevcontainerException {
         BuildRequest request = request();
-        try (DockerConnection docker = connect()) {
+        try (DockerConnection docker = connect(request.timeout())) {
             getLog().debug("Using " + docker.describe());
-            BuildResult result = new ImageBuilder(docker.client(), new MavenConsole(getLog())).build(request);
+            BuildResult result = new ImageBuilder(docker, console()).build(request);
             if (!result.upToDate()) {
-                getLog().info(String.format("Built %s: image %s, %s, in %.1f s", String.join(", ", result.image().references()),
-                        ImageBuilder.shortId(result.imageId()), megabytes(result.sizeBytes()), result.took().toMillis() / 1000.0));
+                getLog().info(String.format(Locale.ROOT, "Built %s: image %s, %s, in %.1f s",
+                        String.join(", ", result.image().references()), ImageBuilder.shortId(result.imageId()),
+                        megabytes(result.sizeBytes()), result.took().toMillis() / 1000.0));
             }
-        } catch (DockerUnavailableException | BaseImageUnavailableException | BuildContextException e) {
-            throw problem(e);
-        } catch (ImageBuildException e) {
-            throw failure(e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read the build context " + contextDirectory + ": " + e, e);
         }
     }
 
-    private BuildRequest request() throws MojoExecutionException {
-        ImageName image = imageName();
-        PullPolicy pullPolicy;
-        try {
-            pullPolicy = PullPolicy.fromId(pull);
-        } catch (IllegalArgumentException e) {
-            throw problem(e);
-        }
-        if (session.isOffline() && pullPolicy != PullPolicy.NEVER) {
-            getLog().info("Maven runs offline: base images are not pulled (pull=never)");
-            pullPolicy = PullPolicy.NEVER;
-        }
+    private BuildRequest request() throws InvalidSettingException {
         if (timeout < 1) {
-            throw new MojoExecutionException("<timeout> must be at least 1 second, not " + timeout);
+            throw new InvalidSettingException("timeout", timeout, "must be at least 1 (seconds)");
         }
-        Map<String, String> labels = ProjectLabels.forBuild(project);
-        return new BuildRequest(contextDirectory.toPath(), dockerfile.replace('\\', '/'), image,
-                buildArgs == null ? Map.of() : buildArgs, labels, createdLabel ? Instant.now() : null,
-                pullPolicy, noCache, always, Duration.ofSeconds(timeout));
+        PullPolicy configured = PullPolicy.fromId(pull);
+        PullPolicy pullPolicy = effectivePull(configured, session.isOffline());
+        if (pullPolicy != configured) {
+            getLog().info("Maven runs offline: base images are not pulled (pull=never)");
+        }
+        return new BuildRequest(directory.toPath(), dockerfile.replace('\\', '/'), imageName(),
+                buildArgs == null ? Map.of() : buildArgs, ProjectLabels.forBuild(project),
+                createdLabel ? Instant.now() : null, pullPolicy, noCache, always, Duration.ofSeconds(timeout));
+    }
+
+    /** Offline Maven never pulls: {@code mvn -o} turns every policy into {@link PullPolicy#NEVER}. */
+    static PullPolicy effectivePull(PullPolicy configured, boolean offline) {
+        return offline ? PullPolicy.NEVER : configured;
     }
 
     private static String megabytes(long bytes) {
-        return bytes < 0 ? "size unknown" : String.format("%.0f MB", bytes / 1_000_000.0);
+        return bytes < 0 ? "size unknown" : String.format(Locale.ROOT, "%.0f MB", bytes / 1_000_000.0);
     }
 }

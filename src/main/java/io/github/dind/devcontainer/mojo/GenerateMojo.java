@@ -4,12 +4,14 @@ import io.github.dind.devcontainer.render.CaCertificateFiles;
 import io.github.dind.devcontainer.render.GeneratedFile;
 import io.github.dind.devcontainer.render.ProjectFiles;
 import io.github.dind.devcontainer.render.Renderer;
-import io.github.dind.devcontainer.render.TemplateException;
 import io.github.dind.devcontainer.spec.DevcontainerSpec;
 import io.github.dind.devcontainer.spec.InvalidSpecException;
+import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.Setting;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,10 +24,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractDevcontainerMojo {
-    /** Where the files go. */
-    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.basedir}/.devcontainer")
-    private File outputDirectory;
-
     /** The devcontainer's name, shown by VS Code. (The image's title label is the project's name.) */
     @Parameter(property = PropertyNames.NAME, defaultValue = "${project.name}")
     private String name;
@@ -116,46 +114,29 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     }
 
     @Override
-    boolean isGoalSkipped() {
-        return skipGenerate;
+    List<SkipFlag> goalSkipFlags() {
+        return List.of(new SkipFlag(PropertyNames.GENERATE_SKIP, skipGenerate));
     }
 
     @Override
-    String goalSkipProperty() {
-        return PropertyNames.GENERATE_SKIP;
-    }
-
-    @Override
-    void run() throws MojoExecutionException {
+    void run() throws DevcontainerException, MojoExecutionException {
         DevcontainerSpec spec = spec();
-        List<GeneratedFile> files;
-        try {
-            Renderer renderer = new Renderer(templateDirectory == null ? null : templateDirectory.toPath());
-            renderer.overriddenTemplates().forEach(t -> getLog().info("Using your template " + t
-                    + " from " + templateDirectory));
-            files = renderer.render(spec);
-        } catch (TemplateException e) {
-            throw problem(e);
-        }
-        getLog().info("Devcontainer " + spec.distro().id() + " (" + spec.baseImage() + ") in " + outputDirectory);
+        Renderer renderer = new Renderer(templateDirectory == null ? null : templateDirectory.toPath());
+        renderer.overriddenTemplates().forEach(t -> getLog().info("Using your template " + t + " from " + templateDirectory));
+        List<GeneratedFile> files = renderer.render(spec);
+        getLog().info("Devcontainer " + spec.distro().id() + " (" + spec.baseImage() + ") in " + directory);
         getLog().info("Java: " + spec.java().jdk().reason() + (spec.java().maven() ? "; Maven from " + spec.distro().id()
                 : spec.java().jdk().jdk().isPresent() ? "; no Maven (maven=none)" : "; no Maven either (it comes with a JDK)"));
-        List<ProjectFiles.Outcome> outcomes;
+        report(new ProjectFiles(directory.toPath()).write(files, force));
         try {
-            outcomes = new ProjectFiles(outputDirectory.toPath()).write(files, force);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the devcontainer into " + outputDirectory + ": " + e, e);
-        }
-        report(outcomes);
-        try {
-            new CaCertificateFiles(outputDirectory.toPath()).sync(spec.caCertificates())
+            new CaCertificateFiles(directory.toPath()).sync(spec.caCertificates())
                     .forEach(change -> getLog().info("  " + change));
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the CA certificates into " + outputDirectory + ": " + e, e);
+            throw new MojoExecutionException("Cannot write the CA certificates into " + directory + ": " + e, e);
         }
     }
 
-    private DevcontainerSpec spec() throws MojoExecutionException {
+    private DevcontainerSpec spec() throws InvalidSpecException {
         DevcontainerSpec.Builder builder = DevcontainerSpec.builder()
                 .name(name)
                 .distro(distro)
@@ -173,24 +154,20 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 .extensions(extensions)
                 .forwardPorts(forwardPorts);
         ProjectLabels.forDockerfile(project).forEach(builder::label);
-        try {
-            return builder.build();
-        } catch (InvalidSpecException e) {
-            throw problem(e);
-        }
+        return builder.build();
     }
 
     private void report(List<ProjectFiles.Outcome> outcomes) {
         for (ProjectFiles.Outcome outcome : outcomes) {
             String file = outcome.path().getFileName().toString();
             if (outcome.action().kept()) {
-                getLog().warn("Kept " + outcome.path() + " (" + outcome.action().description() + "). Run with -D"
-                        + PropertyNames.FORCE + "=true to replace it; a backup is kept.");
+                getLog().warn("Kept " + outcome.path() + " (" + outcome.action().description() + "). Run with "
+                        + text(Setting.assign("force", "true")) + " to replace it; a backup is kept.");
             } else if (outcome.backup() != null) {
-                getLog().warn(String.format("  %-17s %s, your version is in %s", file,
+                getLog().warn(String.format(Locale.ROOT, "  %-17s %s, your version is in %s", file,
                         outcome.action().description(), outcome.backup().getFileName()));
             } else {
-                getLog().info(String.format("  %-17s %s", file, outcome.action().description()));
+                getLog().info(String.format(Locale.ROOT, "  %-17s %s", file, outcome.action().description()));
             }
         }
     }

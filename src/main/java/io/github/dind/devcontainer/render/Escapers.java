@@ -58,6 +58,22 @@ public final class Escapers {
     }
 
     /**
+     * The body of a double-quoted word that is safe both as a Dockerfile word (LABEL, ENV) and as a
+     * shell word (a RUN line is handed to {@code /bin/sh -c} without Docker's word processing):
+     * what a bare {@code {{value}}} in a Dockerfile writes, since the renderer cannot tell the two
+     * positions apart. The two rules agree on {@code \"}, {@code \$} and {@code \\}; they disagree
+     * on the backtick (a shell runs it, Docker keeps {@code \`} as two characters), so a backtick
+     * is rejected here: {@link #shell} or {@link #dockerfile} carry it where the position is known.
+     */
+    public static String dockerfileOrShell(String value) {
+        if (value.indexOf('`') >= 0) {
+            throw new IllegalArgumentException("a backtick means something different in a RUN line and in"
+                    + " a LABEL or ENV value");
+        }
+        return dockerfile(value);
+    }
+
+    /**
      * The body of a double-quoted POSIX shell word: inside double quotes only {@code $},
      * {@code `}, {@code "} and {@code \} are special, and a backslash escapes each of them.
      * NUL cannot be passed to a shell at all.

@@ -1,11 +1,20 @@
 package io.github.dind.devcontainer.render;
 
 import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.DefaultMustacheVisitor;
 import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.MustacheVisitor;
+import com.github.mustachejava.TemplateContext;
 import java.io.IOException;
 import java.io.Writer;
 
-/** A mustache factory whose {@code {{value}}} escapes for one output format instead of HTML. */
+/**
+ * A mustache factory for one output format: {@code {{value}}} escapes for the format's bare
+ * context instead of HTML, {@code {{value.json}}}, {@code {{value.dockerfile}}} and
+ * {@code {{value.shell}}} (chained innermost first) for the context they name, and a tag whose
+ * outermost context cannot stand in this format is refused when the template is compiled.
+ * {@code {{{value}}}} stays unescaped.
+ */
 final class FormatMustacheFactory extends DefaultMustacheFactory {
     private final Format format;
 
@@ -14,6 +23,35 @@ final class FormatMustacheFactory extends DefaultMustacheFactory {
         this.format = format;
     }
 
+    @Override
+    public MustacheVisitor createMustacheVisitor() {
+        return new DefaultMustacheVisitor(this) {
+            @Override
+            public void value(TemplateContext tc, String variable, boolean encoded) {
+                ValueTag tag = ValueTag.parse(variable);
+                if (!encoded) {
+                    if (!tag.bare()) {
+                        throw new MustacheException("{{{" + variable + "}}} is never escaped: write "
+                                + tag.written() + " to escape it", tc);
+                    }
+                    super.value(tc, variable, false);
+                    return;
+                }
+                if (!tag.bare()) {
+                    EscapeContext outer = tag.contexts().get(tag.contexts().size() - 1);
+                    if (!format.accepts(outer)) {
+                        throw new MustacheException(tag.written() + " writes " + outer.description()
+                                + ", which cannot stand directly in this file; write " + ValueTag.parse(variable
+                                        + "." + format.bareContext().tag().orElseThrow()).written()
+                                + " or see the README, \"Your own templates\"", tc);
+                    }
+                }
+                list.add(new EscapingValueCode(tc, df, tag, format));
+            }
+        };
+    }
+
+    /** Anything mustache.java escapes outside a value tag gets the format's bare escaping. */
     @Override
     public void encode(String value, Writer writer) {
         try {

@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.render;
 
+import io.github.dind.devcontainer.DevcontainerException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -51,11 +52,22 @@ public final class ProjectFiles {
         }
     }
 
-    public List<Outcome> write(List<GeneratedFile> files, boolean force) throws IOException {
-        Files.createDirectories(directory);
+    /**
+     * Writes each file unless it is unchanged, or edited (kept unless {@code force}, then backed up).
+     *
+     * @throws ProjectFilesException naming the directory (the {@code directory} setting) and the I/O error;
+     *     files written before the error stay written, each one whole
+     */
+    public List<Outcome> write(List<GeneratedFile> files, boolean force) throws ProjectFilesException {
         List<Outcome> outcomes = new ArrayList<>();
-        for (GeneratedFile file : files) {
-            outcomes.add(write(file, force));
+        try {
+            Files.createDirectories(directory);
+            for (GeneratedFile file : files) {
+                outcomes.add(write(file, force));
+            }
+        } catch (IOException e) {
+            throw new ProjectFilesException("Cannot write the devcontainer into " + directory + " ("
+                    + DevcontainerException.setting("directory") + "): " + e, e);
         }
         return outcomes;
     }

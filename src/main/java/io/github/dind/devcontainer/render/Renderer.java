@@ -1,5 +1,7 @@
 package io.github.dind.devcontainer.render;
 
+import io.github.dind.devcontainer.Setting;
+
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import io.github.dind.devcontainer.spec.DevcontainerSpec;
@@ -35,7 +37,7 @@ public final class Renderer {
      */
     public Renderer(Path templateDirectory) throws TemplateException {
         if (templateDirectory != null && !Files.isDirectory(templateDirectory)) {
-            throw new TemplateException("<templateDirectory> " + templateDirectory + " is not a directory."
+            throw new TemplateException(Setting.ref("templateDirectory") + " " + templateDirectory + " is not a directory."
                     + " Create it and put your own Dockerfile.mustache, startup.sh.mustache or"
                     + " devcontainer.json.mustache in it, or remove the parameter to use the bundled templates.");
         }
@@ -67,8 +69,16 @@ public final class Renderer {
             StringWriter out = new StringWriter();
             mustache.execute(out, model);
             return out.toString();
+        } catch (UnsafeValueException e) {
+            throw new TemplateException("Cannot render " + origin + ": " + e.getMessage(), e);
         } catch (MustacheException | UncheckedIOException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            Throwable cause = e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof UnsafeValueException || t instanceof IllegalArgumentException) {
+                    cause = t;
+                    break;
+                }
+            }
             throw new TemplateException("Cannot render " + origin + ": " + cause.getMessage(), e);
         }
     }

@@ -1,5 +1,7 @@
 package io.github.dind.devcontainer.render;
 
+import static io.github.dind.devcontainer.DevcontainerException.setting;
+
 import io.github.dind.devcontainer.spec.CaCertificates;
 import io.github.dind.devcontainer.spec.DevcontainerSpec;
 import io.github.dind.devcontainer.spec.JavaToolchain;
@@ -11,7 +13,8 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * The values the templates see. Documented in the README ("Your own templates"): keep the names
+ * The values the templates see; text that comes from a setting is a {@link TemplateValue} naming it.
+ * Documented in the README ("Your own templates"): keep the names
  * stable, user templates depend on them.
  */
 final class TemplateModel {
@@ -22,23 +25,25 @@ final class TemplateModel {
 
     static Map<String, Object> of(DevcontainerSpec spec) {
         Map<String, Object> model = new HashMap<>();
-        model.put("name", spec.name());
-        model.put("distro", spec.distro().id());
-        model.put("baseImage", spec.baseImage().toString());
+        model.put("name", new TemplateValue(spec.name(), setting("name")));
+        model.put("distro", new TemplateValue(spec.distro().id(), setting("distro")));
+        model.put("baseImage", new TemplateValue(spec.baseImage().toString(), setting("baseImage")));
         model.put("apk", spec.distro().packageManager() == PackageManager.APK);
         model.put("apt", spec.distro().packageManager() == PackageManager.APT);
         List<String> packages = spec.packages();
         model.put("packages", IntStream.range(0, packages.size())
-                .mapToObj(i -> Map.of("name", packages.get(i), "more", i < packages.size() - 1))
+                .mapToObj(i -> Map.of("name", new TemplateValue(packages.get(i), setting("packages")),
+                        "more", i < packages.size() - 1))
                 .toList());
-        model.put("remoteUser", spec.remoteUser());
+        model.put("remoteUser", new TemplateValue(spec.remoteUser(), setting("remoteUser")));
         model.put("nonRootUser", spec.nonRootUser());
         model.put("dockerVolume", spec.dockerVolume());
         model.put("dockerdTimeout", Integer.toString(spec.dockerdTimeoutSeconds()));
         model.put("startupScript", STARTUP_SCRIPT);
         model.put("postStartCommand", spec.nonRootUser() ? "sudo -n " + STARTUP_SCRIPT : STARTUP_SCRIPT);
-        List<Map<String, String>> labels = spec.labels().entrySet().stream()
-                .map(e -> Map.of("key", e.getKey(), "value", e.getValue()))
+        List<Map<String, Object>> labels = spec.labels().entrySet().stream()
+                .map(e -> Map.of("key", e.getKey(), "value",
+                        new TemplateValue(e.getValue(), "The project's image label " + e.getKey())))
                 .toList();
         model.put("labels", labels);
         putJava(model, spec);
@@ -61,8 +66,6 @@ final class TemplateModel {
         model.put("localRepository", localRepository);
         model.put("localRepositoryVolume", volume);
         model.put("mavenSettings", java.mavenSettings());
-        model.put("mavenSettingsMount", "type=bind,source=${localEnv:HOME}${localEnv:USERPROFILE}/.m2/settings.xml,target="
-                + spec.remoteHome() + "/.m2/settings.xml,readonly");
         model.put("hasMounts", spec.dockerVolume() || volume || java.mavenSettings());
         model.put("moreAfterDockerVolume", volume || java.mavenSettings());
         model.put("moreAfterLocalRepository", java.mavenSettings());
@@ -78,7 +81,7 @@ final class TemplateModel {
         List<String> extensions = spec.editor().extensions();
         model.put("hasExtensions", !extensions.isEmpty());
         model.put("extensions", IntStream.range(0, extensions.size())
-                .mapToObj(i -> Map.of("id", extensions.get(i), "more", i < extensions.size() - 1))
+                .mapToObj(i -> Map.of("id", new TemplateValue(extensions.get(i), setting("extensions")), "more", i < extensions.size() - 1))
                 .toList());
         List<String> ports = spec.editor().forwardPorts();
         model.put("hasForwardPorts", !ports.isEmpty());

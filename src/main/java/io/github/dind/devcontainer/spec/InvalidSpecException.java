@@ -1,6 +1,7 @@
 package io.github.dind.devcontainer.spec;
 
 import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.Printable;
 
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class InvalidSpecException extends DevcontainerException {
     public record Violation(String parameter, String value, String rule) {
         @Override
         public String toString() {
-            return "<" + parameter + "> " + Printable.quote(value) + " must be " + rule;
+            return setting(parameter) + " " + Printable.quote(value) + " must be " + rule;
         }
     }
 }

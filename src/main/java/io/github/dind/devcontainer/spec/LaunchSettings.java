@@ -10,24 +10,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * How a devcontainer client starts the container, read from {@code devcontainer.json} (JSONC):
- * privileged or not, whether it replaces the image's command ({@code overrideCommand}, true unless
- * set to false), Docker's {@code --init}, the volumes it mounts, its environment, and the
- * {@code postStartCommand}.
+ * How a devcontainer client starts the container, read from {@code devcontainer.json} (JSONC; the
+ * properties of containers.dev's "devcontainer.json reference"): privileged or not, whether it
+ * replaces the image's command ({@code overrideCommand}, true unless set to false), Docker's
+ * {@code --init}, the mounts, the environment, {@code capAdd}, {@code securityOpt}, the raw
+ * {@code runArgs}, the lifecycle commands and the users. {@link ClientLaunch} turns these and the
+ * image's config into the {@code docker run} a client performs.
  *
- * @param volumeTargets where named volumes are mounted (bind mounts are left out: verify mounts no host paths)
- * @param postStartCommand the command, as an argv (a string becomes {@code /bin/sh -c string}); empty when none
+ * @param privileged {@code "privileged": true}, or {@code --privileged} among the runArgs
+ * @param mounts every entry of {@code mounts}, volumes and binds alike, in order
+ * @param runArgs the {@code runArgs} as written
+ * @param lifecycle the lifecycle commands present, in the order a client runs them ({@link LifecycleCommand#HOOKS})
+ * @param remoteUser {@code remoteUser}, else {@code containerUser}; null when neither is set (then the image's USER)
+ * @param containerUser {@code containerUser} (the client's {@code docker run -u}); null when not set
  */
 public record LaunchSettings(
         boolean privileged,
         boolean overrideCommand,
         boolean init,
-        List<String> volumeTargets,
+        List<MountSpec> mounts,
         Map<String, String> environment,
-        List<String> postStartCommand,
-        String remoteUser) {
+        List<String> runArgs,
+        List<String> capAdd,
+        List<String> securityOpt,
+        List<LifecycleCommand> lifecycle,
+        String remoteUser,
+        String containerUser) {
 
     private static final JsonMapper JSONC = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -35,72 +46,111 @@ public record LaunchSettings(
             .build();
 
     public LaunchSettings {
-        volumeTargets = List.copyOf(volumeTargets);
-        environment = Map.copyOf(environment);
-        postStartCommand = List.copyOf(postStartCommand);
+        mounts = List.copyOf(mounts);
+        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        runArgs = List.copyOf(runArgs);
+        capAdd = List.copyOf(capAdd);
+        securityOpt = List.copyOf(securityOpt);
+        lifecycle = List.copyOf(lifecycle);
     }
 
-    /** What the plugin's own devcontainer.json says, for an image built without one. */
-    public static LaunchSettings pluginDefaults() {
-        return new LaunchSettings(true, false, false, List.of("/var/lib/docker"), Map.of(),
-                List.of("/usr/local/bin/startup.sh"), "root");
-    }
-
+    /**
+     * @throws IOException when the file cannot be read or is not JSON with comments; the message names the file
+     */
     public static LaunchSettings read(Path devcontainerJson) throws IOException {
+        String text;
+        try {
+            text = Files.readString(devcontainerJson);
+        } catch (IOException e) {
+            throw new IOException("Cannot read " + devcontainerJson + ": " + e.getMessage(), e);
+        }
+        return parse(text, devcontainerJson.toString());
+    }
+
+    /**
+     * @param origin where the text comes from, for the message
+     * @throws IOException when the text is not JSON with comments; the message names the origin
+     */
+    public static LaunchSettings parse(String devcontainerJson, String origin) throws IOException {
         JsonNode config;
         try {
-            config = JSONC.readTree(Files.readString(devcontainerJson));
+            config = JSONC.readTree(devcontainerJson);
         } catch (IOException e) {
-            throw new IOException("Cannot read " + devcontainerJson + " as JSON with comments: " + e.getMessage(), e);
+            throw new IOException("Cannot read " + origin + " as JSON with comments: " + e.getMessage(), e);
         }
-        boolean privileged = config.path("privileged").asBoolean(false);
-        for (JsonNode arg : config.path("runArgs")) {
-            privileged |= "--privileged".equals(arg.asText());
-        }
+        List<String> runArgs = strings(config.path("runArgs"));
+        boolean privileged = config.path("privileged").asBoolean(false) || runArgs.contains("--privileged");
         boolean overrideCommand = config.path("overrideCommand").asBoolean(true);
         boolean init = config.path("init").asBoolean(false);
 
-        List<String> volumes = new ArrayList<>();
+        List<MountSpec> mounts = new ArrayList<>();
         for (JsonNode mount : config.path("mounts")) {
             if (mount.isTextual()) {
-                Map<String, String> options = mountOptions(mount.asText());
-                if ("volume".equals(options.getOrDefault("type", "volume")) && target(options) != null) {
-                    volumes.add(target(options));
-                }
-            } else if ("volume".equals(mount.path("type").asText()) && mount.hasNonNull("target")) {
-                volumes.add(mount.path("target").asText());
+                mounts.add(MountSpec.parse(mount.asText()));
+            } else if (mount.isObject()) {
+                mounts.add(MountSpec.of(mount.path("type").asText("volume"), text(mount, "source"), text(mount, "target")));
             }
         }
 
         Map<String, String> environment = new LinkedHashMap<>();
         config.path("containerEnv").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
 
-        List<String> postStart = new ArrayList<>();
-        JsonNode command = config.path("postStartCommand");
-        if (command.isTextual() && !command.asText().isBlank()) {
-            postStart.addAll(List.of("/bin/sh", "-c", command.asText()));
-        } else if (command.isArray()) {
-            command.forEach(arg -> postStart.add(arg.asText()));
+        List<LifecycleCommand> lifecycle = new ArrayList<>();
+        for (String hook : LifecycleCommand.HOOKS) {
+            lifecycleCommand(hook, config.path(hook)).ifPresent(lifecycle::add);
         }
-        String remoteUser = config.path("remoteUser").asText(config.path("containerUser").asText("root"));
-        return new LaunchSettings(privileged, overrideCommand, init, volumes, environment, postStart, remoteUser);
+        String containerUser = text(config, "containerUser");
+        String remoteUser = Optional.ofNullable(text(config, "remoteUser")).orElse(containerUser);
+        return new LaunchSettings(privileged, overrideCommand, init, mounts, environment, runArgs,
+                strings(config.path("capAdd")), strings(config.path("securityOpt")), lifecycle, remoteUser, containerUser);
     }
 
-    private static Map<String, String> mountOptions(String spec) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String part : spec.split(",")) {
-            String[] kv = part.split("=", 2);
-            options.put(kv[0].strip(), kv.length > 1 ? kv[1].strip() : "");
+    /**
+     * One hook in the spec's forms; empty when absent or empty (a client skips an empty string,
+     * array or object: devcontainers/cli, injectHeadless.ts {@code hasCommand}).
+     */
+    static Optional<LifecycleCommand> lifecycleCommand(String hook, JsonNode node) {
+        if (node.isTextual() && !node.asText().isBlank()) {
+            return Optional.of(LifecycleCommand.shell(hook, node.asText()));
         }
-        return options;
+        if (node.isArray() && !node.isEmpty()) {
+            return Optional.of(LifecycleCommand.exec(hook, strings(node)));
+        }
+        if (node.isObject() && !node.isEmpty()) {
+            Map<String, List<String>> entries = new LinkedHashMap<>();
+            node.fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue().isArray() ? strings(e.getValue())
+                    : LifecycleCommand.shellArgv(e.getValue().asText())));
+            return Optional.of(new LifecycleCommand(hook, entries, true));
+        }
+        return Optional.empty();
     }
 
-    private static String target(Map<String, String> options) {
-        for (String key : List.of("target", "dst", "destination")) {
-            if (options.containsKey(key)) {
-                return options.get(key);
-            }
+    /** The targets of the named and anonymous volumes a client mounts. */
+    public List<String> volumeTargets() {
+        return mounts.stream().filter(MountSpec::isVolume).map(MountSpec::target).toList();
+    }
+
+    /** The command of one hook ({@link LifecycleCommand#HOOKS}), when devcontainer.json has it. */
+    public Optional<LifecycleCommand> lifecycleCommand(String hook) {
+        return lifecycle.stream().filter(c -> c.hook().equals(hook)).findFirst();
+    }
+
+    /** The user lifecycle commands run as: {@code remoteUser}, else {@code containerUser}, else the image's USER, else root. */
+    public String userFor(ImageConfig image) {
+        if (remoteUser != null && !remoteUser.isBlank()) {
+            return remoteUser;
         }
-        return null;
+        return image.user() == null || image.user().isBlank() ? "root" : image.user();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() || value.isNumber() ? value.asText() : null;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 }

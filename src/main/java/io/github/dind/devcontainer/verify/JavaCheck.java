@@ -17,16 +17,15 @@ final class JavaCheck extends AbstractCheck {
     private static final Pattern VERSION = Pattern.compile("(?:version \"|javac )(?:1\\.)?([0-9]+)");
 
     private final int expected;
-    private final String user;
 
-    JavaCheck(int expected, String user, Duration timeout) {
-        super(ID, "java and $JAVA_HOME/bin/javac are JDK " + expected + " for " + user, timeout);
+    JavaCheck(int expected, Duration timeout) {
+        super(ID, "java and $JAVA_HOME/bin/javac are JDK " + expected + " for the remote user", timeout);
         this.expected = expected;
-        this.user = user;
     }
 
     @Override
     public Observation run(Container container, Timings timings) {
+        String user = container.remoteUser();
         ExecResult java = container.execAs(user, timeout, "/bin/sh", "-lc", "java -version 2>&1");
         ExecResult javac = container.execAs(user, timeout, "/bin/sh", "-lc", "\"$JAVA_HOME/bin/javac\" -version 2>&1");
         OptionalInt javaVersion = major(java);
@@ -42,7 +41,7 @@ final class JavaCheck extends AbstractCheck {
             return Observation.fail("java is " + javaVersion.getAsInt() + " and $JAVA_HOME/bin/javac is "
                     + javacVersion.getAsInt() + ", expected " + expected);
         }
-        return Observation.pass("java " + expected + ", javac " + expected);
+        return Observation.pass("java " + expected + ", javac " + expected + " for " + user);
     }
 
     static OptionalInt major(ExecResult result) {

@@ -14,16 +14,15 @@ final class MavenCheck extends AbstractCheck {
     private static final Pattern JAVA = Pattern.compile("Java version: (?:1\\.)?([0-9]+)");
 
     private final OptionalInt java;
-    private final String user;
 
-    MavenCheck(OptionalInt java, String user, Duration timeout) {
-        super(ID, "`mvn -v` runs for " + user + (java.isPresent() ? " on Java " + java.getAsInt() : ""), timeout);
+    MavenCheck(OptionalInt java, Duration timeout) {
+        super(ID, "`mvn -v` runs for the remote user" + (java.isPresent() ? " on Java " + java.getAsInt() : ""), timeout);
         this.java = java;
-        this.user = user;
     }
 
     @Override
     public Observation run(Container container, Timings timings) {
+        String user = container.remoteUser();
         ExecResult result = container.execAs(user, timeout, "/bin/sh", "-lc", "mvn -v");
         String output = result.stdout() + result.stderr();
         Matcher maven = MAVEN.matcher(output);
@@ -35,6 +34,7 @@ final class MavenCheck extends AbstractCheck {
             return Observation.fail("Maven " + maven.group(1) + " does not run on Java " + java.getAsInt() + ": "
                     + result.output());
         }
-        return Observation.pass("Apache Maven " + maven.group(1) + (java.isPresent() ? " on Java " + java.getAsInt() : ""));
+        return Observation.pass("Apache Maven " + maven.group(1) + (java.isPresent() ? " on Java " + java.getAsInt() : "")
+                + " for " + user);
     }
 }

@@ -2,6 +2,7 @@ package io.github.dind.devcontainer.verify;
 
 import io.github.dind.devcontainer.docker.Container;
 import io.github.dind.devcontainer.docker.ContainerException;
+import java.util.Locale;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -57,6 +58,6 @@ final class Polling {
     }
 
     static String seconds(Duration duration) {
-        return String.format("%.2f s", duration.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
     }
 }

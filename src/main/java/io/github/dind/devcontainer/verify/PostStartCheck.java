@@ -1,32 +1,30 @@
 package io.github.dind.devcontainer.verify;
 
 import io.github.dind.devcontainer.docker.Container;
-import io.github.dind.devcontainer.docker.ExecResult;
+import io.github.dind.devcontainer.spec.LifecycleCommand;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The devcontainer.json's {@code postStartCommand}, run as its remote user the way a client runs it
- * after every start, succeeds and leaves exactly one dockerd running.
+ * after every start — here after the resume — succeeds and leaves exactly one dockerd running.
  */
 final class PostStartCheck extends AbstractCheck {
     static final String ID = "post-start";
-    private final List<String> command;
-    private final String user;
+    private final LifecycleCommand command;
 
-    PostStartCheck(List<String> command, String user, Duration timeout) {
+    PostStartCheck(LifecycleCommand command, Duration timeout) {
         super(ID, "postStartCommand succeeds and starts no second dockerd", Set.of(ResumeCheck.ID), timeout);
-        this.command = List.copyOf(command);
-        this.user = user;
+        this.command = command;
     }
 
     @Override
     public Observation run(Container container, Timings timings) {
-        ExecResult result = container.execAs(user, timeout, command.toArray(String[]::new));
-        if (!result.succeeded()) {
-            return Observation.fail("`" + String.join(" ", command) + "` as " + user + " exited with " + result.exitCode()
-                    + ": " + result.output());
+        String user = container.remoteUser();
+        Optional<String> failure = LifecycleCommands.run(container, user, command, timeout);
+        if (failure.isPresent()) {
+            return Observation.fail(failure.get());
         }
         int dockerds = ProcessTree.parse(container.exec(timeout, ProcessTree.READ_COMMAND).stdout()).named("dockerd").size();
         return dockerds == 1

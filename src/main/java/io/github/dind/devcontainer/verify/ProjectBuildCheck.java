@@ -16,26 +16,26 @@ final class ProjectBuildCheck extends AbstractCheck {
 
     private final String workspace;
     private final String command;
-    private final String user;
 
-    ProjectBuildCheck(String workspace, String command, String user, Duration timeout) {
-        super(ID, "`" + command + "` builds the project in " + workspace + " as " + user, timeout);
+    ProjectBuildCheck(String workspace, String command, Duration timeout) {
+        super(ID, "`" + command + "` builds the project in " + workspace, timeout);
         this.workspace = workspace;
         this.command = command;
-        this.user = user;
     }
 
     @Override
     public Observation run(Container container, Timings timings) {
+        String user = container.remoteUser();
         long started = System.nanoTime();
         ExecResult result = container.execAs(user, timeout, "/bin/sh", "-lc", "cd " + shellQuote(workspace) + " && " + command);
         double seconds = (System.nanoTime() - started) / 1e9;
         if (result.succeeded()) {
-            return Observation.pass(String.format("exit code 0 in %.1f s", seconds));
+            return Observation.pass(String.format(java.util.Locale.ROOT, "exit code 0 as %s in %.1f s", user, seconds));
         }
         List<String> lines = (result.stdout().strip() + "\n" + result.stderr().strip()).strip().lines().toList();
         String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
-        return Observation.fail("exit code " + result.exitCode() + " after " + String.format("%.1f s", seconds) + ":\n" + tail);
+        return Observation.fail("exit code " + result.exitCode() + " as " + user + " after "
+                + String.format(java.util.Locale.ROOT, "%.1f s", seconds) + ":\n" + tail);
     }
 
     /** The text in single quotes for sh. */

@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.verify;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,17 +12,17 @@ public final class ReportTable {
     public static List<String> render(VerificationReport report) {
         List<String> lines = new ArrayList<>();
         int width = report.results().stream().mapToInt(r -> r.description().length()).max().orElse(10);
-        lines.add(String.format("  %2s  %-7s %8s  %-" + width + "s  %s", "#", "result", "time", "check", "evidence"));
+        lines.add(String.format(Locale.ROOT, "  %2s  %-7s %8s  %-" + width + "s  %s", "#", "result", "time", "check", "evidence"));
         int n = 0;
         for (CheckResult r : report.results()) {
-            lines.add(String.format("  %2d  %-7s %8s  %-" + width + "s  %s", ++n, r.status(), seconds(r), r.description(),
+            lines.add(String.format(Locale.ROOT, "  %2d  %-7s %8s  %-" + width + "s  %s", ++n, r.status(), seconds(r), r.description(),
                     oneLine(r.detail())));
         }
         return lines;
     }
 
     private static String seconds(CheckResult r) {
-        return r.status() == CheckResult.Status.SKIPPED ? "-" : String.format("%.2f s", r.took().toMillis() / 1000.0);
+        return r.status() == CheckResult.Status.SKIPPED ? "-" : String.format(Locale.ROOT, "%.2f s", r.took().toMillis() / 1000.0);
     }
 
     /** A detail on one line, shortened, for the log and XML attributes. */

@@ -1,6 +1,7 @@
 package io.github.dind.devcontainer.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -108,6 +109,87 @@ class ContextArchiveTest {
             assertThat(entries(archive).keySet()).contains("conf/nested/app.conf").doesNotContain("conf/", "conf/nested/");
         }
     }
+
+    /** docker CLI: the Dockerfile is sent even when its folder is ignored; the folder's other files are not. */
+    @Test
+    void aDockerfileInsideAnIgnoredFolderIsSentAlone() throws Exception {
+        Files.createDirectories(context.resolve("sub"));
+        Files.writeString(context.resolve("sub/Dockerfile"), "FROM debian:trixie\n");
+        Files.writeString(context.resolve("sub/other.txt"), "not sent\n");
+        Files.writeString(context.resolve(".dockerignore"), "sub\n");
+
+        try (ContextArchive archive = ContextArchive.create(context, "./sub/Dockerfile")) {
+            assertThat(entries(archive).keySet()).contains(".dockerignore", "sub/Dockerfile")
+                    .doesNotContain("sub/", "sub/other.txt");
+        }
+    }
+
+    @Test
+    void ignoringEverythingStillSendsTheDockerfileAndDockerignore() throws Exception {
+        Files.writeString(context.resolve(".dockerignore"), "*\n");
+
+        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+            assertThat(entries(archive).keySet()).containsExactly(".dockerignore", "Dockerfile");
+        }
+    }
+
+    /**
+     * moby pkg/archive enters an ignored folder only for a {@code !} rule that names a path below it:
+     * {@code !**}{@code /app.conf} does not bring back {@code conf/nested/app.conf}.
+     */
+    @Test
+    void aWildcardReincludeDoesNotReachIntoAnIgnoredFolder() throws Exception {
+        Files.writeString(context.resolve(".dockerignore"), "conf\n!**/app.conf\n");
+
+        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+            assertThat(entries(archive).keySet()).doesNotContain("conf/nested/app.conf");
+        }
+    }
+
+    @Test
+    void aMalformedPatternIsRefusedWithItsLine() throws Exception {
+        Files.writeString(context.resolve(".dockerignore"), "# fine\ntarget\n[a-\n");
+
+        assertThatThrownBy(() -> ContextArchive.create(context, "Dockerfile"))
+                .isInstanceOf(BuildContextException.class)
+                .hasMessageContaining(".dockerignore, line 3: syntax error in pattern [a-");
+    }
+
+    /** The owner's execute bit decides, not whether this process may execute (root may execute any x). */
+    @Test
+    void theModeFollowsTheOwnersExecuteBit() throws Exception {
+        Map<String, String> modes = Map.of("group-x", "rw-r-xr-x", "owner-x", "rwx------", "owner-rx", "r-x------",
+                "none", "rw-rw-rw-");
+        for (Map.Entry<String, String> file : modes.entrySet()) {
+            Files.writeString(context.resolve(file.getKey()), file.getKey());
+            Files.setPosixFilePermissions(context.resolve(file.getKey()), PosixFilePermissions.fromString(file.getValue()));
+        }
+
+        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+            Map<String, TarArchiveEntry> entries = entries(archive);
+            assertThat(entries.get("group-x").getMode() & 07777).isEqualTo(0644);
+            assertThat(entries.get("owner-x").getMode() & 07777).isEqualTo(0755);
+            assertThat(entries.get("owner-rx").getMode() & 07777).isEqualTo(0755);
+            assertThat(entries.get("none").getMode() & 07777).isEqualTo(0644);
+        }
+    }
+
+    /**
+     * The archive's bytes, and so every image fingerprint, for a context of the usual kind: pinned
+     * to what the previous version produced, so a change to the archive rebuilds nobody's image
+     * unless it has to.
+     */
+    @Test
+    void anUnchangedContextKeepsItsHash() throws Exception {
+        Files.writeString(context.resolve(".dockerignore"), "*.log\n");
+        Files.writeString(context.resolve("build.log"), "ignored\n");
+
+        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+            assertThat(archive.sha256()).isEqualTo(PINNED);
+        }
+    }
+
+    private static final String PINNED = "4764c93d57f739382752df99ab6e4d8071b279bd7fe8841316fc89c3d1079d25";
 
     @Test
     void theTemporaryFileIsDeletedOnClose() throws Exception {

@@ -68,6 +68,35 @@ class DockerIgnoreTest {
         assertThat(ignore.excludes("plusXdotXc")).isFalse();
     }
 
+    /**
+     * The context walk carries each rule's result down from the parent (MatchesUsingParentResults),
+     * which answers differently from judging a path with its parents afresh (MatchesOrParentMatches):
+     * with {@code a/b} then {@code !a}, the walk excludes {@code a/b/c}, as the docker CLI does.
+     */
+    @Test
+    void theWalkCarriesRuleResultsFromTheParent() {
+        DockerIgnore ignore = DockerIgnore.parse("a/b\n!a\n");
+
+        DockerIgnore.Match a = ignore.matches("a", null);
+        DockerIgnore.Match ab = ignore.matches("a/b", a);
+        assertThat(a.excluded()).isFalse();
+        assertThat(ab.excluded()).isTrue();
+        assertThat(ignore.matches("a/b/c", ab).excluded()).isTrue();
+        assertThat(ignore.excludes("a/b/c")).isFalse();
+        assertThat(ignore.mayReincludeBelow("a/b")).isFalse();
+        assertThat(DockerIgnore.parse("sub\n!sub/x/keep\n").mayReincludeBelow("sub/x")).isTrue();
+        assertThat(DockerIgnore.parse("sub\n!**/keep\n").mayReincludeBelow("sub")).isFalse();
+    }
+
+    @Test
+    void aByteOrderMarkAndWindowsLineEndsAreReadAsDockerReadsThem() {
+        DockerIgnore ignore = DockerIgnore.parse("\uFEFFtarget\r\n*.log\r\n");
+
+        assertThat(ignore.excludes("target")).isTrue();
+        assertThat(ignore.excludes("x.log")).isTrue();
+        assertThat(DockerIgnore.parse("\u00a0target\u00a0\n").excludes("target")).isTrue();
+    }
+
     @Test
     void cleanBehavesLikeGo() {
         assertThat(DockerIgnore.clean("./a/b/../c/")).isEqualTo("a/c");

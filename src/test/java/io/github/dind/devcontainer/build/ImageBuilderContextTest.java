@@ -16,12 +16,12 @@ class ImageBuilderContextTest {
     @TempDir
     Path dir;
 
-    private static BuildRequest request(Path context, String dockerfile) {
+    private static BuildRequest request(Path context, String dockerfile) throws Exception {
         return new BuildRequest(context, dockerfile, ImageName.of("app-devcontainer", List.of("1.0")), Map.of(), Map.of(),
                 null, PullPolicy.MISSING, false, false, Duration.ofMinutes(1));
     }
 
-    private final ImageBuilder builder = new ImageBuilder(null, new RecordingConsole());
+    private final ImageBuilder builder = new ImageBuilder(null, "nowhere", new RecordingConsole(), java.util.Map.of());
 
     @Test
     void aMissingContextSaysToGenerateFirst() {

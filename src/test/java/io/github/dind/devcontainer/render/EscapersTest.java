@@ -80,6 +80,57 @@ class EscapersTest {
         assertThat(Escapers.dockerfile("$HOME ${PATH}")).isEqualTo("\\$HOME \\${PATH}");
     }
 
+    /** A bare Dockerfile value: one escaping that both Docker's word rules and a shell read back unchanged. */
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void dockerfileOrShellRoundTripsThroughBothOrRejectsABacktick(String value) {
+        if (value.contains("`")) {
+            assertThatThrownBy(() -> Escapers.dockerfileOrShell(value)).isInstanceOf(IllegalArgumentException.class);
+            return;
+        }
+        String body = Escapers.dockerfileOrShell(value);
+
+        assertThat(DockerfileWords.unquote("\"" + body + "\"")).isEqualTo(value);
+        Processes.Result result = Processes.run(List.of("sh", "-c", "printf '%s' \"" + body + "\""), "");
+        assertThat(result.stderr()).isEmpty();
+        assertThat(result.stdout()).isEqualTo(value);
+    }
+
+    /** {{v.shell.json}}: a shell word inside a JSON string, as a devcontainer.json command holds it. */
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void aShellWordInsideAJsonStringRoundTrips(String value) {
+        String escaped = EscapeContext.JSON.escape(EscapeContext.SHELL.escape(value));
+        String command = Jsonc.parse("{\"c\": \"printf '%s' \\\"" + escaped + "\\\"\"}").path("c").textValue();
+
+        Processes.Result result = Processes.run(List.of("sh", "-c", command), "");
+        assertThat(result.stderr()).isEmpty();
+        assertThat(result.stdout()).isEqualTo(value);
+    }
+
+    @Test
+    void aDockerfileRefusesALineBreakInEveryContextButJsonWhichEscapesIt() {
+        for (EscapeContext context : List.of(EscapeContext.SHELL, EscapeContext.DOCKERFILE,
+                EscapeContext.DOCKERFILE_OR_SHELL)) {
+            String value = "a\nRUN touch /pwned";
+            assertThatThrownBy(() -> Format.DOCKERFILE.finish(value, context.escape(value)))
+                    .as(context.name())
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(Format.DOCKERFILE.finish("a\nb", EscapeContext.JSON.escape("a\nb"))).isEqualTo("a\\nb");
+    }
+
+    @Test
+    void aTagNamesItsContextsInnermostFirst() {
+        assertThat(ValueTag.parse("name.shell.json")).isEqualTo(new ValueTag("name",
+                List.of(EscapeContext.SHELL, EscapeContext.JSON)));
+        assertThat(ValueTag.parse(" name ")).isEqualTo(new ValueTag("name", List.of()));
+        assertThat(ValueTag.parse("project.name.dockerfile")).isEqualTo(new ValueTag("project.name",
+                List.of(EscapeContext.DOCKERFILE)));
+        assertThat(ValueTag.parse("shell")).isEqualTo(new ValueTag("shell", List.of()));
+        assertThat(ValueTag.parse("name.shell.json").written()).isEqualTo("{{name.shell.json}}");
+    }
+
     /**
      * Docker's rules for a double-quoted word (moby/buildkit frontend/dockerfile/shell/lex.go,
      * processDoubleQuote): a backslash escapes {@code "}, {@code $} and itself and is kept before

@@ -38,12 +38,12 @@ class DevcontainerSpecJavaTest {
                 .extensions(List.of("not an id")).forwardPorts(List.of("8080", "70000", "DB:1"))
                 .caCertificates(List.of(Path.of("/no/such/ca.crt"))).build())
                 .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("<javaVersion> \"17\" must be a Java version debian ships (21, 25) or none")
-                .hasMessageContaining("<maven> \"sdkman\" must be distro (the distribution's Maven) or none")
-                .hasMessageContaining("<extensions> \"not an id\" must be a VS Code extension id")
-                .hasMessageContaining("<forwardPorts> \"70000\" must be a port from 1 to 65535")
-                .hasMessageContaining("<forwardPorts> \"DB:1\"")
-                .hasMessageContaining("<caCertificates> \"/no/such/ca.crt\" must be a PEM file that can be read");
+                .hasMessageContaining("javaVersion \"17\" must be a Java version debian ships (21, 25) or none")
+                .hasMessageContaining("maven \"sdkman\" must be distro (the distribution's Maven) or none")
+                .hasMessageContaining("extensions \"not an id\" must be a VS Code extension id")
+                .hasMessageContaining("forwardPorts \"70000\" must be a port from 1 to 65535")
+                .hasMessageContaining("forwardPorts \"DB:1\"")
+                .hasMessageContaining("caCertificates \"/no/such/ca.crt\" must be a PEM file that can be read");
     }
 
     @Test

@@ -26,7 +26,7 @@ class DevcontainerSpecTest {
     void distroIdsAreCaseInsensitiveAndUnknownOnesAreListed() throws Exception {
         assertThat(Specs.sample("Debian").build().distro()).isEqualTo(Distro.DEBIAN);
         assertThatThrownBy(() -> Specs.sample("arch").build())
-                .hasMessageContaining("<distro> \"arch\" must be one of wolfi, alpine, debian, ubuntu");
+                .hasMessageContaining("distro \"arch\" must be one of wolfi, alpine, debian, ubuntu");
     }
 
     @Test
@@ -68,7 +68,9 @@ class DevcontainerSpecTest {
 
     @Test
     void violationsShowTheValueSafely() {
-        assertThat(new InvalidSpecException.Violation("name", "a\nb\"c", "x").toString())
-                .isEqualTo("<name> \"a\\nb\\\"c\" must be x");
+        InvalidSpecException e = new InvalidSpecException(List.of(new InvalidSpecException.Violation("name", "a\nb\"c", "x")));
+
+        assertThat(e.message((parameter, value) -> "<" + parameter + ">")).endsWith("<name> \"a\\nb\\\"c\" must be x");
+        assertThat(e.settings()).containsExactly("name");
     }
 }

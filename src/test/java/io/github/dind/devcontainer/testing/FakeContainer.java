@@ -17,6 +17,10 @@ public final class FakeContainer implements Container {
     private List<String> log = List.of();
     private List<String> dockerdLog = List.of();
     private Duration stopTakes = Duration.ZERO;
+    private String remoteUser = "root";
+    private int kills;
+    private String name = "fake0123456789";
+    private int closes;
 
     public FakeContainer(Function<String, ExecResult> answers) {
         this.answers = answers;
@@ -49,6 +53,47 @@ public final class FakeContainer implements Container {
     public FakeContainer stopTakes(Duration duration) {
         this.stopTakes = duration;
         return this;
+    }
+
+    public FakeContainer named(String containerName) {
+        this.name = containerName;
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** How many times {@link #close()} was called. */
+    public int closes() {
+        return closes;
+    }
+
+    @Override
+    public void close() {
+        closes++;
+    }
+
+    public FakeContainer remoteUser(String user) {
+        this.remoteUser = user;
+        return this;
+    }
+
+    @Override
+    public String remoteUser() {
+        return remoteUser;
+    }
+
+    /** How many times {@link #kill()} was called. */
+    public int kills() {
+        return kills;
+    }
+
+    @Override
+    public void kill() {
+        kills++;
+        running = false;
     }
 
     public synchronized List<String> commands() {

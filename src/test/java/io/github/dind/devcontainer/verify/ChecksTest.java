@@ -5,6 +5,7 @@ import static io.github.dind.devcontainer.testing.FakeContainer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dind.devcontainer.docker.ContainerException;
+import io.github.dind.devcontainer.spec.LifecycleCommand;
 import io.github.dind.devcontainer.testing.FakeContainer;
 import java.time.Duration;
 import java.util.List;
@@ -138,12 +139,13 @@ class ChecksTest {
     void postStartRunsAsTheRemoteUserAndWantsExactlyOneDockerd() {
         FakeContainer container = new FakeContainer(cmd -> cmd.startsWith("sudo") ? ok("") : ok(ProcessTreeTest.STATS));
 
-        Observation seen = new PostStartCheck(List.of("sudo", "-n", "/usr/local/bin/startup.sh"), "dev", SHORT).run(container, timings);
+        Observation seen = new PostStartCheck(LifecycleCommand.exec("postStartCommand", List.of("sudo", "-n", "/usr/local/bin/startup.sh")), SHORT)
+                .run(container.remoteUser("dev"), timings);
 
         assertThat(seen.passed()).isTrue();
         assertThat(container.commands()).contains("dev$ sudo -n /usr/local/bin/startup.sh");
 
-        Observation two = new PostStartCheck(List.of("true"), "root", SHORT).run(new FakeContainer(cmd -> cmd.equals("true") ? ok("")
+        Observation two = new PostStartCheck(LifecycleCommand.exec("postStartCommand", List.of("true")), SHORT).run(new FakeContainer(cmd -> cmd.equals("true") ? ok("")
                 : ok(ProcessTreeTest.STATS + "99 (dockerd) S 1 99\n")), timings);
         assertThat(two.passed()).isFalse();
         assertThat(two.detail()).startsWith("2 dockerd processes");

@@ -36,9 +36,9 @@ class JavaChecksTest {
 
     @Test
     void javaPassesWhenJavaAndJavacAreTheChosenJdkForTheRemoteUser() {
-        FakeContainer container = new FakeContainer(c -> answer(c, JAVA_21, "javac 21.0.13", MVN_V));
+        FakeContainer container = new FakeContainer(c -> answer(c, JAVA_21, "javac 21.0.13", MVN_V)).remoteUser("dev");
 
-        Observation seen = new JavaCheck(21, "dev", TIMEOUT).run(container, new Timings());
+        Observation seen = new JavaCheck(21, TIMEOUT).run(container, new Timings());
 
         assertThat(seen.passed()).as(seen.detail()).isTrue();
         assertThat(container.commands()).allMatch(c -> c.startsWith("dev$ /bin/sh -lc "));
@@ -47,11 +47,11 @@ class JavaChecksTest {
     @Test
     void javaFailsOnAnotherJdkOrNone() {
         FakeContainer older = new FakeContainer(c -> answer(c, "openjdk version \"17.0.2\"", "javac 21.0.1", MVN_V));
-        assertThat(new JavaCheck(21, "root", TIMEOUT).run(older, new Timings()).detail())
+        assertThat(new JavaCheck(21, TIMEOUT).run(older, new Timings()).detail())
                 .isEqualTo("java is 17 and $JAVA_HOME/bin/javac is 21, expected 21");
 
         FakeContainer none = new FakeContainer(c -> exit(127, "sh: 1: java: not found"));
-        Observation seen = new JavaCheck(21, "root", TIMEOUT).run(none, new Timings());
+        Observation seen = new JavaCheck(21, TIMEOUT).run(none, new Timings());
         assertThat(seen.passed()).isFalse();
         assertThat(seen.detail()).contains("exited with 127").contains("java: not found");
     }
@@ -64,35 +64,37 @@ class JavaChecksTest {
     @Test
     void mavenPassesOnTheChosenJavaAndFailsOnAnother() {
         FakeContainer on21 = new FakeContainer(c -> answer(c, JAVA_21, "javac 21", MVN_V));
-        assertThat(new MavenCheck(OptionalInt.of(21), "root", TIMEOUT).run(on21, new Timings()))
-                .isEqualTo(Observation.pass("Apache Maven 3.9.9 on Java 21"));
+        assertThat(new MavenCheck(OptionalInt.of(21), TIMEOUT).run(on21, new Timings()))
+                .isEqualTo(Observation.pass("Apache Maven 3.9.9 on Java 21 for root"));
 
         FakeContainer on17 = new FakeContainer(c -> answer(c, JAVA_21, "javac 21", MVN_V.replace("21.0.13", "17.0.9")));
-        assertThat(new MavenCheck(OptionalInt.of(21), "root", TIMEOUT).run(on17, new Timings()).passed()).isFalse();
+        assertThat(new MavenCheck(OptionalInt.of(21), TIMEOUT).run(on17, new Timings()).passed()).isFalse();
 
         FakeContainer missing = new FakeContainer(c -> exit(127, "sh: 1: mvn: not found"));
-        assertThat(new MavenCheck(OptionalInt.empty(), "root", TIMEOUT).run(missing, new Timings()).detail())
+        assertThat(new MavenCheck(OptionalInt.empty(), TIMEOUT).run(missing, new Timings()).detail())
                 .contains("mvn: not found");
     }
 
     @Test
     void projectBuildRunsInTheWorkspaceAsTheUserAndShowsTheTailOfAFailure() {
-        FakeContainer container = new FakeContainer(c -> exit(1, "[ERROR] line\n".repeat(40) + "[ERROR] BUILD FAILURE"));
+        FakeContainer container = new FakeContainer(c -> exit(1, "[ERROR] line\n".repeat(40) + "[ERROR] BUILD FAILURE"))
+                .remoteUser("dev");
 
-        Observation seen = new ProjectBuildCheck("/workspaces/it's", "mvn -B -q package", "dev", TIMEOUT)
+        Observation seen = new ProjectBuildCheck("/workspaces/it's", "mvn -B -q package", TIMEOUT)
                 .run(container, new Timings());
 
         assertThat(container.commands()).containsExactly("dev$ /bin/sh -lc cd '/workspaces/it'\\''s' && mvn -B -q package");
         assertThat(seen.passed()).isFalse();
-        assertThat(seen.detail()).startsWith("exit code 1 after ").endsWith("[ERROR] BUILD FAILURE");
+        assertThat(seen.detail()).startsWith("exit code 1 as dev after ").endsWith("[ERROR] BUILD FAILURE");
         assertThat(seen.detail().lines().count()).isEqualTo(31);
-        assertThat(new ProjectBuildCheck("/workspaces/x", "true", "root", TIMEOUT)
+        assertThat(new ProjectBuildCheck("/workspaces/x", "true", TIMEOUT)
                 .run(new FakeContainer(c -> ok("")), new Timings()).passed()).isTrue();
     }
 
     @Test
     void theCatalogAddsJavaChecksFromDevcontainerJsonAndProjectBuildOnRequest() {
-        LaunchSettings settings = new LaunchSettings(true, false, false, List.of(), Map.of(), List.of(), "dev");
+        LaunchSettings settings = new LaunchSettings(true, false, false, List.of(), Map.of(), List.of(), List.of(),
+                List.of(), List.of(), "dev", null);
         CheckCatalog.Timeouts timeouts = new CheckCatalog.Timeouts(TIMEOUT, TIMEOUT, TIMEOUT);
         JavaExpectations java = new JavaExpectations(OptionalInt.of(21), true, Optional.of("/home/dev/.m2/repository"));
 
@@ -104,6 +106,6 @@ class JavaChecksTest {
                 new CheckCatalog.ProjectBuild("/workspaces/hello", "mvn -B -q -DskipTests package", TIMEOUT)))
                 .extracting(Check::description)
                 .containsExactly("the container is running",
-                        "`mvn -B -q -DskipTests package` builds the project in /workspaces/hello as dev");
+                        "`mvn -B -q -DskipTests package` builds the project in /workspaces/hello");
     }
 }

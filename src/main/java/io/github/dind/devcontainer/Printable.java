@@ -1,4 +1,4 @@
-package io.github.dind.devcontainer.spec;
+package io.github.dind.devcontainer;
 
 /** Shows an untrusted value in a log line without letting it break the line. */
 public final class Printable {

@@ -1,0 +1,45 @@
+import java.nio.file.Files
+import java.nio.file.Path
+
+def run(List<String> command) {
+    def process = command.execute()
+    def out = new StringBuilder(), err = new StringBuilder()
+    process.consumeProcessOutput(out, err)
+    assert process.waitFor() == 0 : "${command} failed: ${err}"
+    out.toString()
+}
+
+def sshd = new File('/usr/sbin/sshd')
+assert sshd.exists() : 'this IT needs openssh-server (.ci/run installs it)'
+def dir = new File(basedir, 'ssh').canonicalFile
+dir.mkdirs()
+['host_key', 'host_key.pub', 'id_ed25519', 'id_ed25519.pub'].each { new File(dir, it).delete() }
+run(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', "${dir}/host_key".toString()])
+run(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', "${dir}/id_ed25519".toString()])
+new File(dir, 'authorized_keys').text = new File(dir, 'id_ed25519.pub').text
+new File(dir, 'known_hosts').text = '[127.0.0.1]:42122 ' + new File(dir, 'host_key.pub').text.split(' ')[0..1].join(' ') + '\n'
+new File(dir, 'sshd_config').text = """\
+Port 42122
+ListenAddress 127.0.0.1
+HostKey ${dir}/host_key
+AuthorizedKeysFile ${dir}/authorized_keys
+PidFile ${dir}/sshd.pid
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+""".stripIndent()
+new File('/run/sshd').mkdirs() // privilege separation directory
+new File('/etc/ssh/ssh_config.d/devcontainer-it.conf').text = """\
+Host devcontainer-it-ssh
+  HostName 127.0.0.1
+  HostKeyAlias [127.0.0.1]:42122
+  IdentityFile ${dir}/id_ed25519
+  IdentitiesOnly yes
+  UserKnownHostsFile ${dir}/known_hosts
+""".stripIndent()
+run([sshd.path, '-f', "${dir}/sshd_config".toString()]) // daemonizes; its pid goes to sshd.pid
+assert run(['ssh', '-T', '-o', 'BatchMode=yes', '-l', 'root', '-p', '42122', 'devcontainer-it-ssh', 'docker', 'version',
+            '--format', '{{.Server.Version}}']).trim() : 'ssh to the test sshd works'
+true

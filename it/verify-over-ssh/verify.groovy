@@ -1,0 +1,26 @@
+def run(List<String> command) {
+    def process = command.execute()
+    def out = new StringBuilder(), err = new StringBuilder()
+    process.consumeProcessOutput(out, err)
+    assert process.waitFor() == 0 : "${command} failed: ${err}"
+    out.toString()
+}
+
+try {
+    def log = new File(basedir, 'build.log').text
+    assert log.contains('ssh://root@devcontainer-it-ssh:42122 (from DOCKER_HOST)')
+    assert log =~ /Built verify-over-ssh-devcontainer:1\.0\.0/ || log.contains('is up to date')
+    assert log =~ /PASSED\s+\d+\.\d\d s\s+docker info answers/
+    assert log =~ /PASSED\s+\d+\.\d\d s\s+the inner daemon runs a container/
+    assert !log.contains('FAILED')
+    assert run(['docker', 'ps', '-aq', '--filter', 'name=verify-over-ssh-verify']).trim().isEmpty() : 'containers left behind'
+    assert run(['docker', 'volume', 'ls', '-q', '--filter', 'name=verify-over-ssh-verify']).trim().isEmpty() : 'volumes left behind'
+    assert new File(basedir, 'ssh/sshd.pid').exists() : 'the test sshd ran' 
+} finally {
+    def pid = new File(basedir, 'ssh/sshd.pid')
+    if (pid.exists()) {
+        ['kill', pid.text.trim()].execute().waitFor()
+    }
+    new File('/etc/ssh/ssh_config.d/devcontainer-it.conf').delete()
+}
+true

@@ -1,0 +1,17 @@
+package io.github.dind.devcontainer.spec;
+
+import java.util.List;
+
+/**
+ * What a client reads from the image before it starts it: its ENTRYPOINT and CMD (appended to the
+ * client's script when {@code overrideCommand} is false) and its USER (the remote user when
+ * devcontainer.json names none). From {@code docker image inspect}, {@code .Config}.
+ *
+ * @param user the image's USER; empty or null for root
+ */
+public record ImageConfig(List<String> entrypoint, List<String> cmd, String user) {
+    public ImageConfig {
+        entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
+        cmd = cmd == null ? List.of() : List.copyOf(cmd);
+    }
+}

@@ -1,0 +1,239 @@
+package io.github.dind.devcontainer.verify;
+
+import io.github.dind.devcontainer.Console;
+import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.InvalidSettingException;
+import io.github.dind.devcontainer.Setting;
+import io.github.dind.devcontainer.docker.Container;
+import io.github.dind.devcontainer.docker.ContainerEngine;
+import io.github.dind.devcontainer.docker.ImageNotFoundException;
+import io.github.dind.devcontainer.spec.ClientLaunch;
+import io.github.dind.devcontainer.Sha256;
+import io.github.dind.devcontainer.spec.ImageConfig;
+import io.github.dind.devcontainer.spec.JavaExpectations;
+import io.github.dind.devcontainer.spec.LaunchSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * The verify goal without Maven: reads devcontainer.json, picks the checks, boots the image as a
+ * client does {@code repeat} times (each boot its own container), runs the checks, writes a JUnit
+ * report per boot, and decides the verdict. While the first devcontainer boots, leftovers of runs
+ * killed outright are swept in the background (once per call).
+ */
+public final class VerifyService {
+    /**
+     * What to verify.
+     *
+     * @param configFile the devcontainer.json; null or absent means the plugin's own defaults
+     * @param only check ids to run; empty runs all
+     * @param namePrefix the container names' prefix (lower-case, docker name characters)
+     * @param keep leave the last boot's container running, labelled as kept
+     */
+    public record Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
+            CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
+            ProjectBuild projectBuild) {
+        /** Without project-build. */
+        public Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
+                CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory) {
+            this(image, configFile, commands, only, timeouts, repeat, keep, namePrefix, reportDirectory, null);
+        }
+    }
+
+    /**
+     * The opt-in project-build check: the project's folder on the host (bind-mounted at
+     * {@code /workspaces/<its name>}, where clients put it), the command, its time budget.
+     */
+    public record ProjectBuild(Path projectDirectory, String command, Duration timeout) {
+        /** Where clients mount the workspace. */
+        public String workspace() {
+            return "/workspaces/" + projectDirectory.getFileName();
+        }
+    }
+
+    /** Labels of the lasting local repository volume: what it is, and which project it serves. */
+    public static final String CACHE_LABEL = "io.github.dind.devcontainer.cache";
+    public static final String PROJECT_LABEL = "io.github.dind.devcontainer.project";
+
+    private final Console console;
+
+    public VerifyService(Console console) {
+        this.console = console;
+    }
+
+    /**
+     * @return every boot's report, all passed
+     * @throws VerificationFailedException when a check failed in any boot ({@link DevcontainerException#isFailure()})
+     * @throws InvalidSettingException when repeat, a timeout or only is out of bounds
+     * @throws VerificationException when devcontainer.json cannot be read, the image is missing, or a report cannot be written
+     * @throws DevcontainerException when the daemon would not start the container
+     */
+    public List<VerificationReport> verify(Request request, ContainerEngine engine) throws DevcontainerException {
+        validate(request);
+        LaunchSettings settings = settings(request.configFile());
+        JavaExpectations java = javaExpectations(request.configFile());
+        ProjectBuild build = request.projectBuild();
+        List<Check> checks;
+        try {
+            checks = CheckCatalog.checks(settings, request.commands(), request.timeouts(), request.only(), java,
+                    build == null ? null : new CheckCatalog.ProjectBuild(build.workspace(), build.command(), build.timeout()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("only", String.join(",", request.only()), e.getMessage());
+        }
+        ClientLaunch launch = ClientLaunch.of(request.image(), settings, imageConfig(request.image(), engine))
+                .withVerifyMounts(verifyMounts(build, java));
+        launch.warnings().forEach(console::warn);
+        console.info("Verifying " + request.image() + " as a devcontainer client starts it: " + launch.describe());
+        List<VerificationReport> reports = new ArrayList<>();
+        CompletableFuture<Integer> sweep = null;
+        try {
+            for (int boot = 1; boot <= request.repeat(); boot++) {
+                if (request.repeat() > 1) {
+                    console.info("Boot " + boot + " of " + request.repeat());
+                }
+                try (Container container = engine.launch(launch, request.namePrefix(), request.keep() && boot == request.repeat())) {
+                    if (sweep == null) {
+                        sweep = CompletableFuture.supplyAsync(engine::sweepLeftovers);
+                    }
+                    console.info("Started " + container.name() + " (" + container.id().substring(0, 12) + ") from "
+                            + request.image());
+                    VerificationReport report = new Verifier(checks, console).verify(request.image(), container,
+                            container.name());
+                    reports.add(report);
+                    show(report);
+                    write(report, request.reportDirectory().resolve(request.repeat() == 1 ? "TEST-devcontainer-verify.xml"
+                            : "TEST-devcontainer-verify-" + boot + ".xml"));
+                }
+            }
+        } finally {
+            if (sweep != null) {
+                sweep.join();
+            }
+        }
+        if (request.repeat() > 1) {
+            console.info("Boots: " + RepeatSummary.of(reports).describe());
+        }
+        List<VerificationReport> failed = reports.stream().filter(r -> !r.passed()).toList();
+        if (!failed.isEmpty()) {
+            throw new VerificationFailedException(failureMessage(failed, reports.size()), reports);
+        }
+        return reports;
+    }
+
+    private static void validate(Request request) throws InvalidSettingException {
+        if (request.repeat() < 1) {
+            throw new InvalidSettingException("repeat", request.repeat(), "must be at least 1");
+        }
+        CheckCatalog.Timeouts t = request.timeouts();
+        Map<String, Duration> timeouts = new LinkedHashMap<>();
+        timeouts.put("readyTimeout", t.ready());
+        timeouts.put("checkTimeout", t.check());
+        timeouts.put("stopGracePeriod", t.stopGracePeriod());
+        for (Map.Entry<String, Duration> e : timeouts.entrySet()) {
+            if (e.getValue().compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new InvalidSettingException(e.getKey(), e.getValue().toSeconds(), "must be at least 1 (seconds)");
+            }
+        }
+    }
+
+    private LaunchSettings settings(Path configFile) throws VerificationException {
+        if (configFile == null || !Files.isRegularFile(configFile)) {
+            console.info("No " + configFile + ": starting the container as the plugin's own devcontainer.json would");
+            return PluginDefaults.launchSettings();
+        }
+        try {
+            return LaunchSettings.read(configFile);
+        } catch (IOException e) {
+            throw new VerificationException(e.getMessage(), e);
+        }
+    }
+
+    private JavaExpectations javaExpectations(Path configFile) throws VerificationException {
+        if (configFile == null || !Files.isRegularFile(configFile)) {
+            return JavaExpectations.none();
+        }
+        try {
+            return JavaExpectations.read(configFile);
+        } catch (IOException e) {
+            throw new VerificationException(e.getMessage(), e);
+        }
+    }
+
+    /** project-build's mounts: the project at its workspace folder, and a lasting local repository volume. */
+    private List<ClientLaunch.VerifyMount> verifyMounts(ProjectBuild build, JavaExpectations java) {
+        if (build == null) {
+            return List.of();
+        }
+        List<ClientLaunch.VerifyMount> mounts = new ArrayList<>();
+        String project = build.projectDirectory().toString();
+        mounts.add(new ClientLaunch.VerifyMount(true, project, build.workspace(), Map.of()));
+        java.localRepository().ifPresent(target -> {
+            String volume = localRepositoryVolume(project);
+            console.info("Maven's local repository for project-build: volume " + volume + ", kept between runs"
+                    + " (remove it with: docker volume rm " + volume + ")");
+            mounts.add(new ClientLaunch.VerifyMount(false, volume, target, Map.of(CACHE_LABEL, "m2", PROJECT_LABEL, project)));
+        });
+        return mounts;
+    }
+
+    /** {@code devcontainer-m2-verify-} and 12 hex digits of the SHA-256 of the project's path: one per project. */
+    static String localRepositoryVolume(String projectDirectory) {
+        return "devcontainer-m2-verify-" + Sha256.hex(projectDirectory).substring(0, 12);
+    }
+
+    private static ImageConfig imageConfig(String image, ContainerEngine engine) throws DevcontainerException {
+        try {
+            return engine.inspectImage(image);
+        } catch (ImageNotFoundException e) {
+            VerificationException missing = new VerificationException("The image " + image + " is not on the Docker"
+                    + " daemon. Build it first (mvn devcontainer:build, or bind the build goal before verify), or name"
+                    + " an existing image with " + Setting.assign("image", "NAME:TAG") + ".", e);
+            missing.withHost(engine.host());
+            throw missing;
+        }
+    }
+
+    private void show(VerificationReport report) {
+        ReportTable.render(report).forEach(console::info);
+        report.timings().forEach((name, value) -> console.info(String.format(java.util.Locale.ROOT, "  %s: %.2f s", name,
+                value.toMillis() / 1000.0)));
+        if (!report.passed()) {
+            console.warn("Last lines of the container log:");
+            report.containerLog().forEach(line -> console.warn("  | " + line));
+            console.warn("Last lines of " + Verifier.DOCKERD_LOG + ":");
+            if (report.dockerdLog().isEmpty()) {
+                console.warn("  (none: the file does not exist, dockerd never started)");
+            }
+            report.dockerdLog().forEach(line -> console.warn("  | " + line));
+        }
+    }
+
+    private void write(VerificationReport report, Path file) throws VerificationException {
+        try {
+            JUnitReport.write(report, file);
+            console.info("Report: " + file);
+        } catch (IOException e) {
+            throw new VerificationException("Cannot write the verification report " + file + " ("
+                    + DevcontainerException.setting("reportDirectory") + "): " + e.getMessage(), e);
+        }
+    }
+
+    static String failureMessage(List<VerificationReport> failed, int runs) {
+        VerificationReport first = failed.get(0);
+        String checksFailed = first.failures().stream()
+                .map(r -> "  - " + r.id() + " (" + r.description() + "): " + ReportTable.oneLine(r.detail()))
+                .collect(Collectors.joining(System.lineSeparator()));
+        return "Devcontainer verification of " + first.image() + " failed" + (runs > 1 ? " in " + failed.size() + " of "
+                + runs + " boots" : "") + ":" + System.lineSeparator() + checksFailed + System.lineSeparator()
+                + "The container log and /var/log/dockerd.log tails are above and in the report.";
+    }
+}

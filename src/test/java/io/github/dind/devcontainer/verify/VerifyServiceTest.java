@@ -1,0 +1,150 @@
+package io.github.dind.devcontainer.verify;
+
+import static io.github.dind.devcontainer.testing.FakeContainer.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.InvalidSettingException;
+import io.github.dind.devcontainer.docker.Container;
+import io.github.dind.devcontainer.docker.ContainerEngine;
+import io.github.dind.devcontainer.docker.ImageNotFoundException;
+import io.github.dind.devcontainer.spec.ClientLaunch;
+import io.github.dind.devcontainer.spec.ImageConfig;
+import io.github.dind.devcontainer.testing.FakeContainer;
+import io.github.dind.devcontainer.testing.RecordingConsole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifyServiceTest {
+    private static final CheckCatalog.Timeouts TIMEOUTS =
+            new CheckCatalog.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+
+    @TempDir
+    Path dir;
+
+    private final RecordingConsole console = new RecordingConsole();
+
+    /** Launches fake containers whose `true`/`false` pom checks pass or fail. */
+    private static final class FakeEngine implements ContainerEngine {
+        final List<Boolean> keeps = new ArrayList<>();
+        final List<ClientLaunch> launches = new ArrayList<>();
+        final List<FakeContainer> containers = new ArrayList<>();
+        boolean missingImage;
+
+        @Override
+        public String host() {
+            return "unix:///fake.sock";
+        }
+
+        @Override
+        public ImageConfig inspectImage(String image) throws ImageNotFoundException {
+            if (missingImage) {
+                throw new ImageNotFoundException(image, host(), null);
+            }
+            return new ImageConfig(List.of("dumb-init", "--"), List.of("sleep", "infinity"), "");
+        }
+
+        @Override
+        public Container launch(ClientLaunch launch, String namePrefix, boolean keep) {
+            launches.add(launch);
+            keeps.add(keep);
+            FakeContainer container = new FakeContainer(cmd -> cmd.contains("false") ? FakeContainer.exit(1, "") : ok(""))
+                    .named(namePrefix + "-0000000" + keeps.size());
+            containers.add(container);
+            return container;
+        }
+
+        @Override
+        public int sweepLeftovers() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private VerifyService.Request request(String command, int repeat, boolean keep) {
+        return new VerifyService.Request("img:1", dir.resolve("absent.json"),
+                List.of(new CheckCatalog.Command("c", command, 0, Duration.ofSeconds(1))), Set.of("running", "commands"),
+                TIMEOUTS, repeat, keep, "p-verify", dir.resolve("reports"));
+    }
+
+    @Test
+    void repeatsBootsEachInItsOwnContainerKeepsOnlyTheLastAndWritesAReportPerBoot() throws Exception {
+        FakeEngine engine = new FakeEngine();
+
+        List<VerificationReport> reports = new VerifyService(console).verify(request("true", 3, true), engine);
+
+        assertThat(reports).hasSize(3).allMatch(VerificationReport::passed);
+        assertThat(engine.keeps).containsExactly(false, false, true);
+        assertThat(engine.containers).allMatch(c -> c.closes() == 1);
+        assertThat(engine.launches.get(0).command()).endsWith("dumb-init", "--", "sleep", "infinity");
+        for (int boot = 1; boot <= 3; boot++) {
+            assertThat(dir.resolve("reports/TEST-devcontainer-verify-" + boot + ".xml")).isRegularFile();
+        }
+        assertThat(console.info()).contains("Boot 2 of 3", "Started p-verify-00000001 (fake01234567) from img:1");
+        assertThat(console.info()).anyMatch(line -> line.startsWith("Boots: 3 passed, 0 failed"));
+    }
+
+    @Test
+    void aFailedCheckIsAFailureNamingTheCheckAndTheReportIsWrittenFirst() {
+        FakeEngine engine = new FakeEngine();
+
+        assertThatThrownBy(() -> new VerifyService(console).verify(request("false", 1, false), engine))
+                .isInstanceOfSatisfying(VerificationFailedException.class, e -> {
+                    assertThat(e.isFailure()).isTrue();
+                    assertThat(e.step()).contains("command:c");
+                    assertThat(e.getMessage()).startsWith("Devcontainer verification of img:1 failed:")
+                            .contains("  - command:c (");
+                });
+        assertThat(dir.resolve("reports/TEST-devcontainer-verify.xml")).isRegularFile();
+        assertThat(engine.containers).singleElement().matches(c -> c.closes() == 1);
+    }
+
+    @Test
+    void aMissingImageIsAnErrorNotAFailureAndSaysToBuildFirst() {
+        FakeEngine engine = new FakeEngine();
+        engine.missingImage = true;
+
+        assertThatThrownBy(() -> new VerifyService(console).verify(request("true", 1, false), engine))
+                .isInstanceOfSatisfying(VerificationException.class, e -> {
+                    assertThat(e.isFailure()).isFalse();
+                    assertThat(e.host()).contains("unix:///fake.sock");
+                    assertThat(e.getMessage()).startsWith("The image img:1 is not on the Docker daemon. Build it first");
+                });
+        assertThat(engine.launches).isEmpty();
+    }
+
+    @Test
+    void settingsAreCheckedBeforeAnythingStarts() {
+        FakeEngine engine = new FakeEngine();
+
+        assertThatThrownBy(() -> new VerifyService(console).verify(request("true", 0, false), engine))
+                .isInstanceOf(InvalidSettingException.class).hasMessage("repeat \"0\" must be at least 1")
+                .satisfies(e -> assertThat(((DevcontainerException) e).settings()).containsExactly("repeat"));
+        assertThat(engine.launches).isEmpty();
+    }
+
+    @Test
+    void devcontainerJsonDecidesTheLaunchAndWarnsAboutWhatIsNotEmulated() throws Exception {
+        Path json = Files.writeString(dir.resolve("devcontainer.json"),
+                "{\"overrideCommand\": true, \"runArgs\": [\"--memory=1g\"], \"postCreateCommand\": \"true\"}");
+        FakeEngine engine = new FakeEngine();
+        VerifyService.Request request = new VerifyService.Request("img:1", json, List.of(), Set.of("running", "lifecycle"),
+                TIMEOUTS, 1, false, "p-verify", dir.resolve("reports"));
+
+        List<VerificationReport> reports = new VerifyService(console).verify(request, engine);
+
+        assertThat(engine.launches.get(0).command()).hasSize(3);
+        assertThat(console.warn()).contains("The runArg --memory=1g is not emulated by verify: the container starts without it");
+        assertThat(reports.get(0).results()).extracting(CheckResult::id).containsExactly("running", "lifecycle:postCreateCommand");
+    }
+}
