@@ -56,7 +56,7 @@ def jar = new java.util.jar.JarFile(new File(basedir, 'target/verify-java-projec
 def entry = jar.getEntry('example/Hello.class')
 assert entry != null : 'the devcontainer did not compile the project'
 def header = new DataInputStream(jar.getInputStream(entry))
-assert header.readInt() == 0xCAFEBABE && header.readUnsignedShort() == 0 && header.readUnsignedShort() == 65
+assert (header.readInt() & 0xFFFFFFFFL) == 0xCAFEBABEL && header.readUnsignedShort() == 0 && header.readUnsignedShort() == 65
 jar.close()
 
 // the local repository volume is kept between runs (that is its point); this test removes it
