@@ -4,8 +4,8 @@ import java.nio.file.Path
 def run(List<String> command) {
     def process = command.execute()
     def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
-    assert process.waitFor() == 0 : "${command} failed: ${err}"
+    process.waitForProcessOutput(out, err)
+    assert process.exitValue() == 0 : "${command} failed: ${err}"
     out.toString()
 }
 
@@ -13,6 +13,11 @@ def sshd = new File('/usr/sbin/sshd')
 assert sshd.exists() : 'this IT needs openssh-server (.ci/run installs it)'
 def dir = new File(basedir, 'ssh').canonicalFile
 dir.mkdirs()
+def stale = new File(dir, 'sshd.pid') // an earlier run that was killed before its verify.groovy
+if (stale.exists()) {
+    ['kill', stale.text.trim()].execute().waitFor()
+    stale.delete()
+}
 ['host_key', 'host_key.pub', 'id_ed25519', 'id_ed25519.pub'].each { new File(dir, it).delete() }
 run(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', "${dir}/host_key".toString()])
 run(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', "${dir}/id_ed25519".toString()])
@@ -40,6 +45,20 @@ Host devcontainer-it-ssh
   UserKnownHostsFile ${dir}/known_hosts
 """.stripIndent()
 run([sshd.path, '-f', "${dir}/sshd_config".toString()]) // daemonizes; its pid goes to sshd.pid
-assert run(['ssh', '-T', '-o', 'BatchMode=yes', '-l', 'root', '-p', '42122', 'devcontainer-it-ssh', 'docker', 'version',
-            '--format', '{{.Server.Version}}']).trim() : 'ssh to the test sshd works'
+// The daemonized sshd may take a moment to listen: the same ssh the plugin runs must work before Maven starts.
+def probe = ['ssh', '-T', '-o', 'BatchMode=yes', '-l', 'root', '-p', '42122', 'devcontainer-it-ssh', 'docker', 'version',
+             '--format', '{{.Server.Version}}']
+def last = ''
+for (int i = 0; i < 40; i++) {
+    def process = probe.execute()
+    def out = new StringBuilder(), err = new StringBuilder()
+    process.waitForProcessOutput(out, err)
+    if (process.exitValue() == 0 && out.toString().trim()) {
+        last = null
+        break
+    }
+    last = err.toString()
+    Thread.sleep(250)
+}
+assert last == null : "ssh to the test sshd does not work: ${last}"
 true

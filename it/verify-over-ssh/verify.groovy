@@ -1,8 +1,8 @@
 def run(List<String> command) {
     def process = command.execute()
     def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
-    assert process.waitFor() == 0 : "${command} failed: ${err}"
+    process.waitForProcessOutput(out, err)
+    assert process.exitValue() == 0 : "${command} failed: ${err}"
     out.toString()
 }
 

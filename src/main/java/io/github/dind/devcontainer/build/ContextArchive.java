@@ -60,7 +60,7 @@ public final class ContextArchive implements AutoCloseable {
                         + "; the docker CLI refuses it too.");
             }
         }
-        ignore = ignore.alwaysSending(DOCKERIGNORE).alwaysSending(DockerIgnore.clean(dockerfile));
+        ignore = ignore.alwaysSending(DOCKERIGNORE).alwaysSending(dockerfile);
         List<String> paths = new ArrayList<>();
         collect(contextDirectory, "", ignore, null, paths);
 

@@ -1,20 +1,15 @@
 package io.github.dind.devcontainer.build;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
  * The rules of a {@code .dockerignore} file, read and matched as the docker CLI's classic builder
- * does: lines as moby's {@code ignorefile.ReadAll} reads them (UTF-8 byte order mark dropped,
- * {@code #} lines skipped, whitespace trimmed, {@code filepath.Clean}, a leading {@code /} dropped),
- * patterns as {@code patternmatcher} matches them ({@link IgnorePattern}); a pattern that matches a
+ * does: lines as moby's {@code ignorefile.ReadAll} reads them ({@link IgnoreFile}), patterns as
+ * {@code patternmatcher} matches them ({@link IgnorePattern}); a pattern that matches a
  * parent directory excludes everything below it, {@code !} re-includes, the last matching line wins.
  */
 public final class DockerIgnore {
-    private static final int BYTE_ORDER_MARK = 0xFEFF;
-
     private final List<IgnorePattern> patterns;
 
     private DockerIgnore(List<IgnorePattern> patterns) {
@@ -33,7 +28,7 @@ public final class DockerIgnore {
      */
     public static DockerIgnore parse(String content) {
         List<IgnorePattern> patterns = new ArrayList<>();
-        for (Line line : read(content)) {
+        for (IgnoreFile.Line line : IgnoreFile.read(content)) {
             try {
                 compile(line.pattern(), patterns);
             } catch (IllegalArgumentException e) {
@@ -43,28 +38,6 @@ public final class DockerIgnore {
         return new DockerIgnore(patterns);
     }
 
-    /** A pattern as read from the file, and the line it is on (from 1). */
-    record Line(int number, String pattern) {
-    }
-
-    /** The patterns of a {@code .dockerignore} file, as {@code ignorefile.ReadAll} returns them. */
-    static List<Line> read(String content) {
-        String[] lines = content.split("\n", -1);
-        List<Line> read = new ArrayList<>();
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n];
-            if (n == 0 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-                line = line.substring(1);
-            }
-            line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-            String pattern = readLine(line);
-            if (pattern != null) {
-                read.add(new Line(n + 1, pattern));
-            }
-        }
-        return read;
-    }
-
     /** {@code patternmatcher.New} for already-read patterns (no comments, no byte order mark). */
     static DockerIgnore of(List<String> patterns) {
         List<IgnorePattern> compiled = new ArrayList<>();
@@ -72,35 +45,13 @@ public final class DockerIgnore {
         return new DockerIgnore(compiled);
     }
 
-    /** One line as {@code ignorefile.ReadAll} reads it; null for a comment or blank line. */
-    private static String readLine(String line) {
-        if (line.startsWith("#")) {
-            return null;
-        }
-        String pattern = trimSpace(line);
-        if (pattern.isEmpty()) {
-            return null;
-        }
-        boolean invert = pattern.charAt(0) == '!';
-        if (invert) {
-            pattern = trimSpace(pattern.substring(1));
-        }
-        if (!pattern.isEmpty()) {
-            pattern = clean(pattern);
-            if (pattern.length() > 1 && pattern.charAt(0) == '/') {
-                pattern = pattern.substring(1);
-            }
-        }
-        return invert ? "!" + pattern : pattern;
-    }
-
     /** One pattern as {@code patternmatcher.New} takes it. */
     private static void compile(String raw, List<IgnorePattern> into) {
-        String pattern = trimSpace(raw);
+        String pattern = IgnoreFile.trimSpace(raw);
         if (pattern.isEmpty()) {
             return;
         }
-        pattern = clean(pattern);
+        pattern = GoPath.clean(pattern);
         boolean exclusion = pattern.charAt(0) == '!';
         if (exclusion) {
             if (pattern.length() == 1) {
@@ -123,7 +74,7 @@ public final class DockerIgnore {
             return this;
         }
         List<IgnorePattern> more = new ArrayList<>(patterns);
-        compile("!" + path, more);
+        more.add(IgnorePattern.literal(GoPath.clean(path), true));
         return new DockerIgnore(more);
     }
 
@@ -166,7 +117,7 @@ public final class DockerIgnore {
     }
 
     private static boolean anyParentMatches(IgnorePattern pattern, String path) {
-        String parent = dir(path);
+        String parent = GoPath.dir(path);
         if (".".equals(parent)) {
             return false;
         }
@@ -196,52 +147,5 @@ public final class DockerIgnore {
 
     /** A path's result and, per rule, whether the rule matched it (moby's {@code MatchInfo}). */
     record Match(boolean excluded, boolean[] matched) {
-    }
-
-    /** Go's {@code filepath.Dir} for {@code /}-separated paths. */
-    static String dir(String path) {
-        return clean(path.substring(0, path.lastIndexOf('/') + 1));
-    }
-
-    /** Go's {@code strings.TrimSpace}: Unicode white space ({@code unicode.IsSpace}) at both ends. */
-    static String trimSpace(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && isSpace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(start, end);
-    }
-
-    private static boolean isSpace(char c) {
-        return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == 0x85 || Character.isSpaceChar(c);
-    }
-
-    /** Go's {@code filepath.Clean} for {@code /}-separated paths. */
-    static String clean(String path) {
-        boolean absolute = path.startsWith("/");
-        Deque<String> parts = new ArrayDeque<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || ".".equals(part)) {
-                continue;
-            }
-            if ("..".equals(part)) {
-                if (!parts.isEmpty() && !"..".equals(parts.peekLast())) {
-                    parts.removeLast();
-                } else if (!absolute) {
-                    parts.addLast(part);
-                }
-            } else {
-                parts.addLast(part);
-            }
-        }
-        String joined = String.join("/", parts);
-        if (absolute) {
-            return "/" + joined;
-        }
-        return joined.isEmpty() ? "." : joined;
     }
 }

@@ -76,6 +76,21 @@ final class IgnorePattern {
         this.regex = detected == MatchType.REGEX ? Pattern.compile(regexText.toString(), Pattern.UNIX_LINES) : null;
     }
 
+    private IgnorePattern(String path, boolean exclusion, MatchType type) {
+        this.cleaned = path;
+        this.exclusion = exclusion;
+        this.type = type;
+        this.regex = null;
+    }
+
+    /**
+     * A pattern that matches this one path as written, wildcard characters included: what the CLI's
+     * {@code "!" + dockerfile} means for every name without them, and safe for a name with them.
+     */
+    static IgnorePattern literal(String path, boolean exclusion) {
+        return new IgnorePattern(path, exclusion, MatchType.EXACT);
+    }
+
     /** Translates {@code [...]} starting at {@code start}; returns the index of its closing {@code ]}. */
     private static int characterClass(int[] chars, int start, StringBuilder out) {
         int i = start + 1;

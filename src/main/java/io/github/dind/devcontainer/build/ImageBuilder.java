@@ -75,6 +75,7 @@ public final class ImageBuilder {
             throws BuildContextException, BaseImageUnavailableException, ImageBuildException, IOException {
         long start = System.nanoTime();
         Path dockerfile = checkContext(request);
+        warnAboutCrlf(request);
         try (ContextArchive context = ContextArchive.create(request.contextDirectory(), request.dockerfile())) {
             String fingerprint = BuildFingerprint.of(context.sha256(), request.dockerfile(), request.buildArgs(),
                     request.labels());
@@ -95,6 +96,18 @@ public final class ImageBuilder {
             String imageId = runBuild(request, context, fingerprint);
             InspectImageResponse built = docker.inspectImageCmd(imageId).exec();
             return new BuildResult(built.getId(), size(built), request.image(), false, since(start));
+        }
+    }
+
+    /** A Windows checkout's CRLF endings break a shell script's shebang: say which files and how to fix the checkout. */
+    private void warnAboutCrlf(BuildRequest request) throws IOException {
+        java.util.List<String> crlf = LineEndings.crlfFiles(request.contextDirectory(), request.dockerfile());
+        if (!crlf.isEmpty()) {
+            console.warn("Windows (CRLF) line endings in " + String.join(", ", crlf) + " of the build context "
+                    + request.contextDirectory() + ". The generated Dockerfile strips them from startup.sh, but a shell"
+                    + " script run in the image with CRLF fails (its shebang names \"bash\\r\"). Keep LF in Git:"
+                    + " devcontainer:generate writes .devcontainer/.gitattributes; then run git add --renormalize ."
+                    + " and check out again.");
         }
     }
 

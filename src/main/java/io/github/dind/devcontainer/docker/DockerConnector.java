@@ -143,7 +143,7 @@ public final class DockerConnector {
             return DockerClientImpl.getInstance(config, http).versionCmd().exec();
         } catch (IOException | RuntimeException e) {
             String reason = Errors.timedOut(e)
-                    ? "it accepted the connection but did not answer within " + FIRST_CONTACT.toSeconds() + " s"
+                    ? "it did not answer within " + FIRST_CONTACT.toSeconds() + " s"
                     : Errors.rootMessage(e);
             String ssh = relay == null || relay.stderrTail().isEmpty() ? ""
                     : " ssh said: " + String.join(" | ", relay.stderrTail()) + ". " + sshWorkaround(config.getDockerHost());
@@ -153,12 +153,12 @@ public final class DockerConnector {
     }
 
     private static DockerHttpClient http(DockerClientConfig config, URI target, Duration responseTimeout) {
-        return new ZerodepDockerHttpClient.Builder()
+        return new BoundedHttpClient(new ZerodepDockerHttpClient.Builder()
                 .dockerHost(target)
                 .sslConfig(LocalSocketTls.forHost(target, config.getSSLConfig()))
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .responseTimeout(responseTimeout)
-                .build();
+                .build(), responseTimeout);
     }
 
     private static String sshWorkaround(URI sshHost) {

@@ -12,33 +12,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * A container started by {@link DockerEngine}: exec with a timeout, logs, files, stop, start,
- * kill. docker-java's runtime exceptions become {@link ContainerException}s naming the host.
- *
- * <p>Every exec runs through {@code /bin/sh} (which every devcontainer image has: clients start it
- * as the entrypoint) so that its PID inside the container is known: the wrapper prints it on stderr
- * and {@code exec}s the command. When the command outlives its timeout, it and its descendants are
- * stopped and SIGKILLed inside the container — the Engine API has no call that ends an exec.
+ * A container started by {@link DockerEngine}: exec with a timeout ({@link ContainerExec}: a
+ * timed-out command is killed inside the container), logs, files, stop, start, kill. docker-java's
+ * runtime exceptions become {@link ContainerException}s naming the host.
  */
 public final class DockerContainer implements Container {
-    static final String PID_MARKER = "devcontainer-exec-pid ";
-    static final String EXEC_WRAPPER = "printf '" + PID_MARKER + "%s\\n' \"$$\" >&2; exec \"$@\"";
-    /** Freezes a process, recurses into its children (proc(5), /proc/PID/task/TID/children), then SIGKILLs it. */
-    static final String KILL_TREE = "kill_tree() { kill -STOP \"$1\" 2>/dev/null;"
-            + " for c in $(cat /proc/\"$1\"/task/*/children 2>/dev/null); do kill_tree \"$c\"; done;"
-            + " kill -KILL \"$1\" 2>/dev/null; }; kill_tree \"$1\"";
-    private static final Pattern MARKER_LINE = Pattern.compile("\\A" + PID_MARKER + "(\\d+)\\n");
     private static final long MAX_FILE_BYTES = 4 * 1024 * 1024;
-    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
 
     private final DockerClient docker;
     private final String id;
@@ -49,6 +34,7 @@ public final class DockerContainer implements Container {
     private final ResourceTracker tracker;
     private final Console console;
     private final String host;
+    private final ContainerExec exec;
     private volatile Instant startedAt;
 
     DockerContainer(DockerClient docker, String id, String name, String remoteUser, List<Resource> resources, boolean kept,
@@ -62,6 +48,7 @@ public final class DockerContainer implements Container {
         this.tracker = tracker;
         this.console = console;
         this.host = host;
+        this.exec = new ContainerExec(docker, id);
     }
 
     @Override
@@ -122,65 +109,15 @@ public final class DockerContainer implements Container {
 
     @Override
     public ExecResult execAs(String user, Duration timeout, String... command) {
-        String line = String.join(" ", command);
-        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", EXEC_WRAPPER, "sh"));
-        wrapped.addAll(List.of(command));
-        String execId;
         try {
-            execId = docker.execCreateCmd(id).withCmd(wrapped.toArray(String[]::new)).withUser(user).withAttachStdout(true)
-                    .withAttachStderr(true).withTty(false).exec().getId();
+            return exec.run(user, timeout, command);
         } catch (ConflictException e) {
             throw new ContainerException("The container is not running (" + state() + ")", e);
-        } catch (RuntimeException e) {
-            throw translated("run " + line, e);
-        }
-        try (FrameCollector output = docker.execStartCmd(execId).exec(new FrameCollector())) {
-            if (!output.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ContainerException(line + " did not finish within " + timeout.toMillis() + " ms; "
-                        + killInside(output.stderr()));
-            }
-            if (output.error() != null) {
-                throw new ContainerException("Lost the output of " + line + ": " + Errors.rootMessage(output.error()),
-                        output.error());
-            }
-            Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-            return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), output.stdout(), withoutMarker(output.stderr()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ContainerException("Interrupted while running " + line, e);
-        } catch (IOException e) {
-            throw new ContainerException("Lost the output of " + line, e);
         } catch (ContainerException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw translated("run " + line, e);
+            throw translated("run " + String.join(" ", command), e);
         }
-    }
-
-    /** Kills the timed-out exec's process tree inside the container; says what happened. */
-    private String killInside(String stderr) {
-        Matcher pid = MARKER_LINE.matcher(stderr);
-        if (!pid.find()) {
-            return "its process inside the container could not be found to stop it";
-        }
-        try {
-            String execId = docker.execCreateCmd(id).withCmd("/bin/sh", "-c", KILL_TREE, "sh", pid.group(1)).withUser("root")
-                    .withAttachStdout(true).withAttachStderr(true).exec().getId();
-            try (FrameCollector output = docker.execStartCmd(execId).exec(new FrameCollector())) {
-                boolean done = output.awaitCompletion(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return done ? "killed it inside the container (PID " + pid.group(1) + " and its children)"
-                        : "killing it inside the container (PID " + pid.group(1) + ") did not finish";
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while killing it inside the container (PID " + pid.group(1) + ")";
-        } catch (IOException | RuntimeException e) {
-            return "could not kill it inside the container (PID " + pid.group(1) + "): " + Errors.rootMessage(e);
-        }
-    }
-
-    static String withoutMarker(String stderr) {
-        return MARKER_LINE.matcher(stderr).replaceFirst("");
     }
 
     @Override

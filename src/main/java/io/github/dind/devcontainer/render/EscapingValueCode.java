@@ -19,10 +19,13 @@ final class EscapingValueCode extends ValueCode {
     private final ValueTag tag;
     private final Format format;
 
-    EscapingValueCode(TemplateContext tc, DefaultMustacheFactory df, ValueTag tag, Format format) {
+    private final QuotePosition position;
+
+    EscapingValueCode(TemplateContext tc, DefaultMustacheFactory df, ValueTag tag, Format format, QuotePosition position) {
         super(tc, df, tag.variable(), true);
         this.tag = tag;
         this.format = format;
+        this.position = position;
     }
 
     @Override
@@ -46,6 +49,12 @@ final class EscapingValueCode extends ValueCode {
         String escaped = value;
         List<EscapeContext> contexts = tag.contextsIn(format);
         try {
+            if (!position.allows(value)) {
+                throw new IllegalArgumentException(position == QuotePosition.COMMENT
+                        ? "a line break would end the comment it stands in"
+                        : "it stands outside double quotes, where only letters, digits and ._/:@+=,~%- are safe;"
+                                + " write \"" + tag.written() + "\"");
+            }
             for (EscapeContext context : contexts) {
                 escaped = context.escape(escaped);
             }

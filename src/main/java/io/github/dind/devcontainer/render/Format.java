@@ -12,7 +12,9 @@ public enum Format {
             Set.of(EscapeContext.DOCKERFILE, EscapeContext.SHELL, EscapeContext.JSON)),
     SHELL("#", EscapeContext.SHELL, Set.of(EscapeContext.SHELL)),
     /** devcontainer.json is JSONC: line comments are allowed. */
-    JSON("//", EscapeContext.JSON, Set.of(EscapeContext.JSON));
+    JSON("//", EscapeContext.JSON, Set.of(EscapeContext.JSON)),
+    /** .gitattributes: fixed content; no tag may stand in it (a pattern cannot be quoted safely). */
+    GITATTRIBUTES("#", EscapeContext.SHELL, Set.of());
 
     private final String commentPrefix;
     private final EscapeContext bare;

@@ -2,11 +2,13 @@ package io.github.dind.devcontainer.render;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.DefaultMustacheVisitor;
+import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.MustacheVisitor;
 import com.github.mustachejava.TemplateContext;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * A mustache factory for one output format: {@code {{value}}} escapes for the format's bare
@@ -26,6 +28,44 @@ final class FormatMustacheFactory extends DefaultMustacheFactory {
     @Override
     public MustacheVisitor createMustacheVisitor() {
         return new DefaultMustacheVisitor(this) {
+            /**
+             * The literal text since the line began; null (unknown) for a section body that opens
+             * mid-line until its first line break, and after a section on the line.
+             */
+            private StringBuilder line;
+
+            @Override
+            public void write(TemplateContext tc, String text) {
+                if (tc.startOfLine()) {
+                    line = new StringBuilder();
+                }
+                int newline = text.lastIndexOf('\n');
+                if (newline >= 0) {
+                    line = new StringBuilder(text.substring(newline + 1));
+                } else if (line != null) {
+                    line.append(text);
+                }
+                super.write(tc, text);
+            }
+
+            @Override
+            public void iterable(TemplateContext tc, String variable, Mustache mustache) {
+                line = null;
+                super.iterable(tc, variable, mustache);
+            }
+
+            @Override
+            public void notIterable(TemplateContext tc, String variable, Mustache mustache) {
+                line = null;
+                super.notIterable(tc, variable, mustache);
+            }
+
+            @Override
+            public void partial(TemplateContext tc, String variable, String indent) {
+                line = null;
+                super.partial(tc, variable, indent);
+            }
+
             @Override
             public void value(TemplateContext tc, String variable, boolean encoded) {
                 ValueTag tag = ValueTag.parse(variable);
@@ -46,7 +86,10 @@ final class FormatMustacheFactory extends DefaultMustacheFactory {
                                 + " or see the README, \"Your own templates\"", tc);
                     }
                 }
-                list.add(new EscapingValueCode(tc, df, tag, format));
+                List<EscapeContext> contexts = tag.contextsIn(format);
+                QuotePosition position = line == null ? QuotePosition.ELSEWHERE
+                        : QuotePosition.of(line.toString(), contexts.get(contexts.size() - 1), format);
+                list.add(new EscapingValueCode(tc, df, tag, format, position));
             }
         };
     }

@@ -20,7 +20,8 @@ public final class Renderer {
     private static final List<Target> FILES = List.of(
             new Target("Dockerfile", Format.DOCKERFILE, false),
             new Target("startup.sh", Format.SHELL, true),
-            new Target("devcontainer.json", Format.JSON, false));
+            new Target("devcontainer.json", Format.JSON, false),
+            new Target(".gitattributes", Format.GITATTRIBUTES, false));
 
     private record Target(String fileName, Format format, boolean executable) {
         String template() {
@@ -68,8 +69,11 @@ public final class Renderer {
             Mustache mustache = factories.get(format).compile(template);
             StringWriter out = new StringWriter();
             mustache.execute(out, model);
+            if (format == Format.DOCKERFILE) {
+                EscapeDirective.check(out.toString());
+            }
             return out.toString();
-        } catch (UnsafeValueException e) {
+        } catch (UnsafeValueException | IllegalArgumentException e) {
             throw new TemplateException("Cannot render " + origin + ": " + e.getMessage(), e);
         } catch (MustacheException | UncheckedIOException e) {
             Throwable cause = e;

@@ -30,85 +30,31 @@ public final class ClientLaunch {
     private final String image;
     private final LaunchSettings settings;
     private final ImageConfig config;
-    private final boolean init;
+    private final RunArgs runArgs;
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private final List<String> capAdd;
-    private final List<String> securityOpt;
-    private final List<String> extraHosts = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private String network;
     private List<VerifyMount> verifyMounts = List.of();
 
     private ClientLaunch(String image, LaunchSettings settings, ImageConfig config) {
         this.image = image;
         this.settings = settings;
         this.config = config;
-        this.environment.putAll(settings.environment());
-        this.capAdd = new ArrayList<>(settings.capAdd());
-        this.securityOpt = new ArrayList<>(settings.securityOpt());
-        this.init = readRunArgs(settings.runArgs()) || settings.init();
-        for (MountSpec bind : binds()) {
-            warnings.add("The bind mount " + bind.mountArgument() + " is not performed: verify mounts no host paths");
+        this.runArgs = RunArgs.parse(settings.runArgs());
+        environment.putAll(settings.environment());
+        environment.putAll(runArgs.environment);
+        warnings.addAll(runArgs.warnings);
+        for (MountSpec mount : settings.mounts()) {
+            if (mount.isBind()) {
+                warnings.add("The bind mount " + mount.mountArgument() + " is not performed: verify mounts no host paths");
+            } else if (!mount.isVolume()) {
+                warnings.add("The mount " + mount.mountArgument() + " is not performed: verify emulates volume mounts only");
+            }
         }
     }
 
     /** The launch of {@code image} (as named to the daemon) with its inspected {@code config}. */
     public static ClientLaunch of(String image, LaunchSettings settings, ImageConfig config) {
         return new ClientLaunch(image, settings, config);
-    }
-
-    /** @return whether the runArgs ask for {@code --init} */
-    private boolean readRunArgs(List<String> args) {
-        boolean initFlag = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            int eq = arg.indexOf('=');
-            boolean longForm = arg.startsWith("--") && eq > 0;
-            String name = longForm ? arg.substring(0, eq) : arg;
-            String inline = longForm ? arg.substring(eq + 1) : null;
-            if (name.equals("--privileged")) {
-                continue; // LaunchSettings.privileged() has it
-            }
-            if (name.equals("--init")) {
-                initFlag = true;
-                continue;
-            }
-            if (name.startsWith("-e") && name.length() > 2 && !name.startsWith("--")) {
-                env(name.substring(2));
-                continue;
-            }
-            if (List.of("--network", "--net", "--cap-add", "--security-opt", "--add-host", "-e", "--env").contains(name)) {
-                String value = inline != null ? inline : i + 1 < args.size() ? args.get(++i) : null;
-                if (value == null) {
-                    warnings.add("The runArg " + name + " has no value; it is ignored");
-                    continue;
-                }
-                switch (name) {
-                    case "--network", "--net" -> network = value;
-                    case "--cap-add" -> capAdd.add(value);
-                    case "--security-opt" -> securityOpt.add(value);
-                    case "--add-host" -> extraHosts.add(value);
-                    default -> env(value);
-                }
-                continue;
-            }
-            String shown = arg;
-            if (arg.startsWith("-") && inline == null && i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
-                shown = arg + " " + args.get(++i);
-            }
-            warnings.add("The runArg " + shown + " is not emulated by verify: the container starts without it");
-        }
-        return initFlag;
-    }
-
-    private void env(String assignment) {
-        int eq = assignment.indexOf('=');
-        if (eq <= 0) {
-            warnings.add("The runArg -e " + assignment + " takes its value from the client's environment; verify"
-                    + " does not emulate it");
-            return;
-        }
-        environment.put(assignment.substring(0, eq), assignment.substring(eq + 1));
     }
 
     /**
@@ -159,7 +105,7 @@ public final class ClientLaunch {
     }
 
     public boolean init() {
-        return init;
+        return settings.init() || runArgs.init;
     }
 
     /**
@@ -212,19 +158,27 @@ public final class ClientLaunch {
 
     /** The network from the runArgs, or null for the daemon's default. */
     public String network() {
-        return network;
+        return runArgs.network;
     }
 
+    /** capAdd, then the runArgs' {@code --cap-add}. */
     public List<String> capAdd() {
-        return List.copyOf(capAdd);
+        return concat(settings.capAdd(), runArgs.capAdd);
     }
 
+    /** securityOpt, then the runArgs' {@code --security-opt}. */
     public List<String> securityOpt() {
-        return List.copyOf(securityOpt);
+        return concat(settings.securityOpt(), runArgs.securityOpt);
     }
 
     public List<String> extraHosts() {
-        return List.copyOf(extraHosts);
+        return List.copyOf(runArgs.extraHosts);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> both = new ArrayList<>(a);
+        both.addAll(b);
+        return List.copyOf(both);
     }
 
     /** What verify does not emulate: bind mounts, unsupported runArgs; one sentence each. */
@@ -237,9 +191,9 @@ public final class ClientLaunch {
         return (privileged() ? "privileged" : "NOT privileged")
                 + (settings.overrideCommand() ? ", entrypoint replaced by the client (overrideCommand is not false)"
                         : ", entrypoint kept (overrideCommand false)")
-                + (init ? ", with docker --init" : "")
+                + (init() ? ", with docker --init" : "")
                 + (volumes().isEmpty() ? "" : ", volumes at " + String.join(", ", settings.volumeTargets()))
-                + (network == null ? "" : ", network " + network)
+                + (network() == null ? "" : ", network " + network())
                 + ", no terminal";
     }
 }

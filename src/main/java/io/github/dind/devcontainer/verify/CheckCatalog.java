@@ -66,6 +66,7 @@ public final class CheckCatalog {
         all.add(new StopCheck(timeouts.stopGracePeriod()));
         all.add(new ResumeCheck(timeouts.ready()));
         settings.lifecycleCommand("postStartCommand").ifPresent(c -> all.add(new PostStartCheck(c, timeouts.ready())));
+        all.add(new KillCheck(timeouts.ready()));
         if (only.isEmpty()) {
             return all;
         }

@@ -24,14 +24,15 @@ final class DockerInfoCheck extends AbstractCheck {
     }
 
     static Observation waitForDockerd(Container container, Duration timeout, Timings timings, String timing) {
+        DaemonStatus status = new DaemonStatus(container);
         Observation seen = Polling.until(container, timeout, INTERVAL, () -> {
             ExecResult info = container.exec(ATTEMPT_TIMEOUT, "docker", "info", "--format", "{{.ServerVersion}} {{.Driver}}");
             // with --format, docker info exits 0 even when the daemon does not answer: the server part is just empty
             boolean answered = info.succeeded() && !info.stdout().isBlank() && !info.stdout().startsWith(" ");
             return answered ? Observation.pass(info.stdout().strip()) : Observation.fail(info.output());
-        });
+        }, () -> status.failure().isPresent());
         if (!seen.passed()) {
-            return Observation.fail("docker info did not answer: " + seen.detail());
+            return Observation.fail("docker info did not answer: " + status.explain(seen));
         }
         Duration ready = Duration.between(container.startedAt(), Instant.now());
         timings.record(timing, ready);

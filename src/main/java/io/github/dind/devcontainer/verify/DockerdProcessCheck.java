@@ -15,7 +15,10 @@ final class DockerdProcessCheck extends AbstractCheck {
 
     @Override
     public Observation run(Container container, Timings timings) {
-        return Polling.until(container, timeout, Duration.ofMillis(100), () -> look(container));
+        DaemonStatus status = new DaemonStatus(container);
+        Observation seen = Polling.until(container, timeout, Duration.ofMillis(100), () -> look(container),
+                () -> status.failure().isPresent());
+        return seen.passed() ? seen : Observation.fail(status.explain(seen));
     }
 
     private Observation look(Container container) {

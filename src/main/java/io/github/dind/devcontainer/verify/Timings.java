@@ -12,6 +12,8 @@ public final class Timings {
     public static final String READY = "time to docker info";
     /** The same after a stop and start. */
     public static final String READY_AFTER_RESUME = "time to docker info after resume";
+    /** The same after a {@code docker kill} and start. */
+    public static final String READY_AFTER_KILL = "time to docker info after kill";
     /** How long {@code docker stop} took. */
     public static final String STOP = "docker stop";
 

@@ -92,7 +92,8 @@ public final class VerifyService {
         ClientLaunch launch = ClientLaunch.of(request.image(), settings, imageConfig(request.image(), engine))
                 .withVerifyMounts(verifyMounts(build, java));
         launch.warnings().forEach(console::warn);
-        console.info("Verifying " + request.image() + " as a devcontainer client starts it: " + launch.describe());
+        console.info("Verifying " + request.image() + " at " + engine.host() + " as a devcontainer client starts it: "
+                + launch.describe());
         List<VerificationReport> reports = new ArrayList<>();
         CompletableFuture<Integer> sweep = null;
         try {

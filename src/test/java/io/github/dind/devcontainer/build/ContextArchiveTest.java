@@ -124,6 +124,18 @@ class ContextArchiveTest {
         }
     }
 
+    /** The CLI would read {@code !df[1]} as a pattern; the name is kept as written. */
+    @Test
+    void aDockerfileWhoseNameHoldsWildcardsIsSent() throws Exception {
+        Files.writeString(context.resolve("df[1]"), "FROM debian:trixie\n");
+        Files.writeString(context.resolve("df1"), "not the Dockerfile\n");
+        Files.writeString(context.resolve(".dockerignore"), "df*\n");
+
+        try (ContextArchive archive = ContextArchive.create(context, "df[1]")) {
+            assertThat(entries(archive).keySet()).contains("df[1]").doesNotContain("df1");
+        }
+    }
+
     @Test
     void ignoringEverythingStillSendsTheDockerfileAndDockerignore() throws Exception {
         Files.writeString(context.resolve(".dockerignore"), "*\n");

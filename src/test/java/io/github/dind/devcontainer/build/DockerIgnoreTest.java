@@ -24,6 +24,18 @@ class DockerIgnoreTest {
         assertThat(ignore.excludes("x/a.tmpl")).isFalse();
     }
 
+    /** {@code **} between slashes stands for whole directories, never part of a name. */
+    @Test
+    void doubleStarInTheMiddleStandsForWholeDirectories() {
+        DockerIgnore ignore = DockerIgnore.parse("a/**/b\n**/dir2/*\n");
+
+        assertThat(ignore.excludes("a/b")).isTrue();
+        assertThat(ignore.excludes("a/x/y/b")).isTrue();
+        assertThat(ignore.excludes("a/xb")).isFalse();
+        assertThat(ignore.excludes("x/dir2/file")).isTrue();
+        assertThat(ignore.excludes("xdir2/file")).isFalse();
+    }
+
     @Test
     void aMatchingDirectoryExcludesEverythingBelowIt() {
         DockerIgnore ignore = DockerIgnore.parse("target\n/node_modules\n");
@@ -99,10 +111,10 @@ class DockerIgnoreTest {
 
     @Test
     void cleanBehavesLikeGo() {
-        assertThat(DockerIgnore.clean("./a/b/../c/")).isEqualTo("a/c");
-        assertThat(DockerIgnore.clean("/a//b")).isEqualTo("/a/b");
-        assertThat(DockerIgnore.clean("../x")).isEqualTo("../x");
-        assertThat(DockerIgnore.clean("/../x")).isEqualTo("/x");
-        assertThat(DockerIgnore.clean(".")).isEqualTo(".");
+        assertThat(GoPath.clean("./a/b/../c/")).isEqualTo("a/c");
+        assertThat(GoPath.clean("/a//b")).isEqualTo("/a/b");
+        assertThat(GoPath.clean("../x")).isEqualTo("../x");
+        assertThat(GoPath.clean("/../x")).isEqualTo("/x");
+        assertThat(GoPath.clean(".")).isEqualTo(".");
     }
 }

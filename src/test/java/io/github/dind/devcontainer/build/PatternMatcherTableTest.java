@@ -133,7 +133,7 @@ class PatternMatcherTableTest {
     }
 
     private static boolean walked(DockerIgnore ignore, String text) {
-        String parent = DockerIgnore.dir(text);
+        String parent = GoPath.dir(text);
         DockerIgnore.Match info = null;
         if (!".".equals(parent)) {
             String[] dirs = parent.split("/", -1);
@@ -188,7 +188,7 @@ class PatternMatcherTableTest {
     /** The package function Matches: cleans the path, never excludes ".". */
     private static boolean deprecatedMatches(String file, List<String> patterns) {
         DockerIgnore ignore = DockerIgnore.of(patterns);
-        String cleaned = DockerIgnore.clean(file);
+        String cleaned = GoPath.clean(file);
         return !".".equals(cleaned) && ignore.excludes(cleaned);
     }
 
@@ -218,16 +218,16 @@ class PatternMatcherTableTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("compiled")
     void matchTypes(String pattern, String type) {
-        assertThat(new IgnorePattern(DockerIgnore.clean(pattern), false).matchType()).isEqualTo(type);
+        assertThat(new IgnorePattern(GoPath.clean(pattern), false).matchType()).isEqualTo(type);
     }
 
     @Test
     void readAll() {
         String content = "test1\n/test2\n/a/file/here\n\nlastfile\n# this is a comment\n! /inverted/abs/path\n!\n! ";
 
-        assertThat(DockerIgnore.read(content)).extracting(DockerIgnore.Line::pattern)
+        assertThat(IgnoreFile.read(content)).extracting(IgnoreFile.Line::pattern)
                 .containsExactly("test1", "test2", "a/file/here", "lastfile", "!inverted/abs/path", "!", "!");
-        assertThat(DockerIgnore.read("")).isEmpty();
+        assertThat(IgnoreFile.read("")).isEmpty();
         assertThatThrownBy(() -> DockerIgnore.parse(content)).hasMessage("line 8: illegal exclusion pattern: \"!\"");
     }
 

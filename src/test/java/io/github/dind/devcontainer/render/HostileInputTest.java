@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -178,12 +179,72 @@ class HostileInputTest {
                 .hasMessageContaining("is never escaped");
     }
 
+    /**
+     * Escaping is right only between double quotes: elsewhere (unquoted, single-quoted, where the
+     * line is not known) only a plain value passes; in a comment anything without a line break.
+     */
+    @ParameterizedTest
+    @MethodSource("positions")
+    void aValueOutsideDoubleQuotesMustBePlain(String file, String template, boolean freeTextAllowed,
+            @TempDir Path templates) throws Exception {
+        Files.writeString(templates.resolve(file), template);
+        Renderer renderer = new Renderer(templates);
+        String free = "'; touch " + sentinel() + "; echo '";
+
+        assertThat(renderer.render(Specs.build(Specs.sample("debian").name("plain-name_1.0")))).isNotEmpty();
+        if (freeTextAllowed) {
+            assertThat(renderer.render(Specs.build(Specs.sample("debian").name(free)))).isNotEmpty();
+        } else {
+            assertThatThrownBy(() -> renderer.render(Specs.build(Specs.sample("debian").name(free))))
+                    .isInstanceOfSatisfying(TemplateException.class, e -> assertThat(e.settings()).contains("name"))
+                    .hasMessageContaining("outside double quotes");
+        }
+    }
+
+    static Stream<Arguments> positions() {
+        return Stream.of(
+                Arguments.of("Dockerfile.mustache", "FROM x\nRUN echo {{name.shell}}\n", false),
+                Arguments.of("Dockerfile.mustache", "FROM x\nRUN echo '{{name.shell}}'\n", false),
+                Arguments.of("Dockerfile.mustache", "FROM x\nRUN echo \"a\" {{name}}\n", false),
+                Arguments.of("Dockerfile.mustache", "FROM x\nRUN echo '\"' {{name}}\n", false),
+                Arguments.of("Dockerfile.mustache", "FROM x\nRUN echo {{#apt}}'{{/apt}}\"{{name.shell}}\"\n", false),
+                Arguments.of("Dockerfile.mustache", "FROM x\nRUN echo '{{#apt}}\"{{name.shell}}\"{{/apt}}'\n", false),
+                Arguments.of("Dockerfile.mustache", "FROM x\nLABEL a={{name.dockerfile}}\n", false),
+                Arguments.of("Dockerfile.mustache", "FROM x\nRUN echo \"{{name.shell}}\"\n", true),
+                Arguments.of("Dockerfile.mustache", "FROM x\n# built for {{name}}'s team\n", true),
+                Arguments.of("startup.sh.mustache", "#!/bin/sh\necho \"it's\" {{name}}\n", false),
+                Arguments.of("startup.sh.mustache", "#!/bin/sh\necho 'say \"' \"{{name}}\"\n", true),
+                Arguments.of("startup.sh.mustache", "#!/bin/sh\necho hi # for {{name}}\n", true),
+                Arguments.of("devcontainer.json.mustache", "{\n\"name\": {{name}}\n}\n", false),
+                Arguments.of("devcontainer.json.mustache", "{\"name\": \"{{name}}\"}\n", true),
+                Arguments.of("devcontainer.json.mustache", "{\n\"name\": \"a\\\"{{name}}\"\n}\n", true),
+                Arguments.of("devcontainer.json.mustache", "{\n// for {{name}}\n\"image\": \"x\"}\n", true));
+    }
+
+    /** The escapers write backslash escapes: a template may not switch Docker's escape character. */
+    @Test
+    void aDockerfileThatChangesTheEscapeCharacterIsRefused(@TempDir Path templates) throws Exception {
+        Files.writeString(templates.resolve("Dockerfile.mustache"),
+                "# syntax=docker/dockerfile:1\n#  ESCAPE = `\nFROM {{baseImage}}\nLABEL t=\"{{name.dockerfile}}\"\n");
+        Renderer renderer = new Renderer(templates);
+
+        assertThatThrownBy(() -> renderer.render(Specs.build(Specs.sample("debian"))))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("your template Dockerfile.mustache: it sets the parser directive escape=`");
+
+        Files.writeString(templates.resolve("Dockerfile.mustache"),
+                "# escape=\\\nFROM {{baseImage}}\n# escape=`\n");
+        assertThat(new Renderer(templates).render(Specs.build(Specs.sample("debian")))).isNotEmpty();
+    }
+
     /** devcontainer clients substitute ${...} in every string of devcontainer.json, escaped or not. */
     @Test
     void aVariableReferenceCannotReachDevcontainerJson(@TempDir Path templates) throws Exception {
         Files.writeString(templates.resolve("devcontainer.json.mustache"), """
                 {"name": "x", "image": "x", "containerEnv": {
-                {{#labels}}"{{key}}": "{{value}}",{{/labels}}
+                {{#labels}}
+                "{{key}}": "{{value}}",
+                {{/labels}}
                 "END": "1"}}
                 """);
         DevcontainerSpec spec = Specs.build(Specs.sample("debian")

@@ -31,10 +31,10 @@ class RendererTest {
 
     @ParameterizedTest
     @EnumSource(Distro.class)
-    void rendersTheThreeFilesForEveryDistro(Distro distro) throws Exception {
+    void rendersTheFourFilesForEveryDistro(Distro distro) throws Exception {
         Map<String, GeneratedFile> files = render(distro);
 
-        assertThat(files).containsOnlyKeys("Dockerfile", "startup.sh", "devcontainer.json");
+        assertThat(files).containsOnlyKeys("Dockerfile", "startup.sh", "devcontainer.json", ".gitattributes");
         assertThat(files.get("startup.sh").executable()).isTrue();
         String dockerfile = files.get("Dockerfile").body();
         assertThat(dockerfile).contains("FROM " + distro.defaultBaseImage() + "\n");
@@ -144,7 +144,35 @@ class RendererTest {
         assertThat(script).contains("timeout_s=\"${DOCKERD_TIMEOUT:-45}\"");
         assertThat(script).contains("sleep 0.1");
         assertThat(script).contains("exec \"$@\"");
-        assertThat(script).contains("/sys/fs/cgroup/cgroup.controllers");
+        assertThat(script).contains("cgroup_root=/sys/fs/cgroup\n");
+    }
+
+    @Test
+    void gitKeepsLfForEveryGeneratedFile() throws Exception {
+        Map<String, GeneratedFile> files = render(Distro.DEBIAN);
+        String attributes = GeneratedFileMarker.stamp(files.get(".gitattributes"));
+
+        for (String name : files.keySet()) {
+            assertThat(attributes).containsPattern("(?m)^" + Pattern.quote(name.equals("startup.sh") ? "*.sh" : name)
+                    + " text eol=lf$");
+        }
+        assertThat(GeneratedFileMarker.ownership(attributes)).isEqualTo(GeneratedFileMarker.Ownership.PLUGIN_UNCHANGED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void dockerfileStripsCarriageReturnsFromTheStartupScript(Distro distro) throws Exception {
+        String dockerfile = render(distro).get("Dockerfile").body();
+
+        assertThat(dockerfile).contains("COPY startup.sh /usr/local/bin/startup.sh\n"
+                + "RUN tr -d '\\r' </usr/local/bin/startup.sh >/usr/local/bin/startup.sh.lf \\\n");
+    }
+
+    @Test
+    void theFirstHookWaitsForDockerd() throws Exception {
+        JsonNode json = Jsonc.parse(render(Distro.DEBIAN).get("devcontainer.json").body());
+
+        assertThat(json.path("onCreateCommand").textValue()).isEqualTo("/usr/local/bin/startup.sh");
     }
 
     @Test

@@ -88,7 +88,8 @@ class ClientLaunchTest {
                   "source=m2,target=/root/.m2,type=volume",
                   {"source": "/host", "target": "/host", "type": "bind"},
                   "type=bind,source=/x,target=/y",
-                  {"target": "/anon", "type": "volume"}
+                  {"target": "/anon", "type": "volume"},
+                  "type=tmpfs,destination=/scratch"
                 ]}""");
 
         assertThat(launch.dockerRunArgs()).isEqualTo(golden(List.of(
@@ -96,12 +97,14 @@ class ClientLaunchTest {
                 "--mount", "source=m2,target=/root/.m2,type=volume",
                 "--mount", "type=bind,src=/host,dst=/host",
                 "--mount", "type=bind,source=/x,target=/y",
-                "--mount", "type=volume,dst=/anon")));
+                "--mount", "type=volume,dst=/anon",
+                "--mount", "type=tmpfs,destination=/scratch")));
         assertThat(launch.volumes()).extracting(MountSpec::target).containsExactly("/var/lib/docker", "/root/.m2", "/anon");
         assertThat(launch.binds()).extracting(MountSpec::target).containsExactly("/host", "/y");
         assertThat(launch.warnings()).containsExactly(
                 "The bind mount type=bind,src=/host,dst=/host is not performed: verify mounts no host paths",
-                "The bind mount type=bind,source=/x,target=/y is not performed: verify mounts no host paths");
+                "The bind mount type=bind,source=/x,target=/y is not performed: verify mounts no host paths",
+                "The mount type=tmpfs,destination=/scratch is not performed: verify emulates volume mounts only");
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class FakeContainer implements Container {
     private List<String> log = List.of();
     private List<String> dockerdLog = List.of();
     private Duration stopTakes = Duration.ZERO;
+    private final java.util.Map<String, List<String>> files = new java.util.HashMap<>();
     private String remoteUser = "root";
     private int kills;
     private String name = "fake0123456789";
@@ -52,6 +53,12 @@ public final class FakeContainer implements Container {
 
     public FakeContainer stopTakes(Duration duration) {
         this.stopTakes = duration;
+        return this;
+    }
+
+    /** The lines {@link #fileTail} returns for this path (other paths: the dockerd log given to {@link #logs}). */
+    public FakeContainer file(String path, List<String> lines) {
+        files.put(path, lines);
         return this;
     }
 
@@ -152,6 +159,6 @@ public final class FakeContainer implements Container {
 
     @Override
     public List<String> fileTail(String path, int lines) {
-        return dockerdLog;
+        return files.getOrDefault(path, dockerdLog);
     }
 }

@@ -20,8 +20,8 @@ class CheckCatalogTest {
     void allChecksRunInTheDocumentedOrderWithPomChecksBeforeTheSuspend() {
         List<Check> checks = CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of());
 
-        assertThat(checks).extracting(Check::id).containsExactly("running", "lifecycle:postStartCommand",
-                "pid1", "dockerd", "docker-info", "inner-container", "reaping", "command:lfs", "stop", "resume", "post-start");
+        assertThat(checks).extracting(Check::id).containsExactly("running", "lifecycle:onCreateCommand", "lifecycle:postStartCommand",
+                "pid1", "dockerd", "docker-info", "inner-container", "reaping", "command:lfs", "stop", "resume", "post-start", "kill");
     }
 
     @Test
@@ -38,7 +38,7 @@ class CheckCatalogTest {
                 .extracting(Check::id).containsExactly("running", "pid1", "command:lfs");
         assertThatThrownBy(() -> CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of("pid-1")))
                 .hasMessageContaining("names unknown checks [pid-1]")
-                .hasMessageContaining("running, lifecycle:postStartCommand, pid1, dockerd");
+                .hasMessageContaining("running, lifecycle:onCreateCommand, lifecycle:postStartCommand, pid1, dockerd");
     }
 
     @Test

@@ -115,13 +115,82 @@ class ChecksTest {
         assertThat(seen.detail()).startsWith("docker info did not answer");
     }
 
-    @Test
-    void stopMustTakeLessThanHalfTheGracePeriod() {
-        assertThat(new StopCheck(Duration.ofSeconds(10)).run(new FakeContainer(cmd -> ok("")), timings).passed()).isTrue();
+    private static FakeContainer cleanStop() {
+        return new FakeContainer(cmd -> ok(""))
+                .file(StopCheck.RECORD_DIR + "/term", List.of("SIGTERM"))
+                .file(Verifier.DOCKERD_LOG, List.of("msg=\"API listen on /var/run/docker.sock\"", StopCheck.MARKER,
+                        "level=info msg=\"Processing signal 'terminated'\"", "level=info msg=\"Daemon shutdown complete\""));
+    }
 
-        Observation slow = new StopCheck(Duration.ofMillis(200)).run(new FakeContainer(cmd -> ok("")).stopTakes(Duration.ofMillis(150)), timings);
+    @Test
+    void stopPassesOnACleanShutdownWithinTheGracePeriod() {
+        FakeContainer container = cleanStop();
+        Observation seen = new StopCheck(Duration.ofSeconds(10)).run(container, timings);
+
+        assertThat(seen.passed()).as(seen.detail()).isTrue();
+        assertThat(container.commands()).singleElement().asString().contains("trap \"echo SIGTERM >/record/term; exit 0\" TERM")
+                .contains("echo '" + StopCheck.MARKER + "' >>/var/log/dockerd.log");
+    }
+
+    @Test
+    void stopFailsWhenTheGracePeriodRanOut() {
+        Observation slow = new StopCheck(Duration.ofMillis(200)).run(cleanStop().stopTakes(Duration.ofMillis(250)), timings);
+
         assertThat(slow.passed()).isFalse();
-        assertThat(slow.detail()).contains("grace period");
+        assertThat(slow.detail()).contains("the whole 0.20 s grace period: the client's SIGKILL ended it");
+    }
+
+    @Test
+    void stopFailsWhenTheInnerContainerNeverGotSigterm() {
+        // what today's fast stop looks like: quick, because dockerd and its containers were SIGKILLed
+        Observation seen = new StopCheck(Duration.ofSeconds(10)).run(cleanStop().file(StopCheck.RECORD_DIR + "/term", List.of()), timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).contains("the inner container never got SIGTERM");
+    }
+
+    @Test
+    void stopFailsWhenDockerdsShutdownDidNotComplete() {
+        FakeContainer killedMidway = cleanStop().file(Verifier.DOCKERD_LOG,
+                List.of("Daemon shutdown complete", StopCheck.MARKER, "level=info msg=\"Processing signal 'terminated'\""));
+        Observation seen = new StopCheck(Duration.ofSeconds(10)).run(killedMidway, timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).contains("no \"Daemon shutdown complete\"");
+
+        Observation noSignal = new StopCheck(Duration.ofSeconds(10)).run(cleanStop().file(Verifier.DOCKERD_LOG,
+                List.of("Processing signal 'terminated'", "Daemon shutdown complete", StopCheck.MARKER)), timings);
+        assertThat(noSignal.detail()).contains("dockerd never received SIGTERM");
+    }
+
+    @Test
+    void killThenStartWaitsForDockerdAgain() throws Exception {
+        FakeContainer container = new FakeContainer(cmd -> ok("26.1.5 overlay2"));
+        Observation seen = new KillCheck(SHORT).run(container, timings);
+
+        assertThat(seen.passed()).as(seen.detail()).isTrue();
+        assertThat(container.kills()).isEqualTo(1);
+        assertThat(container.isRunning()).isTrue();
+        assertThat(timings.get(Timings.READY_AFTER_KILL)).isPresent();
+    }
+
+    @Test
+    void waitingForDockerdStopsEarlyAndNamesTheReasonStartupShGave() {
+        FakeContainer container = new FakeContainer(cmd -> cmd.startsWith("cat " + DaemonStatus.FILE)
+                ? ok("failed: dockerd exited during start-up: unable to configure the Docker daemon with file"
+                        + " /etc/docker/daemon.json: the following directives don't match any configuration option: bogus-option\n")
+                : exit(1, "Cannot connect to the Docker daemon"));
+
+        long start = System.nanoTime();
+        Observation seen = new DockerInfoCheck(Duration.ofSeconds(30)).run(container, timings);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).isEqualTo("docker info did not answer: startup.sh gave up: dockerd exited during start-up:"
+                + " unable to configure the Docker daemon with file /etc/docker/daemon.json: the following directives"
+                + " don't match any configuration option: bogus-option");
+        Observation process = new DockerdProcessCheck(Duration.ofSeconds(30)).run(container, timings);
+        assertThat(process.detail()).startsWith("startup.sh gave up: dockerd exited during start-up");
     }
 
     @Test

@@ -91,6 +91,8 @@ class VerifyServiceTest {
             assertThat(dir.resolve("reports/TEST-devcontainer-verify-" + boot + ".xml")).isRegularFile();
         }
         assertThat(console.info()).contains("Boot 2 of 3", "Started p-verify-00000001 (fake01234567) from img:1");
+        assertThat(console.info()).contains("Verifying img:1 at unix:///fake.sock as a devcontainer client starts it:"
+                + " privileged, entrypoint kept (overrideCommand false), volumes at /var/lib/docker, no terminal");
         assertThat(console.info()).anyMatch(line -> line.startsWith("Boots: 3 passed, 0 failed"));
     }
 

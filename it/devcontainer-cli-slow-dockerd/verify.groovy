@@ -1,0 +1,84 @@
+import java.util.concurrent.TimeUnit
+
+final String CLI_VERSION = '0.89.0'
+
+class Result { int code; String out }
+
+Result sh(List<String> command, File dir = null, long timeoutSeconds = 180) {
+    def builder = new ProcessBuilder(command.collect { it.toString() }).redirectErrorStream(true)
+    if (dir != null) builder.directory(dir)
+    def process = builder.start()
+    def out = new StringBuilder()
+    def reader = Thread.start { process.inputStream.eachLine { out.append(it).append('\n') } }
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly()
+        throw new AssertionError("${command} did not finish within ${timeoutSeconds} s:\n${out}")
+    }
+    reader.join()
+    new Result(code: process.exitValue(), out: out.toString())
+}
+
+Result ok(List<String> command, File dir = null) {
+    def result = sh(command, dir)
+    assert result.code == 0 : "${command} exited with ${result.code}:\n${result.out}"
+    result
+}
+
+// 1. verify passed with the slow dockerd: docker info answered only after the 4 s delay
+def buildLog = new File(basedir, 'build.log').text
+def ready = (buildLog =~ /time to docker info: (\d+\.\d\d) s/)[0][1].toDouble()
+assert ready >= 4.0 : "dockerd was not slowed: ready after ${ready} s"
+assert buildLog =~ /PASSED\s+\d+\.\d\d s\s+slow-dockerd/
+assert !buildLog.contains('FAILED')
+
+// 2. the user's own command, appended to the generated onCreateCommand as the README shows
+def config = new File(basedir, '.devcontainer/devcontainer.json')
+def matcher = config.text =~ /"onCreateCommand": "([^"]*)"/
+config.text = matcher.find()
+        ? config.text.replace(matcher.group(0), "\"onCreateCommand\": \"${matcher.group(1)} && docker info\"")
+        : config.text.replace('"privileged": true,', '"privileged": true,\n  "onCreateCommand": "docker info",')
+assert config.text.contains('docker info"')
+
+def log = new File(basedir, 'devcontainer-cli.log')
+log.text = ''
+def record = { String title, Result r -> log << "\$ ${title}\n${r.out}\n" }
+
+// 3. the CLI, pinned, installed into this IT's own folder
+def cliHome = new File(basedir, 'cli')
+cliHome.mkdirs()
+record('npm install', ok(['npm', 'install', '--no-audit', '--no-fund', '--loglevel=error',
+                          "@devcontainers/cli@${CLI_VERSION}"], cliHome))
+def cli = new File(cliHome, 'node_modules/.bin/devcontainer').path
+
+def idLabel = "devcontainer-maven-plugin.it=${UUID.randomUUID()}"
+def workspace = ['--workspace-folder', basedir.path, '--id-label', idLabel]
+String containerId = null
+def volumes = []
+try {
+    // 4. devcontainer up: the onCreateCommand runs while dockerd is still 4 s away, waits, and docker info answers
+    def up = sh([cli, 'up', '--log-format', 'text'] + workspace)
+    record('devcontainer up', up)
+    def outcomes = up.out.readLines().findAll { it.startsWith('{') }
+    def outcome = outcomes ? new groovy.json.JsonSlurper().parseText(outcomes.last()) : [:]
+    containerId = outcome.containerId
+    if (containerId) {
+        volumes = sh(['docker', 'inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}',
+                      containerId]).out.trim().split(/\s+/).findAll { it }
+    }
+    assert up.code == 0 && outcome.outcome == 'success' : "devcontainer up failed:\n${up.out}"
+    assert up.out.contains('Running the onCreateCommand')
+    assert up.out.contains('Server Version:') : 'the onCreateCommand\'s docker info printed no server'
+    assert !up.out.contains('Cannot connect to the Docker daemon')
+    def dockerdLog = ok(['docker', 'exec', containerId, 'cat', '/var/log/dockerd.log']).out
+    assert dockerdLog.contains('API listen on /var/run/docker.sock')
+} finally {
+    def ids = sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.readLines().findAll { it.trim() }
+    if (containerId) ids << containerId
+    ids.unique().each { sh(['docker', 'rm', '-f', '-v', it]) }
+    volumes.each { sh(['docker', 'volume', 'rm', it]) }
+    sh(['sh', '-c', "docker images -q --filter 'reference=vsc-devcontainer-cli-slow-dockerd-*' | sort -u | xargs -r docker rmi -f"])
+}
+assert sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.trim().isEmpty()
+volumes.each { assert sh(['docker', 'volume', 'inspect', it]).code != 0 : "volume ${it} survived" }
+assert sh(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.trim().isEmpty()
+true

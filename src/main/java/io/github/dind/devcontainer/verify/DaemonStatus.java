@@ -1,0 +1,51 @@
+package io.github.dind.devcontainer.verify;
+
+import io.github.dind.devcontainer.docker.Container;
+import io.github.dind.devcontainer.docker.ContainerException;
+import io.github.dind.devcontainer.docker.ExecResult;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The bundled startup.sh's status file: one line, {@code starting}, {@code ready} or
+ * {@code failed: REASON} once its bounded start attempts are used up. A check that waits for dockerd
+ * stops waiting when it says failed, and names the reason. A startup.sh of the user's own that
+ * writes no such file just means waiting until the timeout.
+ */
+final class DaemonStatus {
+    static final String FILE = "/run/devcontainer-dockerd.status";
+    private static final String FAILED = "failed: ";
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    private static final long MIN_INTERVAL_NANOS = Duration.ofMillis(500).toNanos();
+
+    private final Container container;
+    private long lastRead;
+    private String failure;
+
+    DaemonStatus(Container container) {
+        this.container = container;
+    }
+
+    /** The reason startup.sh gave up, read at most every 500 ms; empty while it has not. */
+    Optional<String> failure() {
+        long now = System.nanoTime();
+        if (failure == null && (lastRead == 0 || now - lastRead >= MIN_INTERVAL_NANOS)) {
+            lastRead = now;
+            try {
+                ExecResult status = container.exec(READ_TIMEOUT, "cat", FILE);
+                String line = status.stdout().strip();
+                if (status.succeeded() && line.startsWith(FAILED)) {
+                    failure = line.substring(FAILED.length());
+                }
+            } catch (ContainerException e) {
+                // the container stopped: polling reports that itself
+            }
+        }
+        return Optional.ofNullable(failure);
+    }
+
+    /** The detail of a failed wait: startup.sh's reason when it gave one. */
+    String explain(Observation seen) {
+        return failure().map(reason -> "startup.sh gave up: " + reason).orElse(seen.detail());
+    }
+}
