@@ -69,8 +69,10 @@ public final class JavaToolchain {
                 new Jdk(25, "openjdk-25-default-jdk", "/usr/lib/jvm/java-25-openjdk"),
                 new Jdk(26, "openjdk-26-default-jdk", "/usr/lib/jvm/java-26-openjdk")));
         /*
-         * Alpine: aports community/openjdk11, openjdk17, openjdk21, openjdk25; the JDK is the
-         * `openjdkN-jdk` subpackage (provides java-jdk), _java_home=/usr/lib/jvm/java-N-openjdk.
+         * Alpine: aports community/openjdk11, openjdk17, openjdk21, openjdk25 (APKBUILDs as indexed
+         * in 2026: openjdk21 at 15a4bfa570, openjdk25 25.0.4_p7 at 2c5e5b50c3; not checked against
+         * the 3.24 branch itself); the JDK is the `openjdkN-jdk` subpackage (provides java-jdk),
+         * _java_home=/usr/lib/jvm/java-N-openjdk.
          * Its jre-headless depends on java-common (a trigger links the default JVM's tools into
          * /usr/bin) and java-cacerts (an update-ca-certificates hook that extracts the system
          * store into /etc/ssl/certs/java/cacerts, to which lib/security/cacerts links).
