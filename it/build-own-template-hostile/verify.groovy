@@ -1,11 +1,13 @@
 import groovy.json.JsonSlurper
 
+// stdout byte for byte (consumeProcessOutput would end every line, the last one too, with \n)
 def run(List<String> command) {
     def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
+    def err = new StringBuffer()
+    process.consumeProcessErrorStream(err)
+    def out = process.inputStream.getText('UTF-8')
     assert process.waitFor() == 0 : "${command} failed: ${err}"
-    out.toString()
+    out
 }
 
 def name = '$(touch /tmp/pwned) `touch /tmp/pwned` "; touch /tmp/pwned; " \'$HOME\' \\ 🐳'

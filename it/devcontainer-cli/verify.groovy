@@ -77,7 +77,20 @@ docker rmi cli-it-probe:latest >/dev/null'''])
     record('nested container', inner)
     assert inner.out.contains('nested-container-ok')
 
-    // 4b. the JDK and Maven the pom asked for, as the CLI's user gets them
+    // 4b. the compose and buildx plugins: `docker compose version`, and a BuildKit build (FROM scratch: offline)
+    def compose = exec(['docker', 'compose', 'version'])
+    record('docker compose version', compose)
+    assert compose.out.contains('Docker Compose version')
+    def buildkit = exec(['sh', '-c', '''set -e
+d=$(mktemp -d); printf 'FROM scratch\\nCOPY probe /probe\\n' >"$d/Dockerfile"; echo cli-it >"$d/probe"
+docker buildx build --progress=plain --tag cli-it-buildkit:latest "$d" 2>&1
+docker image inspect cli-it-buildkit:latest >/dev/null && echo buildkit-build-ok
+docker rmi cli-it-buildkit:latest >/dev/null; rm -rf "$d"'''])
+    record('BuildKit build', buildkit)
+    assert buildkit.out.contains('buildkit-build-ok')
+    assert buildkit.out =~ /#\d+ \[internal\] load build definition/ : 'not a BuildKit build'
+
+    // 4c. the JDK and Maven the pom asked for, as the CLI's user gets them
     def mvn = exec(['mvn', '-v'])
     record('mvn -v', mvn)
     assert mvn.out.contains('Apache Maven 3.') && mvn.out =~ /Java version: 21\./ : mvn.out

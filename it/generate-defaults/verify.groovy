@@ -18,11 +18,12 @@ assert json.text.contains('"overrideCommand": false')
 assert json.text.contains('"name": "Generate Defaults"')
 
 def log = new File(basedir, 'build.log').text
-['Dockerfile', 'startup.sh', 'devcontainer.json'].each { name ->
+['Dockerfile', 'startup.sh', 'devcontainer.json', '.gitattributes'].each { name ->
     assert log =~ /(?m)^\[INFO\]\s+${java.util.regex.Pattern.quote(name)}\s+unchanged$/ : "second run rewrote ${name}:\n${log}"
 }
 assert !log.contains('[WARNING] Kept')
-// nothing but the three files
-assert dir.list().sort() == ['Dockerfile', 'devcontainer.json', 'startup.sh']
+// nothing but the three files and the .gitattributes that keeps them LF on Windows checkouts
+assert dir.list().sort() == ['.gitattributes', 'Dockerfile', 'devcontainer.json', 'startup.sh']
+assert new File(dir, '.gitattributes').text.contains('*.sh text eol=lf')
 
 true

@@ -1,11 +1,14 @@
 import groovy.json.JsonSlurper
 
 def expected = [
-    wolfi : ['FROM cgr.dev/chainguard/wolfi-base:latest', 'apk add --no-cache', 'dockerd \\', 'docker-cli \\'],
-    alpine: ['FROM alpine:3.24', 'apk add --no-cache', 'docker-engine \\', 'iptables-legacy \\'],
+    wolfi : ['FROM cgr.dev/chainguard/wolfi-base:latest', 'apk add --no-cache', 'dockerd \\', 'docker-cli \\',
+             'docker-cli-buildx \\', 'docker-compose \\', 'posix-libc-utils', "ldconfig -p | grep -q 'libstdc++"],
+    alpine: ['FROM alpine:3.24', 'apk add --no-cache', 'docker-engine \\', 'iptables-legacy \\',
+             'docker-cli-buildx \\', 'docker-cli-compose \\'],
     debian: ['FROM debian:trixie', 'apt-get install -y --no-install-recommends', 'docker.io \\', 'docker-cli \\',
              'useradd --create-home --shell /bin/bash --groups docker "dev"'],
     ubuntu: ['FROM ubuntu:24.04', 'apt-get install -y --no-install-recommends', 'docker.io \\',
+             'docker-buildx \\', 'docker-compose-v2 \\', 'xz-utils \\',
              'openjdk-21-jdk-headless \\', 'maven \\'],
 ]
 expected.each { distro, snippets ->

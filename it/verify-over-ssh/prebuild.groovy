@@ -44,7 +44,9 @@ Host devcontainer-it-ssh
   IdentitiesOnly yes
   UserKnownHostsFile ${dir}/known_hosts
 """.stripIndent()
-run([sshd.path, '-f', "${dir}/sshd_config".toString()]) // daemonizes; its pid goes to sshd.pid
+new File(dir, 'sshd.log').delete()
+// daemonizes; its pid goes to sshd.pid, its log (one "Accepted publickey" per session) to sshd.log
+run([sshd.path, '-f', "${dir}/sshd_config".toString(), '-E', "${dir}/sshd.log".toString()])
 // The daemonized sshd may take a moment to listen: the same ssh the plugin runs must work before Maven starts.
 def probe = ['ssh', '-T', '-o', 'BatchMode=yes', '-l', 'root', '-p', '42122', 'devcontainer-it-ssh', 'docker', 'version',
              '--format', '{{.Server.Version}}']

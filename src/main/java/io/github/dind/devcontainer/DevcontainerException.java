@@ -16,6 +16,7 @@ public abstract class DevcontainerException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String template;
+    private volatile String rendered;
     private String host;
     private String step;
 
@@ -36,6 +37,22 @@ public abstract class DevcontainerException extends Exception {
     /** The message with every setting rendered by {@code renderer}. */
     public String message(Setting.Renderer renderer) {
         return Setting.render(template, renderer);
+    }
+
+    /**
+     * Renders the settings for a front end once and for all: from now on {@link #getMessage()} reads
+     * as the user saw it (in a stack trace too).
+     *
+     * @return the rendered message
+     */
+    public String renderSettings(Setting.Renderer renderer) {
+        rendered = message(renderer);
+        return rendered;
+    }
+
+    @Override
+    public String getMessage() {
+        return rendered != null ? rendered : super.getMessage();
     }
 
     /** The parameters the message names, in order of first mention. */

@@ -3,6 +3,7 @@ package io.github.dind.devcontainer.build;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param created when set, recorded as {@code org.opencontainers.image.created}; left out of the
  *     fingerprint, so asking for it does not defeat the no-op rebuild
  * @param always build even when an image with the same fingerprint exists
+ * @param cacheFrom images whose layers the build may reuse (docker build --cache-from), pulled
+ *     first when missing and the pull policy allows; typically the last pushed tag
  */
 public record BuildRequest(
         Path contextDirectory,
@@ -25,10 +28,18 @@ public record BuildRequest(
         PullPolicy pull,
         boolean noCache,
         boolean always,
-        Duration timeout) {
+        Duration timeout,
+        List<String> cacheFrom) {
 
     public BuildRequest {
         buildArgs = Map.copyOf(buildArgs);
         labels = Map.copyOf(labels);
+        cacheFrom = cacheFrom == null ? List.of() : List.copyOf(cacheFrom);
+    }
+
+    /** A request without {@code cacheFrom}. */
+    public BuildRequest(Path contextDirectory, String dockerfile, ImageName image, Map<String, String> buildArgs,
+            Map<String, String> labels, Instant created, PullPolicy pull, boolean noCache, boolean always, Duration timeout) {
+        this(contextDirectory, dockerfile, image, buildArgs, labels, created, pull, noCache, always, timeout, List.of());
     }
 }

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfigurations;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.docker.DockerCallException;
 import io.github.dind.devcontainer.docker.DockerConnection;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,8 @@ public final class ImageBuilder {
     private final Console console;
     /** The docker CLI's proxy build arguments from config.json, before the request's own build args. */
     private final Map<String, String> proxies;
+    /** Logins for pulling private base images and cacheFrom images. */
+    private CredentialLookup credentials = CredentialLookup.none();
 
     public ImageBuilder(DockerConnection connection, Console console) {
         this(connection.client(), connection.where(), console,
@@ -51,6 +56,12 @@ public final class ImageBuilder {
         this.proxies = proxies;
     }
 
+    /** Uses these logins to pull private base and cacheFrom images; returns this builder. */
+    public ImageBuilder withCredentials(CredentialLookup lookup) {
+        this.credentials = lookup;
+        return this;
+    }
+
     /**
      * Builds the image, or finds it up to date.
      *
@@ -58,9 +69,11 @@ public final class ImageBuilder {
      * @throws BaseImageUnavailableException a base image is not there and may not, or cannot, be pulled
      * @throws ImageBuildException a Dockerfile step failed, or the build did not finish in time
      * @throws DockerCallException the daemon failed a call outside those cases
+     * @throws RegistryAuthException a login for a registry to pull from could not be read
      */
     public BuildResult build(BuildRequest request)
-            throws BuildContextException, BaseImageUnavailableException, ImageBuildException, DockerCallException {
+            throws BuildContextException, BaseImageUnavailableException, ImageBuildException, DockerCallException,
+            RegistryAuthException {
         try {
             return buildOrReuse(request);
         } catch (IOException e) {
@@ -72,7 +85,8 @@ public final class ImageBuilder {
     }
 
     private BuildResult buildOrReuse(BuildRequest request)
-            throws BuildContextException, BaseImageUnavailableException, ImageBuildException, IOException {
+            throws BuildContextException, BaseImageUnavailableException, ImageBuildException, IOException,
+            RegistryAuthException {
         long start = System.nanoTime();
         Path dockerfile = checkContext(request);
         warnAboutCrlf(request);
@@ -92,8 +106,11 @@ public final class ImageBuilder {
                     return new BuildResult(existing.get().getId(), size(existing.get()), request.image(), true, since(start));
                 }
             }
-            ensureBaseImages(Files.readString(dockerfile, StandardCharsets.UTF_8), request);
-            String imageId = runBuild(request, context, fingerprint);
+            String dockerfileText = Files.readString(dockerfile, StandardCharsets.UTF_8);
+            ensureBaseImages(dockerfileText, request);
+            List<String> cacheFrom = ensureCacheImages(request);
+            String imageId = runBuild(request, context, fingerprint, cacheFrom,
+                    request.pull() == PullPolicy.ALWAYS ? logins(BaseImages.of(dockerfileText, request.buildArgs())) : null);
             InspectImageResponse built = docker.inspectImageCmd(imageId).exec();
             return new BuildResult(built.getId(), size(built), request.image(), false, since(start));
         }
@@ -129,7 +146,52 @@ public final class ImageBuilder {
         return dockerfile;
     }
 
-    private void ensureBaseImages(String dockerfile, BuildRequest request) throws BaseImageUnavailableException {
+    /**
+     * The cacheFrom images that are on the daemon, pulled first when missing and the policy allows.
+     * The classic builder only reuses layers of local images, so a missing one is pulled; one that
+     * cannot be pulled (the first build, nothing pushed yet) is left out with a warning.
+     */
+    private List<String> ensureCacheImages(BuildRequest request) throws RegistryAuthException {
+        List<String> usable = new ArrayList<>();
+        for (String image : request.cacheFrom()) {
+            if (request.pull() != PullPolicy.ALWAYS && inspect(image).isPresent()) {
+                usable.add(image);
+                continue;
+            }
+            if (request.pull() == PullPolicy.NEVER) {
+                console.warn("The cacheFrom image " + image + " is not on the Docker daemon and pull=never (or Maven"
+                        + " runs offline): building without its layers");
+                continue;
+            }
+            try {
+                pull(image, request.timeout());
+                usable.add(image);
+            } catch (BaseImageUnavailableException e) {
+                console.warn("Cannot pull the cacheFrom image " + image + " (" + Errors.rootMessage(e) + "): building"
+                        + " without its layers");
+            }
+        }
+        if (!usable.isEmpty()) {
+            console.info("Reusing layers of " + String.join(", ", usable) + " where the steps match");
+        }
+        return usable;
+    }
+
+    /** The logins for the registries of these images, for a build that pulls them itself. */
+    private AuthConfigurations logins(List<String> images) throws RegistryAuthException {
+        AuthConfigurations configs = new AuthConfigurations();
+        for (String image : images) {
+            String registry = CredentialLookup.registryOf(ImageReference.parse(image).repository());
+            Optional<RegistryCredentials> login = credentials.find(registry);
+            if (login.isPresent()) {
+                configs.addConfig(ImagePusher.authConfig(registry, login.get()));
+            }
+        }
+        return configs;
+    }
+
+    private void ensureBaseImages(String dockerfile, BuildRequest request)
+            throws BaseImageUnavailableException, RegistryAuthException {
         if (request.pull() == PullPolicy.ALWAYS) {
             return; // the daemon pulls every base image itself (pull=true)
         }
@@ -147,12 +209,16 @@ public final class ImageBuilder {
         }
     }
 
-    private void pull(String base, Duration timeout) throws BaseImageUnavailableException {
+    private void pull(String base, Duration timeout) throws BaseImageUnavailableException, RegistryAuthException {
         ImageReference reference = ImageReference.parse(base);
-        console.info("Pulling base image " + base);
-        try (PullImageResultCallback callback = docker.pullImageCmd(reference.repository())
-                .withTag(reference.digest().orElse(reference.tag()))
-                .exec(new PullImageResultCallback())) {
+        String registry = CredentialLookup.registryOf(reference.repository());
+        Optional<RegistryCredentials> login = credentials.find(registry);
+        console.info("Pulling " + base + login.map(c -> " (login from " + c.source() + ")").orElse(""));
+        var command = docker.pullImageCmd(reference.repository()).withTag(reference.digest().orElse(reference.tag()));
+        if (login.isPresent()) {
+            command.withAuthConfig(ImagePusher.authConfig(registry, login.get()));
+        }
+        try (PullImageResultCallback callback = command.exec(new PullImageResultCallback())) {
             if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw slowPull(base, "did not finish within " + timeout.toSeconds() + " s", null);
             }
@@ -177,8 +243,8 @@ public final class ImageBuilder {
                 + Setting.ref("timeout") + " (seconds).", cause);
     }
 
-    private String runBuild(BuildRequest request, ContextArchive context, String fingerprint)
-            throws ImageBuildException, IOException {
+    private String runBuild(BuildRequest request, ContextArchive context, String fingerprint, List<String> cacheFrom,
+            AuthConfigurations logins) throws ImageBuildException, IOException {
         Map<String, String> labels = new HashMap<>(request.labels());
         labels.put(BuildFingerprint.LABEL, fingerprint);
         if (request.created() != null) {
@@ -197,6 +263,12 @@ public final class ImageBuilder {
                     .withPull(request.pull() == PullPolicy.ALWAYS)
                     .withRemove(true)
                     .withForcerm(true); // no intermediate container survives a failed step
+            if (!cacheFrom.isEmpty()) {
+                command.withCacheFrom(new HashSet<>(cacheFrom));
+            }
+            if (logins != null && logins.getConfigs() != null && !logins.getConfigs().isEmpty()) {
+                command.withBuildAuthConfigs(logins);
+            }
             proxies.forEach((name, value) -> {
                 if (!request.buildArgs().containsKey(name)) {
                     command.withBuildArg(name, value);

@@ -11,7 +11,7 @@ import java.util.List;
 public interface Container extends AutoCloseable {
     String id();
 
-    /** The container's name, for messages; the id when it has none. */
+    /** The container's name, for messages, and which Docker's embedded DNS resolves on user-defined networks; the id when it has none. */
     default String name() {
         return id();
     }

@@ -7,14 +7,16 @@ import java.io.IOException;
 public final class DockerConnection implements AutoCloseable {
     private final DockerClient client;
     private final String where;
+    private final String engine;
     private final String serverVersion;
     private final String apiVersion;
     private final SshRelay relay;
     private final String address;
 
-    DockerConnection(DockerClient client, String address, String where, String serverVersion, String apiVersion,
-            SshRelay relay) {
+    DockerConnection(DockerClient client, String address, String where, String engine, String serverVersion,
+            String apiVersion, SshRelay relay) {
         this.client = client;
+        this.engine = engine;
         this.address = address;
         this.where = where;
         this.serverVersion = serverVersion;
@@ -36,9 +38,14 @@ public final class DockerConnection implements AutoCloseable {
         return where;
     }
 
-    /** For the log: {@code Docker 20.10.24 (API 1.41)}. */
+    /** The engine's product name: {@code Docker} or {@code Podman} (see {@link Engines#name}). */
+    public String engine() {
+        return engine;
+    }
+
+    /** For the log: {@code Docker 20.10.24 (API 1.41) at ...}, {@code Podman 4.3.1 (API 1.41) at ...}. */
     public String describe() {
-        return "Docker " + serverVersion + " (API " + apiVersion + ") at " + where;
+        return engine + " " + serverVersion + " (API " + apiVersion + ") at " + where;
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfigDelegate;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
@@ -14,11 +15,15 @@ import io.github.dind.devcontainer.Setting;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -44,13 +49,25 @@ public final class DockerConnector {
             + " DOCKER_CERT_PATH).";
 
     private final Map<String, String> environment;
+    private final HttpClients httpClients;
+
+    /** Makes the transport for one daemon; the seam tests use to see every client closed. */
+    @FunctionalInterface
+    interface HttpClients {
+        DockerHttpClient open(DockerClientConfig config, URI target, Duration responseTimeout);
+    }
 
     public DockerConnector() {
         this(System.getenv());
     }
 
     DockerConnector(Map<String, String> environment) {
+        this(environment, DockerConnector::http);
+    }
+
+    DockerConnector(Map<String, String> environment, HttpClients httpClients) {
         this.environment = environment;
+        this.httpClients = httpClients;
     }
 
     /**
@@ -84,16 +101,24 @@ public final class DockerConnector {
                         + "', which the plugin cannot reach: use unix://, tcp:// or ssh://, or "
                         + HOW_TO_POINT_ELSEWHERE, null);
             }
+            checkTlsFiles(config, where);
             Version version = probe(config, target, where, relay);
             RemoteApiVersion api = ApiVersions.choose(version.getApiVersion(), version.getMinAPIVersion());
-            DockerClient client = DockerClientImpl.getInstance(new DockerClientConfigDelegate(config) {
-                @Override
-                public RemoteApiVersion getApiVersion() {
-                    return api;
-                }
-            }, http(config, target, idleBound));
-            return new DockerConnection(client, address(config.getDockerHost()), where, version.getVersion(),
-                    api == RemoteApiVersion.UNKNOWN_VERSION ? "unversioned" : api.getVersion(), relay);
+            DockerHttpClient http = httpClients.open(config, target, idleBound);
+            try {
+                DockerClient client = DockerClientImpl.getInstance(new DockerClientConfigDelegate(config) {
+                    @Override
+                    public RemoteApiVersion getApiVersion() {
+                        return api;
+                    }
+                }, http);
+                return new DockerConnection(client, address(config.getDockerHost()), where, Engines.name(version),
+                        version.getVersion(), api == RemoteApiVersion.UNKNOWN_VERSION ? "unversioned" : api.getVersion(),
+                        relay);
+            } catch (RuntimeException e) {
+                closeQuietly(http, e);
+                throw e;
+            }
         } catch (DockerUnavailableException | RuntimeException e) {
             if (relay != null) {
                 relay.close();
@@ -136,12 +161,42 @@ public final class DockerConnector {
         }
     }
 
+    private static void closeQuietly(DockerHttpClient http, Exception failure) {
+        try {
+            http.close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * With TLS on, the docker CLI refuses to start when ca.pem, cert.pem or key.pem is missing;
+     * docker-java would silently speak plain HTTP instead. Say which file is missing and who named the folder.
+     */
+    private void checkTlsFiles(DockerClientConfig config, String where) throws DockerUnavailableException {
+        if (!(config.getSSLConfig() instanceof LocalDirectorySSLConfig local)) {
+            return;
+        }
+        for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
+            if (!Files.isRegularFile(Path.of(local.getDockerCertPath(), file))) {
+                throw new DockerUnavailableException("TLS is on for the Docker host " + where + ", but "
+                        + file + " is missing in " + tlsMaterial(config) + ": put the daemon's CA (ca.pem) and a client"
+                        + " certificate and key it signed (cert.pem, key.pem) there, or " + HOW_TO_POINT_ELSEWHERE, null);
+            }
+        }
+    }
+
     /** Asks the daemon its version on a client of its own, bounded, and always closes that client. */
-    private static Version probe(DockerClientConfig config, URI target, String where, SshRelay relay)
+    private Version probe(DockerClientConfig config, URI target, String where, SshRelay relay)
             throws DockerUnavailableException {
-        try (DockerHttpClient http = http(config, target, FIRST_CONTACT)) {
+        try (DockerHttpClient http = httpClients.open(config, target, FIRST_CONTACT)) {
             return DockerClientImpl.getInstance(config, http).versionCmd().exec();
         } catch (IOException | RuntimeException e) {
+            Optional<String> tls = config.getSSLConfig() == null ? TlsFailure.explainPlain(e, where)
+                    : TlsFailure.explain(e, where, tlsMaterial(config));
+            if (tls.isPresent()) {
+                throw new DockerUnavailableException(tls.get(), e);
+            }
             String reason = Errors.timedOut(e)
                     ? "it did not answer within " + FIRST_CONTACT.toSeconds() + " s"
                     : Errors.rootMessage(e);
@@ -152,7 +207,7 @@ public final class DockerConnector {
         }
     }
 
-    private static DockerHttpClient http(DockerClientConfig config, URI target, Duration responseTimeout) {
+    static DockerHttpClient http(DockerClientConfig config, URI target, Duration responseTimeout) {
         return new BoundedHttpClient(new ZerodepDockerHttpClient.Builder()
                 .dockerHost(target)
                 .sslConfig(LocalSocketTls.forHost(target, config.getSSLConfig()))
@@ -191,6 +246,34 @@ public final class DockerConnector {
         return out.toString();
     }
 
+    /**
+     * The directory the TLS material (ca.pem, cert.pem, key.pem) was read from and what named it, for
+     * messages: {@code /certs (from DOCKER_CERT_PATH)}; null when the configuration has none.
+     */
+    String tlsMaterial(DockerClientConfig config) {
+        if (!(config.getSSLConfig() instanceof LocalDirectorySSLConfig local)) {
+            return config.getSSLConfig() == null ? null : "a TLS configuration given to docker-java";
+        }
+        String path = local.getDockerCertPath();
+        if (environment.get("DOCKER_CERT_PATH") != null) {
+            return path + " (from DOCKER_CERT_PATH)";
+        }
+        String context = currentContext(config);
+        if (context != null && path.replace('\\', '/').contains("/contexts/tls/")) {
+            return path + " (from Docker context '" + context + "')";
+        }
+        return path + " (from docker-java's DOCKER_CERT_PATH setting: ~/.docker-java.properties or a system property)";
+    }
+
+    /** The Docker context in use, as the docker CLI picks it, or null for the default one. */
+    private String currentContext(DockerClientConfig config) {
+        String context = environment.get("DOCKER_CONTEXT");
+        if (context == null && config instanceof DefaultDockerClientConfig defaults && defaults.getDockerConfig() != null) {
+            context = defaults.getDockerConfig().getCurrentContext();
+        }
+        return context == null || context.isBlank() || "default".equals(context) ? null : context;
+    }
+
     /** Where the configuration came from, for messages. */
     String where(String dockerHost, DockerClientConfig config) {
         String host = address(config.getDockerHost());
@@ -200,11 +283,8 @@ public final class DockerConnector {
         if (environment.get("DOCKER_HOST") != null) {
             return host + " (from DOCKER_HOST)";
         }
-        String context = environment.get("DOCKER_CONTEXT");
-        if (context == null && config instanceof DefaultDockerClientConfig defaults && defaults.getDockerConfig() != null) {
-            context = defaults.getDockerConfig().getCurrentContext();
-        }
-        if (context != null && !context.isBlank() && !"default".equals(context)) {
+        String context = currentContext(config);
+        if (context != null) {
             return host + " (from Docker context '" + context + "')";
         }
         return host + " (the default; DOCKER_HOST is not set)";

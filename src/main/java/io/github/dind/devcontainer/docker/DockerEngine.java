@@ -51,7 +51,7 @@ public final class DockerEngine implements ContainerEngine {
         try {
             ContainerConfig config = docker.inspectImageCmd(image).exec().getConfig();
             return config == null ? new ImageConfig(List.of(), List.of(), null)
-                    : new ImageConfig(list(config.getEntrypoint()), list(config.getCmd()), config.getUser());
+                    : new ImageConfig(list(config.getEntrypoint()), list(config.getCmd()), config.getUser(), config.getLabels());
         } catch (NotFoundException e) {
             throw new ImageNotFoundException(image, host, e);
         } catch (RuntimeException e) {

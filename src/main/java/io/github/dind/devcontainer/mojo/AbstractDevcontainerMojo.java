@@ -8,6 +8,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -33,12 +34,15 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
     /**
      * Runs the goal unless a skip flag is set. The core's exceptions become Maven's here, once:
      * settings named by pom element and {@code -D} property; a failure of the thing checked is a
-     * build failure, anything else an error. The exception rides along as a suppressed exception,
-     * so {@code mvn -e} shows its whole chain while Maven's error line, which would append every
-     * cause's message, stays one sentence of ours.
+     * build failure, anything else an error. Under {@code mvn -e} the exception is the cause, so its
+     * whole chain is shown; otherwise it is left out, because Maven's error line appends the message
+     * of every cause it does not already contain (library class names included) to ours.
      */
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -53,23 +57,22 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
         try {
             run();
         } catch (DevcontainerException e) {
-            String message = e.message(this::renderSetting);
+            String message = e.renderSettings(this::renderSetting);
+            Throwable cause = showErrors() ? e : null;
             if (e.isFailure()) {
-                MojoFailureException failure = new MojoFailureException(message);
-                failure.addSuppressed(e);
-                throw failure;
+                throw new MojoFailureException(message, cause);
             }
-            MojoExecutionException error = new MojoExecutionException(message);
-            error.addSuppressed(e);
-            throw error;
+            throw new MojoExecutionException(message, cause);
         } catch (RuntimeException e) {
             // A bug or a library failure nobody translated: still a message, never Maven's internal-error form.
-            MojoExecutionException error = new MojoExecutionException("devcontainer:" + goal() + " stopped on an"
-                    + " unexpected error: " + Errors.rootMessage(e) + ". Run with -e for the stack trace; please"
-                    + " report it with the log.");
-            error.addSuppressed(e);
-            throw error;
+            throw new MojoExecutionException("devcontainer:" + goal() + " stopped on an unexpected error: "
+                    + Errors.rootMessage(e) + ". Run with -e for the stack trace; please report it with the log.", e);
         }
+    }
+
+    /** Whether Maven runs with {@code -e}: then the causes of an error are shown (a goal run without a session: yes). */
+    private boolean showErrors() {
+        return session == null || session.getRequest() == null || session.getRequest().isShowErrors();
     }
 
     /** This goal's name, for log lines and property names. */

@@ -5,14 +5,17 @@ import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.build.BuildRequest;
 import io.github.dind.devcontainer.build.BuildResult;
 import io.github.dind.devcontainer.build.ImageBuilder;
+import io.github.dind.devcontainer.build.MetadataLabel;
 import io.github.dind.devcontainer.build.PullPolicy;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import java.time.Duration;
 import java.time.Instant;
+import io.github.dind.devcontainer.spec.ImageMetadata;
+import io.github.dind.devcontainer.spec.ImageReference;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -51,12 +54,26 @@ public class BuildMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.CREATED_LABEL, defaultValue = "false")
     private boolean createdLabel;
 
+    /**
+     * Images whose layers the build may reuse, e.g. the last pushed tag
+     * ({@code registry.example.com/team/app-devcontainer:latest}): pulled first when missing (with the
+     * same logins as push), skipped with a warning when they cannot be pulled. Makes CI builds
+     * incremental; see "Prebuild in CI" in the README.
+     */
+    @Parameter(property = PropertyNames.CACHE_FROM)
+    private List<String> cacheFrom;
+
+    /**
+     * Record the devcontainer's configuration in the image as the {@code devcontainer.metadata} label
+     * (containers.dev "Image metadata"), taken from {@code devcontainer.json}: a client given only the
+     * image name then starts it privileged, with its entrypoint, volume and lifecycle commands.
+     */
+    @Parameter(property = PropertyNames.METADATA_LABEL, defaultValue = "true")
+    private boolean metadataLabel;
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.BUILD_SKIP, defaultValue = "false")
     private boolean skipBuild;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     @Override
     String goal() {
@@ -73,7 +90,7 @@ public class BuildMojo extends AbstractDockerMojo {
         BuildRequest request = request();
         try (DockerConnection docker = connect(request.timeout())) {
             getLog().debug("Using " + docker.describe());
-            BuildResult result = new ImageBuilder(docker, console()).build(request);
+            BuildResult result = new ImageBuilder(docker, console()).withCredentials(credentials()).build(request);
             if (!result.upToDate()) {
                 getLog().info(String.format(Locale.ROOT, "Built %s: image %s, %s, in %.1f s",
                         String.join(", ", result.image().references()), ImageBuilder.shortId(result.imageId()),
@@ -82,7 +99,7 @@ public class BuildMojo extends AbstractDockerMojo {
         }
     }
 
-    private BuildRequest request() throws InvalidSettingException {
+    private BuildRequest request() throws DevcontainerException {
         if (timeout < 1) {
             throw new InvalidSettingException("timeout", timeout, "must be at least 1 (seconds)");
         }
@@ -91,9 +108,19 @@ public class BuildMojo extends AbstractDockerMojo {
         if (pullPolicy != configured) {
             getLog().info("Maven runs offline: base images are not pulled (pull=never)");
         }
+        Map<String, String> labels = new LinkedHashMap<>(ProjectLabels.forBuild(project));
+        if (metadataLabel) {
+            MetadataLabel.of(directory.toPath(), console()).ifPresent(value -> labels.put(ImageMetadata.LABEL, value));
+        }
+        List<String> cache = cacheFrom == null ? List.of() : cacheFrom.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+        for (String image : cache) {
+            if (!ImageReference.isValid(image)) {
+                throw new InvalidSettingException("cacheFrom", image, "must be " + ImageReference.RULE);
+            }
+        }
         return new BuildRequest(directory.toPath(), dockerfile.replace('\\', '/'), imageName(),
-                buildArgs == null ? Map.of() : buildArgs, ProjectLabels.forBuild(project),
-                createdLabel ? Instant.now() : null, pullPolicy, noCache, always, Duration.ofSeconds(timeout));
+                buildArgs == null ? Map.of() : buildArgs, labels,
+                createdLabel ? Instant.now() : null, pullPolicy, noCache, always, Duration.ofSeconds(timeout), cache);
     }
 
     /** Offline Maven never pulls: {@code mvn -o} turns every policy into {@link PullPolicy#NEVER}. */

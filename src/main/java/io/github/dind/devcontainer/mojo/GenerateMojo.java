@@ -2,6 +2,9 @@ package io.github.dind.devcontainer.mojo;
 
 import io.github.dind.devcontainer.render.CaCertificateFiles;
 import io.github.dind.devcontainer.render.GeneratedFile;
+import io.github.dind.devcontainer.render.PrebuiltImageFiles;
+import io.github.dind.devcontainer.spec.ImageReference;
+import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.render.ProjectFiles;
 import io.github.dind.devcontainer.render.Renderer;
 import io.github.dind.devcontainer.spec.DevcontainerSpec;
@@ -48,8 +51,9 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     private String remoteUser;
 
     /**
-     * Mount a volume at {@code /var/lib/docker}: the inner daemon gets overlay2 instead of
-     * fuse-overlayfs, and its images survive a rebuild of the devcontainer.
+     * Mount a volume at {@code /var/lib/docker}: the inner daemon's default storage (overlay2, or
+     * Docker 29's containerd image store) works on it, and its images survive a rebuild of the
+     * devcontainer. Without it startup.sh picks fuse-overlayfs, which is slower.
      */
     @Parameter(property = PropertyNames.DOCKER_VOLUME, defaultValue = "true")
     private boolean dockerVolume;
@@ -104,6 +108,14 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
     private boolean force;
 
+    /**
+     * An image CI builds and pushes (e.g. {@code registry.example.com/team/app-devcontainer:latest}):
+     * {@code devcontainer.json} then opens it by name, its {@code devcontainer.metadata} label carrying
+     * the rest, and the build-based devcontainer.json moves to {@code build/devcontainer.json}.
+     */
+    @Parameter(property = PropertyNames.PREBUILT_IMAGE)
+    private String prebuiltImage;
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.GENERATE_SKIP, defaultValue = "false")
     private boolean skipGenerate;
@@ -124,6 +136,15 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
         Renderer renderer = new Renderer(templateDirectory == null ? null : templateDirectory.toPath());
         renderer.overriddenTemplates().forEach(t -> getLog().info("Using your template " + t + " from " + templateDirectory));
         List<GeneratedFile> files = renderer.render(spec);
+        if (prebuiltImage != null && !prebuiltImage.isBlank()) {
+            String image = prebuiltImage.strip();
+            if (!ImageReference.isValid(image)) {
+                throw new InvalidSettingException("prebuiltImage", image, "must be " + ImageReference.RULE);
+            }
+            files = PrebuiltImageFiles.apply(files, image, spec.name());
+            getLog().info("devcontainer.json opens the prebuilt image " + image + "; "
+                    + PrebuiltImageFiles.BUILD_CONFIG + " builds it locally");
+        }
         getLog().info("Devcontainer " + spec.distro().id() + " (" + spec.baseImage() + ") in " + directory);
         getLog().info("Java: " + spec.java().jdk().reason() + (spec.java().maven() ? "; Maven from " + spec.distro().id()
                 : spec.java().jdk().jdk().isPresent() ? "; no Maven (maven=none)" : "; no Maven either (it comes with a JDK)"));

@@ -14,6 +14,7 @@ final class PropertyNames {
     private static final String GENERATE = PREFIX + "generate.";
     private static final String BUILD = PREFIX + "build.";
     private static final String VERIFY = PREFIX + "verify.";
+    private static final String PUSH = PREFIX + "push.";
 
     /** Parameters that more than one goal reads: their property has no goal segment. */
     static final Set<String> SHARED = Set.of("skip", "directory", "imageName", "tags", "dockerHost");
@@ -37,6 +38,7 @@ final class PropertyNames {
     static final String DOCKERD_TIMEOUT = GENERATE + "dockerdTimeout";
     static final String TEMPLATE_DIRECTORY = GENERATE + "templateDirectory";
     static final String FORCE = GENERATE + "force";
+    static final String PREBUILT_IMAGE = GENERATE + "prebuiltImage";
     static final String JAVA_VERSION = GENERATE + "javaVersion";
     static final String MAVEN = GENERATE + "maven";
     static final String LOCAL_REPOSITORY_VOLUME = GENERATE + "localRepositoryVolume";
@@ -52,6 +54,8 @@ final class PropertyNames {
     static final String BUILD_ALWAYS = BUILD + "always";
     static final String BUILD_TIMEOUT = BUILD + "timeout";
     static final String CREATED_LABEL = BUILD + "createdLabel";
+    static final String CACHE_FROM = BUILD + "cacheFrom";
+    static final String METADATA_LABEL = BUILD + "metadataLabel";
 
     static final String VERIFY_SKIP = VERIFY + "skip";
     static final String IMAGE = VERIFY + "image";
@@ -65,6 +69,9 @@ final class PropertyNames {
     static final String PROJECT_BUILD = VERIFY + "projectBuild";
     static final String PROJECT_BUILD_COMMAND = VERIFY + "projectBuildCommand";
     static final String PROJECT_BUILD_TIMEOUT = VERIFY + "projectBuildTimeout";
+
+    static final String PUSH_SKIP = PUSH + "skip";
+    static final String PUSH_TIMEOUT = PUSH + "timeout";
 
     private PropertyNames() {
     }

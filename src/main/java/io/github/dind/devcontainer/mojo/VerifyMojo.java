@@ -38,7 +38,8 @@ public class VerifyMojo extends AbstractDockerMojo {
 
     /**
      * Run only these checks (ids: running, lifecycle:HOOK, lifecycle, pid1, dockerd, docker-info,
-     * inner-container, reaping, stop, resume, post-start, command:NAME, commands).
+     * inner-container, inner-network, socket-in-container, mtu, inner-dns, buildkit, reaping, stop,
+     * resume, post-start, command:NAME, commands).
      */
     @Parameter(property = PropertyNames.VERIFY_ONLY)
     private List<String> only;

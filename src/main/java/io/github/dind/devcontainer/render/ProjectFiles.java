@@ -74,6 +74,7 @@ public final class ProjectFiles {
 
     private Outcome write(GeneratedFile file, boolean force) throws IOException {
         Path target = directory.resolve(file.fileName());
+        Files.createDirectories(target.getParent()); // build/devcontainer.json for a prebuilt image
         String content = GeneratedFileMarker.stamp(file);
         if (!Files.exists(target)) {
             writeAtomically(target, content, file.executable());

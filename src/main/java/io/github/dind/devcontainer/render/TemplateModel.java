@@ -30,6 +30,7 @@ final class TemplateModel {
         model.put("baseImage", new TemplateValue(spec.baseImage().toString(), setting("baseImage")));
         model.put("apk", spec.distro().packageManager() == PackageManager.APK);
         model.put("apt", spec.distro().packageManager() == PackageManager.APT);
+        model.put("glibc", spec.distro().glibc());
         List<String> packages = spec.packages();
         model.put("packages", IntStream.range(0, packages.size())
                 .mapToObj(i -> Map.of("name", new TemplateValue(packages.get(i), setting("packages")),

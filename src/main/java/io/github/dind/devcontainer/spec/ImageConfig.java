@@ -1,6 +1,7 @@
 package io.github.dind.devcontainer.spec;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a client reads from the image before it starts it: its ENTRYPOINT and CMD (appended to the
@@ -8,10 +9,17 @@ import java.util.List;
  * devcontainer.json names none). From {@code docker image inspect}, {@code .Config}.
  *
  * @param user the image's USER; empty or null for root
+ * @param labels the image's labels ({@code .Config.Labels}), among them {@link ImageMetadata#LABEL}
  */
-public record ImageConfig(List<String> entrypoint, List<String> cmd, String user) {
+public record ImageConfig(List<String> entrypoint, List<String> cmd, String user, Map<String, String> labels) {
     public ImageConfig {
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         cmd = cmd == null ? List.of() : List.copyOf(cmd);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** An image without labels. */
+    public ImageConfig(List<String> entrypoint, List<String> cmd, String user) {
+        this(entrypoint, cmd, user, Map.of());
     }
 }

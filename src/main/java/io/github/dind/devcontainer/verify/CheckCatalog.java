@@ -52,6 +52,11 @@ public final class CheckCatalog {
                 new DockerdProcessCheck(timeouts.ready()),
                 new DockerInfoCheck(timeouts.ready()),
                 new InnerContainerCheck(timeouts.check().multipliedBy(2)),
+                new InnerNetworkCheck(timeouts.check().multipliedBy(2)),
+                new SocketInContainerCheck(timeouts.check()),
+                new MtuCheck(timeouts.check()),
+                new InnerDnsCheck(timeouts.check()),
+                new BuildkitCheck(timeouts.check().multipliedBy(2)),
                 new ReapingCheck(timeouts.check())));
         java.javaVersion().ifPresent(v -> all.add(new JavaCheck(v, timeouts.check())));
         if (java.maven()) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * 6. An orphaned process is reaped: a shell starts {@code sleep 0.3} in the background and exits;
+ * 11. An orphaned process is reaped: a shell starts {@code sleep 0.3} in the background and exits;
  * the kernel hands the orphan to PID 1; after it exits, PID 1 must collect it, or it stays a zombie.
  */
 final class ReapingCheck extends AbstractCheck {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * 7. After {@code docker stop} and {@code docker start} (what a suspend/resume does), dockerd comes
+ * 13. After {@code docker stop} and {@code docker start} (what a suspend/resume does), dockerd comes
  * back and answers: stale pid files from the killed daemon must not stop it.
  */
 final class ResumeCheck extends AbstractCheck {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * 8. {@code docker stop} is a clean shutdown, the first half of a suspend/resume. Before the stop,
+ * 12. {@code docker stop} is a clean shutdown, the first half of a suspend/resume. Before the stop,
  * an inner container that traps SIGTERM runs, recording on {@code /var/lib/docker} (which outlives
  * the stop) that it got it; a marker line goes into dockerd's log. After the stop: the inner
  * container recorded SIGTERM (dockerd stopped its containers rather than being killed with them),

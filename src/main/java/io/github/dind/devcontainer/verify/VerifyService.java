@@ -11,6 +11,7 @@ import io.github.dind.devcontainer.spec.ClientLaunch;
 import io.github.dind.devcontainer.Sha256;
 import io.github.dind.devcontainer.spec.ImageConfig;
 import io.github.dind.devcontainer.spec.JavaExpectations;
+import io.github.dind.devcontainer.spec.ImageMetadata;
 import io.github.dind.devcontainer.spec.LaunchSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +80,8 @@ public final class VerifyService {
      */
     public List<VerificationReport> verify(Request request, ContainerEngine engine) throws DevcontainerException {
         validate(request);
-        LaunchSettings settings = settings(request.configFile());
+        ImageConfig image = imageConfig(request.image(), engine);
+        LaunchSettings settings = settings(request.configFile(), image);
         JavaExpectations java = javaExpectations(request.configFile());
         ProjectBuild build = request.projectBuild();
         List<Check> checks;
@@ -89,7 +91,7 @@ public final class VerifyService {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("only", String.join(",", request.only()), e.getMessage());
         }
-        ClientLaunch launch = ClientLaunch.of(request.image(), settings, imageConfig(request.image(), engine))
+        ClientLaunch launch = ClientLaunch.of(request.image(), settings, image)
                 .withVerifyMounts(verifyMounts(build, java));
         launch.warnings().forEach(console::warn);
         console.info("Verifying " + request.image() + " at " + engine.host() + " as a devcontainer client starts it: "
@@ -146,13 +148,32 @@ public final class VerifyService {
         }
     }
 
-    private LaunchSettings settings(Path configFile) throws VerificationException {
-        if (configFile == null || !Files.isRegularFile(configFile)) {
-            console.info("No " + configFile + ": starting the container as the plugin's own devcontainer.json would");
-            return PluginDefaults.launchSettings();
-        }
+    /**
+     * What a client acts on. A devcontainer.json that names an image (no build) is merged with the
+     * image's {@link ImageMetadata#LABEL} label, as the devcontainer CLI does; one that builds is read
+     * alone (a client builds its own image and reads no label of ours). Without a devcontainer.json,
+     * the label stands in for {@code {"image": ...}}, else the plugin's own devcontainer.json.
+     */
+    private LaunchSettings settings(Path configFile, ImageConfig image) throws VerificationException {
+        String label = image.labels().get(ImageMetadata.LABEL);
         try {
-            return LaunchSettings.read(configFile);
+            if (configFile == null || !Files.isRegularFile(configFile)) {
+                if (label != null) {
+                    console.info("No " + configFile + ": starting the container as a client given only the image does,"
+                            + " from its " + ImageMetadata.LABEL + " label");
+                    return LaunchSettings.parse(ImageMetadata.merge(ImageMetadata.entries(label), "{}",
+                            "the image's label"), "the image's " + ImageMetadata.LABEL + " label");
+                }
+                console.info("No " + configFile + ": starting the container as the plugin's own devcontainer.json would");
+                return PluginDefaults.launchSettings();
+            }
+            String text = Files.readString(configFile);
+            if (label != null && ImageMetadata.isImageBased(text, configFile.toString())) {
+                console.info(configFile + " names an image: merged with the image's " + ImageMetadata.LABEL + " label");
+                return LaunchSettings.parse(ImageMetadata.merge(ImageMetadata.entries(label), text, configFile.toString()),
+                        configFile + " merged with the image's label");
+            }
+            return LaunchSettings.parse(text, configFile.toString());
         } catch (IOException e) {
             throw new VerificationException(e.getMessage(), e);
         }

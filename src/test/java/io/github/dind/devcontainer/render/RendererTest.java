@@ -73,7 +73,8 @@ class RendererTest {
 
         assertThat(dockerfile).contains("apk add --no-cache").doesNotContain("apt-get");
         // the last package ends the instruction: no dangling line continuation
-        assertThat(dockerfile).containsPattern("(?m)^\\s+libgcc$");
+        List<String> packages = Distro.WOLFI.packages();
+        assertThat(dockerfile).containsPattern("(?m)^\\s+" + Pattern.quote(packages.get(packages.size() - 1)) + "$");
     }
 
     @ParameterizedTest
@@ -173,6 +174,29 @@ class RendererTest {
         JsonNode json = Jsonc.parse(render(Distro.DEBIAN).get("devcontainer.json").body());
 
         assertThat(json.path("onCreateCommand").textValue()).isEqualTo("/usr/local/bin/startup.sh");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void theImageChecksThePluginsAndRootsShellAndTheLoaderCacheOnGlibc(Distro distro) throws Exception {
+        String dockerfile = render(distro).get("Dockerfile").body();
+
+        assertThat(dockerfile).contains("for plugin in buildx compose", "getconf", "/bin/bash#' /etc/passwd");
+        if (distro.glibc()) {
+            assertThat(dockerfile).contains("ldconfig -p | grep -q 'libstdc++");
+        } else {
+            assertThat(dockerfile).as("musl has no loader cache").doesNotContain("ldconfig");
+        }
+    }
+
+    @Test
+    void startupScriptChoosesNetworkingAndStorageWithOverrides() throws Exception {
+        String script = render(Distro.DEBIAN).get("startup.sh").body();
+
+        assertThat(script).contains("DOCKERD_IPTABLES", "DOCKERD_MTU", "DOCKERD_DNS", "DOCKERD_STORAGE_DRIVER",
+                "-t nat -N", "794c7630", "--storage-driver=fuse-overlayfs", "--default-network-opt=bridge=com.docker.network.driver.mtu=",
+                "setsid dockerd \"${dockerd_flags[@]}\"");
+        assertThat(script).as("dockerd is started in one place").containsOnlyOnce("setsid dockerd");
     }
 
     @Test

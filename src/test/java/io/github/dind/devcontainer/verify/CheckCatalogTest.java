@@ -21,7 +21,8 @@ class CheckCatalogTest {
         List<Check> checks = CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of());
 
         assertThat(checks).extracting(Check::id).containsExactly("running", "lifecycle:onCreateCommand", "lifecycle:postStartCommand",
-                "pid1", "dockerd", "docker-info", "inner-container", "reaping", "command:lfs", "stop", "resume", "post-start", "kill");
+                "pid1", "dockerd", "docker-info", "inner-container",
+                "inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "command:lfs", "stop", "resume", "post-start", "kill");
     }
 
     @Test

@@ -1,0 +1,13 @@
+// templates/Dockerfile.mustache: the plugin's own template plus an iptables-nft that lists rules but
+// fails to create dockerd's DOCKER chains, before startup.sh is copied in.
+def bundled = new File(basedir, '../../../src/main/resources/templates/Dockerfile.mustache').text
+def marker = 'COPY startup.sh '
+assert bundled.contains(marker)
+def extra = '''RUN rm /usr/sbin/iptables-nft \\
+    && printf '#!/bin/sh\\nfor a in "$@"; do case "$a" in DOCKER*) echo "iptables-nft: cannot create DOCKER chains on this host (IT)" >&2; exit 4;; esac; done\\nexec /usr/sbin/xtables-nft-multi iptables "$@"\\n' >/usr/sbin/iptables-nft \\
+    && chmod 0755 /usr/sbin/iptables-nft
+
+'''
+new File(basedir, 'templates').mkdirs()
+new File(basedir, 'templates/Dockerfile.mustache').text = bundled.replace(marker, extra + marker)
+true
