@@ -51,6 +51,7 @@ try {
     volumes = ok(['docker', 'inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}',
                   containerId]).out.trim().split(/\s+/).findAll { it }
     assert volumes.any { it.startsWith('dind-var-lib-docker-') } : "no /var/lib/docker volume: ${volumes}"
+    assert volumes.any { it.startsWith('devcontainer-m2-') } : "no ~/.m2/repository volume: ${volumes}"
 
     // 3. PID 1, dockerd under it, exactly one dockerd after the postStartCommand ran
     assert exec(['cat', '/proc/1/cmdline']).out.replace('\0', ' ').startsWith('dumb-init -- /usr/local/bin/startup.sh')
@@ -88,6 +89,11 @@ docker rmi cli-it-buildkit:latest >/dev/null; rm -rf "$d"'''])
     record('BuildKit build', buildkit)
     assert buildkit.out.contains('buildkit-build-ok')
     assert buildkit.out =~ /#\d+ \[internal\] load build definition/ : 'not a BuildKit build'
+
+    // 4c. the JDK and Maven the pom asked for, as the CLI's user gets them
+    def mvn = exec(['mvn', '-v'])
+    record('mvn -v', mvn)
+    assert mvn.out.contains('Apache Maven 3.') && mvn.out =~ /Java version: 21\./ : mvn.out
 
     // 5. start-ups racing each other (entrypoint and postStartCommand do) start one dockerd
     def race = exec(['bash', '-c', '''kill "$(cat /var/run/docker.pid)"

@@ -15,7 +15,9 @@ def log = new File(basedir, 'build.log').text
 def first = log.substring(0, log.indexOf('BUILD SUCCESS'))
 ['the container is running', 'PID 1 is dumb-init', 'dockerd runs under PID 1', 'docker info answers',
  'the inner daemon runs a container', 'an orphaned process is reaped', 'git-lfs: `git lfs version` exits with 0',
- 'no-java: `test -e /usr/bin/java` exits with 1', 'docker stop shuts dockerd and its containers down cleanly within 10.00 s',
+ 'no-such-file: `test -e /no/such/file` exits with 1',
+ 'java and $JAVA_HOME/bin/javac are JDK 21 for the remote user', '`mvn -v` runs for the remote user on Java 21',
+ 'docker stop shuts dockerd and its containers down cleanly within 10.00 s',
  'dockerd answers again after a stop and start', 'postStartCommand succeeds and starts no second dockerd',
  'dockerd answers again after docker kill and start'].each {
     assert first =~ /PASSED\s+\d+\.\d\d s\s+${java.util.regex.Pattern.quote(it)}/ : "no PASSED row for '${it}'"

@@ -78,6 +78,7 @@ public final class DockerEngine implements ContainerEngine {
                 docker.createVolumeCmd().withName(volumeName).withLabels(labels).exec();
                 mounts.add(new Mount().withType(MountType.VOLUME).withSource(volumeName).withTarget(volume.target()));
             }
+            mounts.addAll(verifyMounts(launch.verifyMounts()));
             created.add(0, track(Resource.container(name), keep));
             CreateContainerCmd create = docker.createContainerCmd(launch.image())
                     .withName(name)
@@ -107,6 +108,20 @@ public final class DockerEngine implements ContainerEngine {
             tracker.discard(created);
             throw new ContainerEngineException(cannotStart(launch.image(), e), host, e);
         }
+    }
+
+    /** project-build's mounts: not tracked, a lasting volume outlives the run by design. */
+    private List<Mount> verifyMounts(List<ClientLaunch.VerifyMount> verifyMounts) {
+        List<Mount> mounts = new ArrayList<>();
+        for (ClientLaunch.VerifyMount mount : verifyMounts) {
+            if (mount.bind()) {
+                mounts.add(new Mount().withType(MountType.BIND).withSource(mount.source()).withTarget(mount.target()));
+            } else {
+                docker.createVolumeCmd().withName(mount.source()).withLabels(mount.labels()).exec();
+                mounts.add(new Mount().withType(MountType.VOLUME).withSource(mount.source()).withTarget(mount.target()));
+            }
+        }
+        return mounts;
     }
 
     private Resource track(Resource resource, boolean keep) {

@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.mojo;
 
+import io.github.dind.devcontainer.render.CaCertificateFiles;
 import io.github.dind.devcontainer.render.GeneratedFile;
 import io.github.dind.devcontainer.render.PrebuiltImageFiles;
 import io.github.dind.devcontainer.spec.ImageReference;
@@ -11,8 +12,10 @@ import io.github.dind.devcontainer.spec.InvalidSpecException;
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.Setting;
 import java.io.File;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -66,6 +69,41 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     @Parameter(property = PropertyNames.TEMPLATE_DIRECTORY)
     private File templateDirectory;
 
+    /**
+     * The JDK to install: a version such as {@code 21}, or {@code none}. Default: the project's
+     * Java version ({@code maven.compiler.release}, else the compiler plugin's {@code release} or
+     * {@code target}, else the Java Maven runs on), or the nearest newer JDK the distribution ships.
+     */
+    @Parameter(property = PropertyNames.JAVA_VERSION)
+    private String javaVersion;
+
+    /** {@code distro}: the distribution's Maven; {@code none}: no Maven (a project with ./mvnw needs none). */
+    @Parameter(property = PropertyNames.MAVEN, defaultValue = DevcontainerSpec.MAVEN_DISTRO)
+    private String maven;
+
+    /** A named volume per devcontainer at the remote user's {@code ~/.m2/repository}: downloads survive rebuilds. */
+    @Parameter(property = PropertyNames.LOCAL_REPOSITORY_VOLUME, defaultValue = "true")
+    private boolean localRepositoryVolume;
+
+    /** Mount the host's {@code ~/.m2/settings.xml} read-only (mirrors, proxies); the file must exist on every host. */
+    @Parameter(property = PropertyNames.MAVEN_SETTINGS, defaultValue = "false")
+    private boolean mavenSettings;
+
+    /**
+     * CA certificates to trust inside (PEM files, or folders of {@code *.crt}/{@code *.pem}): copied
+     * into the build context and added to the system store, Java's cacerts and so the inner dockerd's trust.
+     */
+    @Parameter(property = PropertyNames.CA_CERTIFICATES)
+    private List<File> caCertificates;
+
+    /** More VS Code extensions, beside the Java extension pack and the container tools, e.g. {@code redhat.vscode-xml}. */
+    @Parameter(property = PropertyNames.EXTENSIONS)
+    private List<String> extensions;
+
+    /** Ports to forward: a number, or {@code host:port}. */
+    @Parameter(property = PropertyNames.FORWARD_PORTS)
+    private List<String> forwardPorts;
+
     /** Replace files that were edited or not written by the plugin; each is backed up first. */
     @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
     private boolean force;
@@ -93,7 +131,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     }
 
     @Override
-    void run() throws DevcontainerException {
+    void run() throws DevcontainerException, MojoExecutionException {
         DevcontainerSpec spec = spec();
         Renderer renderer = new Renderer(templateDirectory == null ? null : templateDirectory.toPath());
         renderer.overriddenTemplates().forEach(t -> getLog().info("Using your template " + t + " from " + templateDirectory));
@@ -108,7 +146,15 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                     + PrebuiltImageFiles.BUILD_CONFIG + " builds it locally");
         }
         getLog().info("Devcontainer " + spec.distro().id() + " (" + spec.baseImage() + ") in " + directory);
+        getLog().info("Java: " + spec.java().jdk().reason() + (spec.java().maven() ? "; Maven from " + spec.distro().id()
+                : spec.java().jdk().jdk().isPresent() ? "; no Maven (maven=none)" : "; no Maven either (it comes with a JDK)"));
         report(new ProjectFiles(directory.toPath()).write(files, force));
+        try {
+            new CaCertificateFiles(directory.toPath()).sync(spec.caCertificates())
+                    .forEach(change -> getLog().info("  " + change));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the CA certificates into " + directory + ": " + e, e);
+        }
     }
 
     private DevcontainerSpec spec() throws InvalidSpecException {
@@ -119,7 +165,15 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 .packages(packages)
                 .remoteUser(remoteUser)
                 .dockerVolume(dockerVolume)
-                .dockerdTimeoutSeconds(dockerdTimeout);
+                .dockerdTimeoutSeconds(dockerdTimeout)
+                .javaVersion(javaVersion)
+                .projectJava(ProjectJavaVersion.of(project))
+                .maven(maven)
+                .localRepositoryVolume(localRepositoryVolume)
+                .mavenSettings(mavenSettings)
+                .caCertificates(caCertificates == null ? List.of() : caCertificates.stream().map(File::toPath).toList())
+                .extensions(extensions)
+                .forwardPorts(forwardPorts);
         ProjectLabels.forDockerfile(project).forEach(builder::label);
         return builder.build();
     }

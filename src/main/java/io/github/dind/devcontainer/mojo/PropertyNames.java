@@ -39,6 +39,13 @@ final class PropertyNames {
     static final String TEMPLATE_DIRECTORY = GENERATE + "templateDirectory";
     static final String FORCE = GENERATE + "force";
     static final String PREBUILT_IMAGE = GENERATE + "prebuiltImage";
+    static final String JAVA_VERSION = GENERATE + "javaVersion";
+    static final String MAVEN = GENERATE + "maven";
+    static final String LOCAL_REPOSITORY_VOLUME = GENERATE + "localRepositoryVolume";
+    static final String MAVEN_SETTINGS = GENERATE + "mavenSettings";
+    static final String CA_CERTIFICATES = GENERATE + "caCertificates";
+    static final String EXTENSIONS = GENERATE + "extensions";
+    static final String FORWARD_PORTS = GENERATE + "forwardPorts";
 
     static final String BUILD_SKIP = BUILD + "skip";
     static final String DOCKERFILE = BUILD + "dockerfile";
@@ -59,6 +66,9 @@ final class PropertyNames {
     static final String VERIFY_READY_TIMEOUT = VERIFY + "readyTimeout";
     static final String VERIFY_STOP_GRACE_PERIOD = VERIFY + "stopGracePeriod";
     static final String REPORT_DIRECTORY = VERIFY + "reportDirectory";
+    static final String PROJECT_BUILD = VERIFY + "projectBuild";
+    static final String PROJECT_BUILD_COMMAND = VERIFY + "projectBuildCommand";
+    static final String PROJECT_BUILD_TIMEOUT = VERIFY + "projectBuildTimeout";
 
     static final String PUSH_SKIP = PUSH + "skip";
     static final String PUSH_TIMEOUT = PUSH + "timeout";

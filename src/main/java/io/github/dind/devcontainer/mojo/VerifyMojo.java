@@ -68,6 +68,24 @@ public class VerifyMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.REPORT_DIRECTORY, defaultValue = "${project.build.directory}/devcontainer-reports")
     private File reportDirectory;
 
+    /**
+     * Also build the project inside the devcontainer (check {@code project-build}): it is
+     * bind-mounted at {@code /workspaces/<folder>}, as clients do, and the command runs there as
+     * the remote user, with Maven's local repository on a volume kept between runs
+     * ({@code devcontainer-m2-verify-<hash of the project path>}). Needs a Docker daemon that sees
+     * the project's folder (a local one).
+     */
+    @Parameter(property = PropertyNames.PROJECT_BUILD, defaultValue = "false")
+    private boolean projectBuild;
+
+    /** The project-build command; default {@code ./mvnw -B -q -DskipTests package} when the project has ./mvnw, else with {@code mvn}. */
+    @Parameter(property = PropertyNames.PROJECT_BUILD_COMMAND)
+    private String projectBuildCommand;
+
+    /** Seconds the project-build may take (downloads included). */
+    @Parameter(property = PropertyNames.PROJECT_BUILD_TIMEOUT, defaultValue = "900")
+    private int projectBuildTimeout;
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.VERIFY_SKIP, defaultValue = "false")
     private boolean skipVerify;
@@ -102,7 +120,7 @@ public class VerifyMojo extends AbstractDockerMojo {
                 commands(), only == null ? Set.of() : new LinkedHashSet<>(only),
                 new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout), Duration.ofSeconds(checkTimeout),
                         Duration.ofSeconds(stopGracePeriod)),
-                repeat, keep, prefix, reportDirectory.toPath());
+                repeat, keep, prefix, reportDirectory.toPath(), projectBuild());
         try (DockerConnection docker = connect(idleBound()); ContainerEngine engine = DockerEngine.open(docker, console())) {
             new VerifyService(console()).verify(request, engine);
         }
@@ -114,10 +132,27 @@ public class VerifyMojo extends AbstractDockerMojo {
      */
     private Duration idleBound() {
         int longest = Math.max(readyTimeout, Math.max(checkTimeout * 2, stopGracePeriod));
+        if (projectBuild) {
+            longest = Math.max(longest, projectBuildTimeout);
+        }
         for (CommandCheckConfig c : checks == null ? List.<CommandCheckConfig>of() : checks) {
             longest = Math.max(longest, c.getTimeoutSeconds());
         }
         return Duration.ofSeconds(longest).plusMinutes(1);
+    }
+
+    /** project-build's settings, or null when it is off. */
+    private VerifyService.ProjectBuild projectBuild() throws InvalidSettingException {
+        if (!projectBuild) {
+            return null;
+        }
+        if (projectBuildTimeout < 1) {
+            throw new InvalidSettingException("projectBuildTimeout", projectBuildTimeout, "must be at least 1 (seconds)");
+        }
+        String command = projectBuildCommand != null && !projectBuildCommand.isBlank() ? projectBuildCommand.strip()
+                : (new File(project.getBasedir(), "mvnw").isFile() ? "./mvnw" : "mvn") + " -B -q -DskipTests package";
+        return new VerifyService.ProjectBuild(project.getBasedir().toPath().toAbsolutePath(), command,
+                Duration.ofSeconds(projectBuildTimeout));
     }
 
     private String target() throws InvalidSettingException {

@@ -2,11 +2,14 @@ package io.github.dind.devcontainer.render;
 
 import static io.github.dind.devcontainer.DevcontainerException.setting;
 
+import io.github.dind.devcontainer.spec.CaCertificates;
 import io.github.dind.devcontainer.spec.DevcontainerSpec;
+import io.github.dind.devcontainer.spec.JavaToolchain;
 import io.github.dind.devcontainer.spec.PackageManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -44,6 +47,49 @@ final class TemplateModel {
                         new TemplateValue(e.getValue(), "The project's image label " + e.getKey())))
                 .toList();
         model.put("labels", labels);
+        putJava(model, spec);
+        putEditor(model, spec);
         return model;
+    }
+
+    /** The JDK, Maven, the local repository volume, settings.xml and the CA certificates. */
+    private static void putJava(Map<String, Object> model, DevcontainerSpec spec) {
+        DevcontainerSpec.JavaSetup java = spec.java();
+        Optional<JavaToolchain.Jdk> jdk = java.jdk().jdk();
+        boolean apt = spec.distro().packageManager() == PackageManager.APT;
+        model.put("java", jdk.isPresent());
+        model.put("javaVersion", jdk.map(j -> Integer.toString(j.version())).orElse(""));
+        model.put("javaHome", jdk.map(JavaToolchain.Jdk::javaHome).orElse(""));
+        model.put("maven", java.maven());
+        model.put("remoteHome", spec.remoteHome());
+        String localRepository = spec.remoteHome() + "/.m2/repository";
+        boolean volume = java.localRepositoryVolume() && (jdk.isPresent() || java.maven());
+        model.put("localRepository", localRepository);
+        model.put("localRepositoryVolume", volume);
+        model.put("mavenSettings", java.mavenSettings());
+        model.put("hasMounts", spec.dockerVolume() || volume || java.mavenSettings());
+        model.put("moreAfterDockerVolume", volume || java.mavenSettings());
+        model.put("moreAfterLocalRepository", java.mavenSettings());
+        model.put("caCertificates", !spec.caCertificates().isEmpty());
+        model.put("caFolder", CaCertificates.CONTEXT_FOLDER);
+        model.put("caFingerprints", spec.caCertificates().stream()
+                .map(c -> Map.of("value", c.sha256Fingerprint())).toList());
+        model.put("jdkLink", apt && jdk.isPresent());
+    }
+
+    /** customizations.vscode.extensions and forwardPorts. */
+    private static void putEditor(Map<String, Object> model, DevcontainerSpec spec) {
+        List<String> extensions = spec.editor().extensions();
+        model.put("hasExtensions", !extensions.isEmpty());
+        model.put("extensions", IntStream.range(0, extensions.size())
+                .mapToObj(i -> Map.of("id", new TemplateValue(extensions.get(i), setting("extensions")), "more", i < extensions.size() - 1))
+                .toList());
+        List<String> ports = spec.editor().forwardPorts();
+        model.put("hasForwardPorts", !ports.isEmpty());
+        // validated by the spec: digits, or [a-z0-9-]+:digits, so the JSON literal needs no escaping
+        model.put("forwardPorts", IntStream.range(0, ports.size())
+                .mapToObj(i -> Map.of("json", ports.get(i).matches("[0-9]+") ? ports.get(i) : "\"" + ports.get(i) + "\"",
+                        "more", i < ports.size() - 1))
+                .toList());
     }
 }

@@ -33,6 +33,7 @@ public final class ClientLaunch {
     private final RunArgs runArgs;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private List<VerifyMount> verifyMounts = List.of();
 
     private ClientLaunch(String image, LaunchSettings settings, ImageConfig config) {
         this.image = image;
@@ -107,9 +108,32 @@ public final class ClientLaunch {
         return settings.init() || runArgs.init;
     }
 
-    /** The volumes to mount, each as a fresh labelled volume of this run. */
+    /**
+     * A mount verify adds for its project-build check: the project's folder (a bind mount, at the
+     * path clients use) or a named volume kept between runs (Maven's local repository), created
+     * when missing with {@code labels} and none of the run's, so no cleanup removes it.
+     */
+    public record VerifyMount(boolean bind, String source, String target, Map<String, String> labels) {
+        public VerifyMount {
+            labels = Map.copyOf(labels);
+        }
+    }
+
+    /** This launch with verify's own mounts; devcontainer.json's volume at the same target gives way. */
+    public ClientLaunch withVerifyMounts(List<VerifyMount> mounts) {
+        this.verifyMounts = List.copyOf(mounts);
+        return this;
+    }
+
+    /** Verify's own mounts (empty unless project-build asked for them). */
+    public List<VerifyMount> verifyMounts() {
+        return verifyMounts;
+    }
+
+    /** The volumes to mount, each as a fresh labelled volume of this run (but where a {@link VerifyMount} goes). */
     public List<MountSpec> volumes() {
-        return settings.mounts().stream().filter(MountSpec::isVolume).toList();
+        return settings.mounts().stream().filter(MountSpec::isVolume)
+                .filter(v -> verifyMounts.stream().noneMatch(m -> m.target().equals(v.target()))).toList();
     }
 
     /** The bind mounts devcontainer.json asks for; reported in {@link #warnings()}, not performed. */

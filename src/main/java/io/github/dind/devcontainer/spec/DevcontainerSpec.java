@@ -6,8 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the user asked for, validated once. Every value in here is safe to hand to the renderer:
@@ -22,7 +26,10 @@ public record DevcontainerSpec(
         String remoteUser,
         boolean dockerVolume,
         int dockerdTimeoutSeconds,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        JavaSetup java,
+        List<CaCertificates.CaCertificate> caCertificates,
+        EditorSetup editor) {
 
     public static final String ROOT = "root";
     public static final int DEFAULT_DOCKERD_TIMEOUT_SECONDS = 30;
@@ -34,13 +41,52 @@ public record DevcontainerSpec(
             + " lower-case letters, digits, _ or -";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+    /**
+     * The Java extension pack and the container tools extension (the successor of
+     * ms-azuretools.vscode-docker): what the devcontainers java image adds, plus Docker for a
+     * Docker-in-Docker container.
+     */
+    public static final String MAVEN_DISTRO = "distro";
+    public static final String MAVEN_NONE = "none";
+
+    public static final List<String> DEFAULT_EXTENSIONS = List.of("vscjava.vscode-java-pack",
+            "ms-azuretools.vscode-containers");
+    /** A Marketplace extension id, optionally with a version or {@code @prerelease} (the vscode schema's pattern). */
+    private static final Pattern EXTENSION = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]*\\.[a-zA-Z0-9][a-zA-Z0-9-]*"
+            + "(?:@(?:prerelease|(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)))?");
+    /** devcontainer.json's forwardPorts: a port, or {@code host:port} (the base schema's pattern). */
+    private static final Pattern FORWARD_PORT = Pattern.compile("(?:[a-z0-9-]+:)?([0-9]{1,5})");
+
     public DevcontainerSpec {
         packages = List.copyOf(packages);
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        caCertificates = List.copyOf(caCertificates);
     }
 
     public boolean nonRootUser() {
         return !ROOT.equals(remoteUser);
+    }
+
+    /** The remote user's home directory: {@code /root}, or {@code /home/NAME} as useradd/adduser make it. */
+    public String remoteHome() {
+        return nonRootUser() ? "/home/" + remoteUser : "/root";
+    }
+
+    /**
+     * The Java part: the JDK (none when empty) and why it was chosen, the distribution's Maven, a
+     * named volume at the remote user's {@code ~/.m2/repository}, and a read-only mount of the
+     * host's {@code ~/.m2/settings.xml}.
+     */
+    public record JavaSetup(JavaToolchain.Choice jdk, boolean maven, boolean localRepositoryVolume,
+            boolean mavenSettings) {
+    }
+
+    /** What devcontainer.json tells the editor: extensions to install and ports to forward. */
+    public record EditorSetup(List<String> extensions, List<String> forwardPorts) {
+        public EditorSetup {
+            extensions = List.copyOf(extensions);
+            forwardPorts = List.copyOf(forwardPorts);
+        }
     }
 
     public static Builder builder() {
@@ -57,8 +103,64 @@ public record DevcontainerSpec(
         private boolean dockerVolume = true;
         private int dockerdTimeoutSeconds = DEFAULT_DOCKERD_TIMEOUT_SECONDS;
         private final Map<String, String> labels = new LinkedHashMap<>();
+        private String javaVersion;
+        private JavaToolchain.ProjectJava projectJava;
+        private String maven = MAVEN_DISTRO;
+        private boolean localRepositoryVolume = true;
+        private boolean mavenSettings;
+        private List<Path> caCertificates = List.of();
+        private List<String> extensions = List.of();
+        private List<String> forwardPorts = List.of();
 
         private Builder() {
+        }
+
+        /** The {@code javaVersion} parameter: null or blank follows the project, {@code none} installs no JDK. */
+        public Builder javaVersion(String javaVersion) {
+            this.javaVersion = javaVersion;
+            return this;
+        }
+
+        /** The Java version the project compiles for, read from its pom; null when unknown. */
+        public Builder projectJava(JavaToolchain.ProjectJava projectJava) {
+            this.projectJava = projectJava;
+            return this;
+        }
+
+        /** {@code distro} (default, also for null or blank) installs the distribution's Maven; {@code none} installs none. */
+        public Builder maven(String maven) {
+            this.maven = maven;
+            return this;
+        }
+
+        /** A named volume per devcontainer at the remote user's {@code ~/.m2/repository} (default true). */
+        public Builder localRepositoryVolume(boolean localRepositoryVolume) {
+            this.localRepositoryVolume = localRepositoryVolume;
+            return this;
+        }
+
+        /** Mount the host's {@code ~/.m2/settings.xml} read-only (default false: the file must exist on every host). */
+        public Builder mavenSettings(boolean mavenSettings) {
+            this.mavenSettings = mavenSettings;
+            return this;
+        }
+
+        /** PEM files or folders of them; read and checked in {@link #build()}. */
+        public Builder caCertificates(List<Path> caCertificates) {
+            this.caCertificates = caCertificates == null ? List.of() : caCertificates;
+            return this;
+        }
+
+        /** More VS Code extensions, after the defaults ({@link #DEFAULT_EXTENSIONS}). */
+        public Builder extensions(List<String> extensions) {
+            this.extensions = extensions == null ? List.of() : extensions;
+            return this;
+        }
+
+        /** Ports to forward: a port number, or {@code service:port}. */
+        public Builder forwardPorts(List<String> forwardPorts) {
+            this.forwardPorts = forwardPorts == null ? List.of() : forwardPorts;
+            return this;
         }
 
         public Builder name(String name) {
@@ -164,11 +266,60 @@ public record DevcontainerSpec(
 
             labels.forEach((key, value) -> checkText("label " + key, value, 1000, problems));
 
+            JavaToolchain.Choice jdk = null;
+            if (chosen != null) {
+                try {
+                    jdk = JavaToolchain.choose(chosen, javaVersion, projectJava);
+                } catch (IllegalArgumentException e) {
+                    problems.add(violation("javaVersion", javaVersion, e.getMessage()));
+                }
+            }
+            String mavenChoice = maven == null || maven.isBlank() ? MAVEN_DISTRO : maven.strip().toLowerCase(Locale.ROOT);
+            boolean withMaven = MAVEN_DISTRO.equals(mavenChoice);
+            if (!withMaven && !MAVEN_NONE.equals(mavenChoice)) {
+                problems.add(violation("maven", maven, MAVEN_DISTRO + " (the distribution's Maven) or " + MAVEN_NONE));
+            }
+            // Maven comes with the JDK: without one it could not build the project (and on Wolfi it
+            // would not even start: maven-3.9 depends on no JDK)
+            withMaven &= jdk != null && jdk.jdk().isPresent();
+            if (jdk != null && chosen != null) {
+                jdk.jdk().ifPresent(j -> allPackages.add(j.packageName()));
+                if (withMaven) {
+                    allPackages.add(JavaToolchain.mavenPackage(chosen));
+                }
+            }
+
+            List<CaCertificates.Problem> caProblems = new ArrayList<>();
+            List<CaCertificates.CaCertificate> certificates = CaCertificates.read(caCertificates, caProblems);
+            caProblems.forEach(p -> problems.add(violation("caCertificates", p.source(), p.rule())));
+            if (!certificates.isEmpty() && chosen == Distro.WOLFI) {
+                // wolfi-base has only ca-certificates-bundle; update-ca-certificates is in ca-certificates
+                allPackages.add("ca-certificates");
+            }
+
+            for (String extension : extensions) {
+                if (extension == null || !EXTENSION.matcher(extension.strip()).matches()) {
+                    problems.add(violation("extensions", extension, "a VS Code extension id, publisher.name"
+                            + " (letters, digits and -), optionally @version or @prerelease"));
+                }
+            }
+            for (String port : forwardPorts) {
+                Matcher m = port == null ? null : FORWARD_PORT.matcher(port.strip());
+                if (m == null || !m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65535) {
+                    problems.add(violation("forwardPorts", port, "a port from 1 to 65535, or host:port with a host"
+                            + " of lower-case letters, digits and -"));
+                }
+            }
+
             if (!problems.isEmpty()) {
                 throw new InvalidSpecException(problems);
             }
             return new DevcontainerSpec(name, chosen, image, new ArrayList<>(new LinkedHashSet<>(allPackages)),
-                    remoteUser, dockerVolume, dockerdTimeoutSeconds, labels);
+                    remoteUser, dockerVolume, dockerdTimeoutSeconds, labels,
+                    new JavaSetup(jdk, withMaven, localRepositoryVolume, mavenSettings), certificates,
+                    new EditorSetup(new ArrayList<>(new LinkedHashSet<>(Stream.concat(
+                            DEFAULT_EXTENSIONS.stream(), extensions.stream().map(String::strip)).toList())),
+                            forwardPorts.stream().map(String::strip).toList()));
         }
 
         private static void checkText(String parameter, String value, int maxLength,

@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.verify;
 
+import io.github.dind.devcontainer.spec.JavaExpectations;
 import io.github.dind.devcontainer.spec.LaunchSettings;
 import io.github.dind.devcontainer.spec.LifecycleCommand;
 import java.time.Duration;
@@ -25,13 +26,25 @@ public final class CheckCatalog {
     /** The id that selects every lifecycle check. */
     public static final String LIFECYCLE = "lifecycle";
 
+    /** The opt-in project-build check: the project's folder inside, the command, and its time budget. */
+    public record ProjectBuild(String workspace, String command, Duration timeout) {
+    }
+
+    /** The checks without the Java ones (a devcontainer.json that records no JDK and no Maven). */
+    public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only) {
+        return checks(settings, commands, timeouts, only, JavaExpectations.none(), null);
+    }
+
     /**
+     * @param java what devcontainer.json records: a JDK adds the {@code java} check, Maven the {@code maven} check
+     * @param projectBuild the {@code project-build} check; null leaves it out
      * @param only the check ids to run ({@code command:NAME} for a pom check, {@code commands} for all
      *     of them, {@code lifecycle:HOOK} for a devcontainer.json lifecycle command, {@code lifecycle}
      *     for all of them); empty runs everything
      * @throws IllegalArgumentException naming an unknown id and listing the valid ones
      */
-    public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only) {
+    public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only,
+            JavaExpectations java, ProjectBuild projectBuild) {
         List<Check> all = new ArrayList<>(List.of(new RunningCheck()));
         all.addAll(lifecycleChecks(settings, timeouts.ready()));
         all.addAll(List.of(
@@ -45,6 +58,13 @@ public final class CheckCatalog {
                 new InnerDnsCheck(timeouts.check()),
                 new BuildkitCheck(timeouts.check().multipliedBy(2)),
                 new ReapingCheck(timeouts.check())));
+        java.javaVersion().ifPresent(v -> all.add(new JavaCheck(v, timeouts.check())));
+        if (java.maven()) {
+            all.add(new MavenCheck(java.javaVersion(), timeouts.check().multipliedBy(2)));
+        }
+        if (projectBuild != null) {
+            all.add(new ProjectBuildCheck(projectBuild.workspace(), projectBuild.command(), projectBuild.timeout()));
+        }
         for (Command command : commands) {
             all.add(new CommandCheck(command.name(), command.command(), command.expectedExitCode(), command.timeout()));
         }

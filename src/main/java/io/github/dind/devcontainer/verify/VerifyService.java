@@ -8,7 +8,9 @@ import io.github.dind.devcontainer.docker.Container;
 import io.github.dind.devcontainer.docker.ContainerEngine;
 import io.github.dind.devcontainer.docker.ImageNotFoundException;
 import io.github.dind.devcontainer.spec.ClientLaunch;
+import io.github.dind.devcontainer.Sha256;
 import io.github.dind.devcontainer.spec.ImageConfig;
+import io.github.dind.devcontainer.spec.JavaExpectations;
 import io.github.dind.devcontainer.spec.ImageMetadata;
 import io.github.dind.devcontainer.spec.LaunchSettings;
 import java.io.IOException;
@@ -39,8 +41,29 @@ public final class VerifyService {
      * @param keep leave the last boot's container running, labelled as kept
      */
     public record Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
-            CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory) {
+            CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
+            ProjectBuild projectBuild) {
+        /** Without project-build. */
+        public Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
+                CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory) {
+            this(image, configFile, commands, only, timeouts, repeat, keep, namePrefix, reportDirectory, null);
+        }
     }
+
+    /**
+     * The opt-in project-build check: the project's folder on the host (bind-mounted at
+     * {@code /workspaces/<its name>}, where clients put it), the command, its time budget.
+     */
+    public record ProjectBuild(Path projectDirectory, String command, Duration timeout) {
+        /** Where clients mount the workspace. */
+        public String workspace() {
+            return "/workspaces/" + projectDirectory.getFileName();
+        }
+    }
+
+    /** Labels of the lasting local repository volume: what it is, and which project it serves. */
+    public static final String CACHE_LABEL = "io.github.dind.devcontainer.cache";
+    public static final String PROJECT_LABEL = "io.github.dind.devcontainer.project";
 
     private final Console console;
 
@@ -59,13 +82,17 @@ public final class VerifyService {
         validate(request);
         ImageConfig image = imageConfig(request.image(), engine);
         LaunchSettings settings = settings(request.configFile(), image);
+        JavaExpectations java = javaExpectations(request.configFile());
+        ProjectBuild build = request.projectBuild();
         List<Check> checks;
         try {
-            checks = CheckCatalog.checks(settings, request.commands(), request.timeouts(), request.only());
+            checks = CheckCatalog.checks(settings, request.commands(), request.timeouts(), request.only(), java,
+                    build == null ? null : new CheckCatalog.ProjectBuild(build.workspace(), build.command(), build.timeout()));
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("only", String.join(",", request.only()), e.getMessage());
         }
-        ClientLaunch launch = ClientLaunch.of(request.image(), settings, image);
+        ClientLaunch launch = ClientLaunch.of(request.image(), settings, image)
+                .withVerifyMounts(verifyMounts(build, java));
         launch.warnings().forEach(console::warn);
         console.info("Verifying " + request.image() + " at " + engine.host() + " as a devcontainer client starts it: "
                 + launch.describe());
@@ -150,6 +177,39 @@ public final class VerifyService {
         } catch (IOException e) {
             throw new VerificationException(e.getMessage(), e);
         }
+    }
+
+    private JavaExpectations javaExpectations(Path configFile) throws VerificationException {
+        if (configFile == null || !Files.isRegularFile(configFile)) {
+            return JavaExpectations.none();
+        }
+        try {
+            return JavaExpectations.read(configFile);
+        } catch (IOException e) {
+            throw new VerificationException(e.getMessage(), e);
+        }
+    }
+
+    /** project-build's mounts: the project at its workspace folder, and a lasting local repository volume. */
+    private List<ClientLaunch.VerifyMount> verifyMounts(ProjectBuild build, JavaExpectations java) {
+        if (build == null) {
+            return List.of();
+        }
+        List<ClientLaunch.VerifyMount> mounts = new ArrayList<>();
+        String project = build.projectDirectory().toString();
+        mounts.add(new ClientLaunch.VerifyMount(true, project, build.workspace(), Map.of()));
+        java.localRepository().ifPresent(target -> {
+            String volume = localRepositoryVolume(project);
+            console.info("Maven's local repository for project-build: volume " + volume + ", kept between runs"
+                    + " (remove it with: docker volume rm " + volume + ")");
+            mounts.add(new ClientLaunch.VerifyMount(false, volume, target, Map.of(CACHE_LABEL, "m2", PROJECT_LABEL, project)));
+        });
+        return mounts;
+    }
+
+    /** {@code devcontainer-m2-verify-} and 12 hex digits of the SHA-256 of the project's path: one per project. */
+    static String localRepositoryVolume(String projectDirectory) {
+        return "devcontainer-m2-verify-" + Sha256.hex(projectDirectory).substring(0, 12);
     }
 
     private static ImageConfig imageConfig(String image, ContainerEngine engine) throws DevcontainerException {

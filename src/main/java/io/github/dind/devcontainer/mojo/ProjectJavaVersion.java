@@ -1,0 +1,46 @@
+package io.github.dind.devcontainer.mojo;
+
+import io.github.dind.devcontainer.spec.JavaToolchain;
+import java.util.OptionalInt;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * The Java version a project compiles for, from its effective pom: the {@code maven.compiler.release}
+ * property, else the compiler plugin's {@code release} or {@code target} configuration, else the
+ * {@code maven.compiler.target} property (the plugin's default for {@code target}), else the Java
+ * this Maven runs on.
+ */
+final class ProjectJavaVersion {
+    private static final String COMPILER_PLUGIN = "org.apache.maven.plugins:maven-compiler-plugin";
+
+    private ProjectJavaVersion() {
+    }
+
+    static JavaToolchain.ProjectJava of(MavenProject project) {
+        OptionalInt release = JavaToolchain.parseVersion(project.getProperties().getProperty("maven.compiler.release"));
+        if (release.isPresent()) {
+            return new JavaToolchain.ProjectJava(release.getAsInt(), "the property maven.compiler.release");
+        }
+        Plugin compiler = project.getPlugin(COMPILER_PLUGIN);
+        if (compiler != null && compiler.getConfiguration() instanceof Xpp3Dom configuration) {
+            for (String parameter : new String[] {"release", "target"}) {
+                Xpp3Dom child = configuration.getChild(parameter);
+                OptionalInt version = JavaToolchain.parseVersion(child == null ? null : child.getValue());
+                if (version.isPresent()) {
+                    return new JavaToolchain.ProjectJava(version.getAsInt(),
+                            "the maven-compiler-plugin's <" + parameter + ">");
+                }
+            }
+        }
+        OptionalInt target = JavaToolchain.parseVersion(project.getProperties().getProperty("maven.compiler.target"));
+        if (target.isPresent()) {
+            return new JavaToolchain.ProjectJava(target.getAsInt(), "the property maven.compiler.target");
+        }
+        OptionalInt running = JavaToolchain.parseVersion(System.getProperty("java.specification.version"));
+        return running.isPresent()
+                ? new JavaToolchain.ProjectJava(running.getAsInt(), "the Java this Maven runs on (the pom names none)")
+                : null;
+    }
+}

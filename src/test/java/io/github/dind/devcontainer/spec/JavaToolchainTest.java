@@ -1,0 +1,134 @@
+package io.github.dind.devcontainer.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class JavaToolchainTest {
+    private static JavaToolchain.ProjectJava release(int version) {
+        return new JavaToolchain.ProjectJava(version, "the property maven.compiler.release");
+    }
+
+    @Test
+    void theProjectsReleaseIsInstalledWhereTheDistroShipsIt() {
+        JavaToolchain.Choice choice = JavaToolchain.choose(Distro.DEBIAN, null, release(21));
+
+        assertThat(choice.jdk()).map(JavaToolchain.Jdk::packageName).contains("openjdk-21-jdk-headless");
+        assertThat(choice.reason()).isEqualTo("JDK 21 (openjdk-21-jdk-headless) for Java 21 from the property"
+                + " maven.compiler.release");
+    }
+
+    @Test
+    void aReleaseTheDistroDoesNotShipGetsTheNearestNewerJdkAndSaysWhy() {
+        JavaToolchain.Choice choice = JavaToolchain.choose(Distro.DEBIAN, "", release(17));
+
+        assertThat(choice.jdk()).map(JavaToolchain.Jdk::version).contains(21);
+        assertThat(choice.reason()).contains("debian ships no JDK 17 (it ships 21, 25)")
+                .contains("nearest newer one, whose javac compiles --release 17");
+    }
+
+    @Test
+    void theTargetOfAnOldProjectCountsLikeARelease() {
+        JavaToolchain.Choice choice = JavaToolchain.choose(Distro.UBUNTU, null,
+                new JavaToolchain.ProjectJava(JavaToolchain.parseVersion("1.8").getAsInt(), "<target>"));
+
+        assertThat(choice.jdk()).map(JavaToolchain.Jdk::packageName).contains("openjdk-11-jdk-headless");
+    }
+
+    @Test
+    void javaVersionWinsOverTheProject() {
+        JavaToolchain.Choice choice = JavaToolchain.choose(Distro.WOLFI, " 25 ", release(17));
+
+        assertThat(choice.jdk()).map(JavaToolchain.Jdk::packageName).contains("openjdk-25-default-jdk");
+        assertThat(choice.reason()).contains("as javaVersion says");
+    }
+
+    @Test
+    void javaVersionTheDistroDoesNotShipNamesTheVersionsItShips() {
+        assertThatThrownBy(() -> JavaToolchain.choose(Distro.DEBIAN, "17", release(21)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a Java version debian ships (21, 25) or none");
+        assertThatThrownBy(() -> JavaToolchain.choose(Distro.ALPINE, "latest", null))
+                .hasMessage("a Java version alpine ships (11, 17, 21, 25) or none");
+    }
+
+    @Test
+    void noneInstallsNoJdkWhateverTheProjectSays() {
+        JavaToolchain.Choice choice = JavaToolchain.choose(Distro.DEBIAN, "None", release(21));
+
+        assertThat(choice.jdk()).isEmpty();
+        assertThat(choice.reason()).contains("javaVersion=none");
+    }
+
+    @Test
+    void aProjectNewerThanEveryShippedJdkIsAnError() {
+        assertThatThrownBy(() -> JavaToolchain.choose(Distro.DEBIAN, null, release(26)))
+                .hasMessageContaining("debian ships no JDK that compiles for Java 26")
+                .hasMessageContaining("one of 21, 25 or none");
+    }
+
+    @Test
+    void withNothingKnownThereIsNoJdk() {
+        assertThat(JavaToolchain.choose(Distro.DEBIAN, null, null).jdk()).isEmpty();
+    }
+
+    @Test
+    void versionsAreReadAsMavenProjectsWriteThem() {
+        assertThat(JavaToolchain.parseVersion("17")).isEqualTo(OptionalInt.of(17));
+        assertThat(JavaToolchain.parseVersion("1.8")).isEqualTo(OptionalInt.of(8));
+        assertThat(JavaToolchain.parseVersion(" 21.0.2 ")).isEqualTo(OptionalInt.of(21));
+        assertThat(JavaToolchain.parseVersion("${java.version}")).isEmpty();
+        assertThat(JavaToolchain.parseVersion("")).isEmpty();
+        assertThat(JavaToolchain.parseVersion(null)).isEmpty();
+    }
+
+    // the tables, each against its source (see the comments next to them)
+
+    @Test
+    void debianTrixieShips21And25NotAnOlderOne() {
+        assertThat(JavaToolchain.shipped(Distro.DEBIAN)).extracting(JavaToolchain.Jdk::packageName)
+                .containsExactly("openjdk-21-jdk-headless", "openjdk-25-jdk-headless");
+    }
+
+    @Test
+    void ubuntuNobleShipsTheHeadlessJdks() {
+        assertThat(JavaToolchain.shipped(Distro.UBUNTU)).extracting(JavaToolchain.Jdk::packageName)
+                .containsExactly("openjdk-11-jdk-headless", "openjdk-17-jdk-headless", "openjdk-21-jdk-headless",
+                        "openjdk-25-jdk-headless");
+    }
+
+    @Test
+    void wolfiInstallsTheDefaultJdkSubpackageAndMaven39() {
+        assertThat(JavaToolchain.shipped(Distro.WOLFI)).extracting(JavaToolchain.Jdk::packageName)
+                .containsExactly("openjdk-11-default-jdk", "openjdk-17-default-jdk", "openjdk-21-default-jdk",
+                        "openjdk-25-default-jdk", "openjdk-26-default-jdk");
+        assertThat(JavaToolchain.mavenPackage(Distro.WOLFI)).isEqualTo("maven-3.9");
+    }
+
+    @Test
+    void alpineInstallsTheJdkSubpackage() {
+        assertThat(JavaToolchain.shipped(Distro.ALPINE)).extracting(JavaToolchain.Jdk::packageName)
+                .containsExactly("openjdk11-jdk", "openjdk17-jdk", "openjdk21-jdk", "openjdk25-jdk");
+        assertThat(List.of(Distro.ALPINE, Distro.DEBIAN, Distro.UBUNTU)).allSatisfy(
+                d -> assertThat(JavaToolchain.mavenPackage(d)).isEqualTo("maven"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void everyTableIsOrderedHasOneHomeSchemeAndValidPackageNames(Distro distro) {
+        List<JavaToolchain.Jdk> jdks = JavaToolchain.shipped(distro);
+
+        assertThat(jdks).extracting(JavaToolchain.Jdk::version).isSorted().doesNotHaveDuplicates();
+        assertThat(jdks).allSatisfy(jdk -> {
+            assertThat(jdk.javaHome()).isEqualTo("/usr/lib/jvm/java-" + jdk.version() + "-openjdk");
+            assertThat(jdk.packageName()).contains(Integer.toString(jdk.version()));
+            assertThat(distro.packageManager().isValidPackage(jdk.packageName())).isTrue();
+        });
+        assertThat(distro.packageManager().isValidPackage(JavaToolchain.mavenPackage(distro))).isTrue();
+    }
+}
