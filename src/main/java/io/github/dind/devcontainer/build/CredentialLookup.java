@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.dind.devcontainer.Errors;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Finds the login for a registry; the first match wins:
@@ -63,7 +60,7 @@ public final class CredentialLookup {
     public static CredentialLookup of(Map<String, RegistryCredentials> servers) {
         String env = System.getenv("DOCKER_CONFIG");
         Path dir = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".docker");
-        return new CredentialLookup(servers, dir, CredentialLookup::runHelper);
+        return new CredentialLookup(servers, dir, CredentialHelperProcess::get);
     }
 
     /** No credentials at all: the daemon pushes and pulls anonymously. */
@@ -218,43 +215,5 @@ public final class CredentialLookup {
 
     private static String textOrNull(JsonNode node) {
         return node.isTextual() && !node.asText().isEmpty() ? node.asText() : null;
-    }
-
-    /** {@code docker-credential-<helper> get}, the server address on stdin, 30 s at most. */
-    static Optional<String> runHelper(String helper, String serverAddress) throws IOException {
-        if (!helper.matches("[A-Za-z0-9_.-]+")) {
-            throw new IOException("'" + helper + "' is not a credential helper name");
-        }
-        Process process;
-        try {
-            process = new ProcessBuilder("docker-credential-" + helper, "get").redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IOException("docker-credential-" + helper + " is not on the PATH", e);
-        }
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(serverAddress.getBytes(StandardCharsets.UTF_8));
-        }
-        byte[] output;
-        try (InputStream out = process.getInputStream()) {
-            output = out.readAllBytes();
-        }
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("docker-credential-" + helper + " did not answer within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted", e);
-        }
-        String text = new String(output, StandardCharsets.UTF_8).strip();
-        if (process.exitValue() != 0) {
-            if (text.toLowerCase(Locale.ROOT).contains("credentials not found")) {
-                return Optional.empty();
-            }
-            throw new IOException("exit code " + process.exitValue() + ": " + text);
-        }
-        return Optional.of(text);
     }
 }
