@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 /**
  * The verify goal without Maven: reads devcontainer.json, picks the checks, boots the image as a
@@ -66,9 +65,11 @@ public final class VerifyService {
     public static final String PROJECT_LABEL = "io.github.dind.devcontainer.project";
 
     private final Console console;
+    private final ReportOutput output;
 
     public VerifyService(Console console) {
         this.console = console;
+        this.output = new ReportOutput(console);
     }
 
     /**
@@ -112,8 +113,8 @@ public final class VerifyService {
                     VerificationReport report = new Verifier(checks, console).verify(request.image(), container,
                             container.name());
                     reports.add(report);
-                    show(report);
-                    write(report, request.reportDirectory().resolve(request.repeat() == 1 ? "TEST-devcontainer-verify.xml"
+                    output.show(report);
+                    output.write(report, request.reportDirectory().resolve(request.repeat() == 1 ? "TEST-devcontainer-verify.xml"
                             : "TEST-devcontainer-verify-" + boot + ".xml"));
                 }
             }
@@ -127,7 +128,7 @@ public final class VerifyService {
         }
         List<VerificationReport> failed = reports.stream().filter(r -> !r.passed()).toList();
         if (!failed.isEmpty()) {
-            throw new VerificationFailedException(failureMessage(failed, reports.size()), reports);
+            throw new VerificationFailedException(ReportOutput.failureMessage(failed, reports.size()), reports);
         }
         return reports;
     }
@@ -222,40 +223,5 @@ public final class VerifyService {
             missing.withHost(engine.host());
             throw missing;
         }
-    }
-
-    private void show(VerificationReport report) {
-        ReportTable.render(report).forEach(console::info);
-        report.timings().forEach((name, value) -> console.info(String.format(java.util.Locale.ROOT, "  %s: %.2f s", name,
-                value.toMillis() / 1000.0)));
-        if (!report.passed()) {
-            console.warn("Last lines of the container log:");
-            report.containerLog().forEach(line -> console.warn("  | " + line));
-            console.warn("Last lines of " + Verifier.DOCKERD_LOG + ":");
-            if (report.dockerdLog().isEmpty()) {
-                console.warn("  (none: the file does not exist, dockerd never started)");
-            }
-            report.dockerdLog().forEach(line -> console.warn("  | " + line));
-        }
-    }
-
-    private void write(VerificationReport report, Path file) throws VerificationException {
-        try {
-            JUnitReport.write(report, file);
-            console.info("Report: " + file);
-        } catch (IOException e) {
-            throw new VerificationException("Cannot write the verification report " + file + " ("
-                    + DevcontainerException.setting("reportDirectory") + "): " + e.getMessage(), e);
-        }
-    }
-
-    static String failureMessage(List<VerificationReport> failed, int runs) {
-        VerificationReport first = failed.get(0);
-        String checksFailed = first.failures().stream()
-                .map(r -> "  - " + r.id() + " (" + r.description() + "): " + ReportTable.oneLine(r.detail()))
-                .collect(Collectors.joining(System.lineSeparator()));
-        return "Devcontainer verification of " + first.image() + " failed" + (runs > 1 ? " in " + failed.size() + " of "
-                + runs + " boots" : "") + ":" + System.lineSeparator() + checksFailed + System.lineSeparator()
-                + "The container log and /var/log/dockerd.log tails are above and in the report.";
     }
 }

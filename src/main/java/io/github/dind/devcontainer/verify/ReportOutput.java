@@ -1,0 +1,52 @@
+package io.github.dind.devcontainer.verify;
+
+import io.github.dind.devcontainer.Console;
+import io.github.dind.devcontainer.DevcontainerException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Where a boot's report goes: the table and log tails to the console, the JUnit XML file, the failure message. */
+final class ReportOutput {
+    private final Console console;
+
+    ReportOutput(Console console) {
+        this.console = console;
+    }
+
+    void show(VerificationReport report) {
+        ReportTable.render(report).forEach(console::info);
+        report.timings().forEach((name, value) -> console.info(String.format(java.util.Locale.ROOT, "  %s: %.2f s", name,
+                value.toMillis() / 1000.0)));
+        if (!report.passed()) {
+            console.warn("Last lines of the container log:");
+            report.containerLog().forEach(line -> console.warn("  | " + line));
+            console.warn("Last lines of " + Verifier.DOCKERD_LOG + ":");
+            if (report.dockerdLog().isEmpty()) {
+                console.warn("  (none: the file does not exist, dockerd never started)");
+            }
+            report.dockerdLog().forEach(line -> console.warn("  | " + line));
+        }
+    }
+
+    void write(VerificationReport report, Path file) throws VerificationException {
+        try {
+            JUnitReport.write(report, file);
+            console.info("Report: " + file);
+        } catch (IOException e) {
+            throw new VerificationException("Cannot write the verification report " + file + " ("
+                    + DevcontainerException.setting("reportDirectory") + "): " + e.getMessage(), e);
+        }
+    }
+
+    static String failureMessage(List<VerificationReport> failed, int runs) {
+        VerificationReport first = failed.get(0);
+        String checksFailed = first.failures().stream()
+                .map(r -> "  - " + r.id() + " (" + r.description() + "): " + ReportTable.oneLine(r.detail()))
+                .collect(Collectors.joining(System.lineSeparator()));
+        return "Devcontainer verification of " + first.image() + " failed" + (runs > 1 ? " in " + failed.size() + " of "
+                + runs + " boots" : "") + ":" + System.lineSeparator() + checksFailed + System.lineSeparator()
+                + "The container log and /var/log/dockerd.log tails are above and in the report.";
+    }
+}
