@@ -85,7 +85,8 @@ try {
     def metadata = new JsonSlurper().parseText(pulled.Config.Labels['devcontainer.metadata'])
     assert metadata instanceof List && metadata.size() == 1
     assert metadata[0].privileged == true && metadata[0].overrideCommand == false && metadata[0].init == false
-    assert metadata[0].mounts*.target == ['/var/lib/docker']
+    // the inner daemon's volume, and the lasting local Maven repository of the Java set-up
+    assert metadata[0].mounts*.target == ['/var/lib/docker', '/root/.m2/repository']
     assert metadata[0].postStartCommand
     assert pulled.Config.Labels['io.github.dind.devcontainer.fingerprint'] ==~ /sha256:[0-9a-f]{64}/
 
