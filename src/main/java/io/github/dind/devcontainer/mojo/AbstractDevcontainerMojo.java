@@ -81,7 +81,12 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
     /** The goal's own skip flags (the plugin-wide {@code skip} is added by the base). */
     abstract List<SkipFlag> goalSkipFlags();
 
-    abstract void run() throws DevcontainerException, MojoExecutionException, MojoFailureException;
+    /**
+     * The goal's work.
+     *
+     * @throws DevcontainerException whatever went wrong, in the core's terms: translated once, above
+     */
+    abstract void run() throws DevcontainerException;
 
     /** Where services report progress: the Maven log, with settings named as a Maven user sets them. */
     Console console() {

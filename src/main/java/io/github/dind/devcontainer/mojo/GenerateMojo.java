@@ -6,6 +6,7 @@ import io.github.dind.devcontainer.render.PrebuiltImageFiles;
 import io.github.dind.devcontainer.spec.ImageReference;
 import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.render.ProjectFiles;
+import io.github.dind.devcontainer.render.ProjectFilesException;
 import io.github.dind.devcontainer.render.Renderer;
 import io.github.dind.devcontainer.spec.DevcontainerSpec;
 import io.github.dind.devcontainer.spec.InvalidSpecException;
@@ -15,7 +16,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -131,7 +131,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     }
 
     @Override
-    void run() throws DevcontainerException, MojoExecutionException {
+    void run() throws DevcontainerException {
         DevcontainerSpec spec = spec();
         Renderer renderer = new Renderer(templateDirectory == null ? null : templateDirectory.toPath());
         renderer.overriddenTemplates().forEach(t -> getLog().info("Using your template " + t + " from " + templateDirectory));
@@ -153,7 +153,8 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
             new CaCertificateFiles(directory.toPath()).sync(spec.caCertificates())
                     .forEach(change -> getLog().info("  " + change));
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the CA certificates into " + directory + ": " + e, e);
+            throw new ProjectFilesException("Cannot write the CA certificates into " + directory + " ("
+                    + Setting.ref("directory") + "): " + e, e);
         }
     }
 
