@@ -1,40 +1,12 @@
-import java.util.concurrent.TimeUnit
 
-final String CLI_VERSION = '0.89.0'
-
-class Result { int code; String out }
-
-Result sh(List<String> command, File dir = null, long timeoutSeconds = 180) {
-    def builder = new ProcessBuilder(command.collect { it.toString() }).redirectErrorStream(true)
-    if (dir != null) builder.directory(dir)
-    def process = builder.start()
-    def out = new StringBuilder()
-    def reader = Thread.start { process.inputStream.eachLine { out.append(it).append('\n') } }
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly()
-        throw new AssertionError("${command} did not finish within ${timeoutSeconds} s:\n${out}")
-    }
-    reader.join()
-    new Result(code: process.exitValue(), out: out.toString())
-}
-
-Result ok(List<String> command, File dir = null) {
-    def result = sh(command, dir)
-    assert result.code == 0 : "${command} exited with ${result.code}:\n${result.out}"
-    result
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy')) // sh, ok, installDevcontainerCli
 
 def log = new File(basedir, 'devcontainer-cli.log')
 log.text = ''
-def record = { String title, Result r -> log << "\$ ${title}\n${r.out}\n" }
+def record = { String title, r -> log << "\$ ${title}\n${r.out}\n" }
 
 // 1. the CLI, pinned, installed into this IT's own folder
-def cliHome = new File(basedir, 'cli')
-cliHome.mkdirs()
-record('npm install', ok(['npm', 'install', '--no-audit', '--no-fund', '--loglevel=error',
-                          "@devcontainers/cli@${CLI_VERSION}"], cliHome))
-def cli = new File(cliHome, 'node_modules/.bin/devcontainer').path
-assert ok([cli, '--version']).out.trim() == CLI_VERSION
+def cli = installDevcontainerCli(new File(basedir, 'cli'))
 
 def idLabel = "devcontainer-maven-plugin.it=${UUID.randomUUID()}"
 def workspace = ['--workspace-folder', basedir.path, '--id-label', idLabel]

@@ -1,40 +1,17 @@
 import groovy.json.JsonSlurper
 import groovy.xml.XmlSlurper
-import java.util.concurrent.TimeUnit
 
-final String CLI_VERSION = '0.89.0'
 final String REGISTRY = '127.0.0.1:25015'
 final String REPOSITORY = "${REGISTRY}/team/push-registry-devcontainer"
 final String IMAGE = "${REPOSITORY}:1.0.0"
 def plugin = new XmlSlurper().parse(new File(basedir, 'pom.xml')).build.plugins.plugin[0]
 final String PLUGIN = "${plugin.groupId.text()}:${plugin.artifactId.text()}:${plugin.version.text()}"
 
-class Result { int code; String out }
-
-Result sh(List<String> command, File dir = null, long timeoutSeconds = 300, Map<String, String> env = [:]) {
-    def builder = new ProcessBuilder(command.collect { it.toString() }).redirectErrorStream(true)
-    if (dir != null) builder.directory(dir)
-    builder.environment().putAll(env)
-    def process = builder.start()
-    def out = new StringBuilder()
-    def reader = Thread.start { process.inputStream.eachLine { out.append(it).append('\n') } }
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly()
-        throw new AssertionError("${command} did not finish within ${timeoutSeconds} s:\n${out}")
-    }
-    reader.join()
-    new Result(code: process.exitValue(), out: out.toString())
-}
-
-Result ok(List<String> command, File dir = null, Map<String, String> env = [:]) {
-    def result = sh(command, dir, 300, env)
-    assert result.code == 0 : "${command} exited with ${result.code}:\n${result.out}"
-    result
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy')) // sh, ok, installDevcontainerCli
 
 def record = new File(basedir, 'push-registry.log')
 record.text = ''
-def note = { String title, Result r -> record << "\$ ${title}\n${r.out}\n" }
+def note = { String title, r -> record << "\$ ${title}\n${r.out}\n" }
 
 // The same Maven the invoker runs, with the same local repository and this IT's login
 def localRepo = localRepositoryPath
@@ -117,10 +94,7 @@ try {
     assert verified.out.contains("names an image: merged with the image's devcontainer.metadata label")
 
     // 7. the devcontainer CLI opens it by name: dumb-init is PID 1, dockerd answers, the volume is mounted
-    def cliHome = new File(basedir, 'cli')
-    cliHome.mkdirs()
-    note('npm install', ok(['npm', 'install', '--no-audit', '--no-fund', '--loglevel=error', "@devcontainers/cli@${CLI_VERSION}"], cliHome))
-    def cli = new File(cliHome, 'node_modules/.bin/devcontainer').path
+    def cli = installDevcontainerCli(new File(basedir, 'cli'))
     def up = ok([cli, 'up', '--log-format', 'text', '--workspace-folder', workspace.path, '--id-label', idLabel])
     note('devcontainer up', up)
     def outcome = new JsonSlurper().parseText(up.out.readLines().findAll { it.startsWith('{') }.last())

@@ -1,0 +1,40 @@
+// Shared by the ITs that drive processes (the devcontainer CLI, docker, mvn): evaluated by a
+// verify.groovy with `evaluate(new File(basedir, '../../../it/lib/commands.groovy'))`, it puts into
+// that script's binding:
+//   sh(command, dir = null, timeoutSeconds = 300, env = [:])  -> [code: exit code, out: stdout+stderr]
+//   ok(...)                                                   -> the same, asserting exit code 0
+//   installDevcontainerCli(dir)                               -> the path of the pinned CLI, npm-installed into dir
+// (not in the ITs' own folders: invoker runs every folder under it/ that has a pom.xml, and this has none)
+import java.util.concurrent.TimeUnit
+
+DEVCONTAINER_CLI_VERSION = '0.89.0'
+
+sh = { List command, File dir = null, long timeoutSeconds = 300, Map<String, String> env = [:] ->
+    def builder = new ProcessBuilder(command.collect { it.toString() }).redirectErrorStream(true)
+    if (dir != null) builder.directory(dir)
+    builder.environment().putAll(env)
+    def process = builder.start()
+    def out = new StringBuilder()
+    def reader = Thread.start { process.inputStream.eachLine { out.append(it).append('\n') } }
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly()
+        throw new AssertionError("${command} did not finish within ${timeoutSeconds} s:\n${out}")
+    }
+    reader.join()
+    [code: process.exitValue(), out: out.toString()]
+}
+
+ok = { List command, File dir = null, long timeoutSeconds = 300, Map<String, String> env = [:] ->
+    def result = sh(command, dir, timeoutSeconds, env)
+    assert result.code == 0 : "${command} exited with ${result.code}:\n${result.out}"
+    result
+}
+
+installDevcontainerCli = { File dir ->
+    dir.mkdirs()
+    ok(['npm', 'install', '--no-audit', '--no-fund', '--loglevel=error', "@devcontainers/cli@${DEVCONTAINER_CLI_VERSION}"], dir)
+    def cli = new File(dir, 'node_modules/.bin/devcontainer').path
+    assert ok([cli, '--version']).out.trim() == DEVCONTAINER_CLI_VERSION
+    cli
+}
+true
