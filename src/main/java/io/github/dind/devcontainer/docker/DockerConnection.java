@@ -12,10 +12,12 @@ public final class DockerConnection implements AutoCloseable {
     private final String apiVersion;
     private final SshRelay relay;
     private final String address;
+    private final EngineQueries queries;
 
-    DockerConnection(DockerClient client, String address, String where, String engine, String serverVersion,
-            String apiVersion, SshRelay relay) {
+    DockerConnection(DockerClient client, EngineQueries queries, String address, String where, String engine,
+            String serverVersion, String apiVersion, SshRelay relay) {
         this.client = client;
+        this.queries = queries;
         this.engine = engine;
         this.address = address;
         this.where = where;
@@ -26,6 +28,11 @@ public final class DockerConnection implements AutoCloseable {
 
     public DockerClient client() {
         return client;
+    }
+
+    /** The same connection, for the read-only calls answered as JSON trees. */
+    EngineQueries queries() {
+        return queries;
     }
 
     /** The daemon's address as the docker CLI names it: {@code unix:///var/run/docker.sock}, {@code ssh://dev@host}. */

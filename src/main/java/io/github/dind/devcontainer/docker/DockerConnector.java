@@ -103,9 +103,10 @@ public final class DockerConnector {
                         return api;
                     }
                 }, http);
-                return new DockerConnection(client, DockerHostConfig.address(config.getDockerHost()), where, Engines.name(version),
-                        version.getVersion(), api == RemoteApiVersion.UNKNOWN_VERSION ? "unversioned" : api.getVersion(),
-                        relay);
+                boolean versioned = api != RemoteApiVersion.UNKNOWN_VERSION;
+                return new DockerConnection(client, new EngineQueries(http, versioned ? api.getVersion() : null),
+                        DockerHostConfig.address(config.getDockerHost()), where, Engines.name(version),
+                        version.getVersion(), versioned ? api.getVersion() : "unversioned", relay);
             } catch (RuntimeException e) {
                 closeQuietly(http, e);
                 throw e;
