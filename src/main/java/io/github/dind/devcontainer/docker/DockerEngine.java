@@ -24,23 +24,28 @@ import java.util.TreeMap;
 
 /** {@link ContainerEngine} on a docker-java connection; docker-java's exceptions stop here. */
 public final class DockerEngine implements ContainerEngine {
-    private final DockerClient docker;
+    private final DockerConnection connection;
     private final EngineQueries queries;
     private final String host;
     private final Console console;
     private final ResourceTracker tracker;
 
-    private DockerEngine(DockerClient docker, EngineQueries queries, String host, Console console) {
-        this.docker = docker;
+    private DockerEngine(DockerConnection connection, EngineQueries queries, String host, Console console) {
+        this.connection = connection;
         this.queries = queries;
         this.host = host;
         this.console = console;
-        this.tracker = ResourceTracker.open(new DockerResources(docker), console);
+        this.tracker = ResourceTracker.open(new DockerResources(connection::client), console);
     }
 
     /** An engine on an open connection; close the engine before the connection. */
     public static DockerEngine open(DockerConnection connection, Console console) {
-        return new DockerEngine(connection.client(), connection.queries(), connection.where(), console);
+        return new DockerEngine(connection, connection.queries(), connection.where(), console);
+    }
+
+    /** docker-java's typed client: made on first use, which the reused-verdict path never reaches. */
+    private DockerClient docker() {
+        return connection.client();
     }
 
     @Override
@@ -120,12 +125,12 @@ public final class DockerEngine implements ContainerEngine {
             for (MountSpec volume : launch.volumes()) {
                 String volumeName = name + "-vol" + (mounts.size() + 1);
                 created.add(track(Resource.volume(volumeName), keep));
-                docker.createVolumeCmd().withName(volumeName).withLabels(labels).exec();
+                docker().createVolumeCmd().withName(volumeName).withLabels(labels).exec();
                 mounts.add(new Mount().withType(MountType.VOLUME).withSource(volumeName).withTarget(volume.target()));
             }
             mounts.addAll(verifyMounts(launch.verifyMounts()));
             created.add(0, track(Resource.container(name), keep));
-            CreateContainerCmd create = docker.createContainerCmd(launch.image())
+            CreateContainerCmd create = docker().createContainerCmd(launch.image())
                     .withName(name)
                     .withLabels(labels)
                     .withEntrypoint(ClientLaunch.ENTRYPOINT)
@@ -145,7 +150,7 @@ public final class DockerEngine implements ContainerEngine {
                 create.withUser(launch.user());
             }
             String id = create.exec().getId();
-            DockerContainer container = new DockerContainer(docker, id, name, launch.remoteUser(), created, keep, tracker,
+            DockerContainer container = new DockerContainer(docker(), id, name, launch.remoteUser(), created, keep, tracker,
                     console, host);
             container.start();
             return container;
@@ -162,7 +167,7 @@ public final class DockerEngine implements ContainerEngine {
             if (mount.bind()) {
                 mounts.add(new Mount().withType(MountType.BIND).withSource(mount.source()).withTarget(mount.target()));
             } else {
-                docker.createVolumeCmd().withName(mount.source()).withLabels(mount.labels()).exec();
+                docker().createVolumeCmd().withName(mount.source()).withLabels(mount.labels()).exec();
                 mounts.add(new Mount().withType(MountType.VOLUME).withSource(mount.source()).withTarget(mount.target()));
             }
         }
@@ -207,7 +212,7 @@ public final class DockerEngine implements ContainerEngine {
 
     private boolean rootless() {
         try {
-            Info info = docker.infoCmd().exec();
+            Info info = docker().infoCmd().exec();
             return info.getSecurityOptions() != null
                     && info.getSecurityOptions().stream().anyMatch(o -> o.contains("rootless"));
         } catch (RuntimeException e) {
