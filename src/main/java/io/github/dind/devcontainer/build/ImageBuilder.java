@@ -3,14 +3,14 @@ package io.github.dind.devcontainer.build;
 import io.github.dind.devcontainer.Setting;
 
 import io.github.dind.devcontainer.Errors;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfigurations;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.docker.DockerCallException;
 import io.github.dind.devcontainer.docker.DockerConnection;
+import io.github.dind.devcontainer.docker.EngineQueries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Builds an image through docker-java: tars the context, skips the daemon when an image with the
@@ -33,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 public final class ImageBuilder {
     public static final String CREATED_LABEL = "org.opencontainers.image.created";
 
-    private final DockerClient docker;
+    private final Supplier<DockerClient> docker;
+    private final EngineQueries queries;
     private final String host;
     private final Console console;
     /** The docker CLI's proxy build arguments from config.json, before the request's own build args. */
@@ -42,12 +45,18 @@ public final class ImageBuilder {
     private CredentialLookup credentials = CredentialLookup.none();
 
     public ImageBuilder(DockerConnection connection, Console console) {
-        this(connection.client(), connection.where(), console,
+        this(connection::client, connection.queries(), connection.where(), console,
                 ProxyArgs.forBuild(System.getenv(), connection.address(), Map.of()));
     }
 
-    ImageBuilder(DockerClient docker, String host, Console console, Map<String, String> proxies) {
+    /**
+     * @param docker docker-java's client, asked for only when there is something to build or tag
+     * @param queries the read-only calls as JSON trees (the up-to-date check needs no typed client)
+     */
+    ImageBuilder(Supplier<DockerClient> docker, EngineQueries queries, String host, Console console,
+            Map<String, String> proxies) {
         this.docker = docker;
+        this.queries = queries;
         this.host = host;
         this.console = console;
         this.proxies = proxies;
@@ -93,24 +102,25 @@ public final class ImageBuilder {
             console.debug("Build context: " + context.entries() + " entries, sha256:" + context.sha256()
                     + "; fingerprint " + fingerprint);
             if (!request.always() && !request.noCache() && request.pull() != PullPolicy.ALWAYS) {
-                Optional<InspectImageResponse> existing = inspect(request.image().primary())
-                        .filter(image -> fingerprint.equals(labels(image).get(BuildFingerprint.LABEL)));
+                Optional<LocalImage> existing = inspect(request.image().primary())
+                        .filter(image -> fingerprint.equals(image.labels().get(BuildFingerprint.LABEL)));
                 if (existing.isPresent()) {
                     tagMissing(existing.get(), request.image());
-                    console.info("Image " + request.image().primary() + " is up to date (" + shortId(existing.get().getId())
+                    console.info("Image " + request.image().primary() + " is up to date (" + shortId(existing.get().id())
                             + "): the context, build args and labels are unchanged, nothing to build."
                             + " " + Setting.assign("always", "true") + " rebuilds it.");
-                    return new BuildResult(existing.get().getId(), size(existing.get()), request.image(), true, since(start));
+                    return new BuildResult(existing.get().id(), existing.get().size(), request.image(), true, since(start));
                 }
             }
             String dockerfileText = Files.readString(dockerfile, StandardCharsets.UTF_8);
-            BaseImagePuller puller = new BaseImagePuller(docker, console, credentials);
+            BaseImagePuller puller = new BaseImagePuller(docker.get(), console, credentials);
             puller.ensureBaseImages(dockerfileText, request);
             List<String> cacheFrom = puller.ensureCacheImages(request);
             String imageId = runBuild(request, context, fingerprint, cacheFrom, request.pull() == PullPolicy.ALWAYS
                     ? puller.logins(BaseImages.of(dockerfileText, request.buildArgs())) : null);
-            InspectImageResponse built = docker.inspectImageCmd(imageId).exec();
-            return new BuildResult(built.getId(), size(built), request.image(), false, since(start));
+            LocalImage built = inspect(imageId).orElseThrow(() -> new IllegalStateException("the image " + imageId
+                    + " the build made is gone"));
+            return new BuildResult(built.id(), built.size(), request.image(), false, since(start));
         }
     }
 
@@ -125,7 +135,7 @@ public final class ImageBuilder {
                 + request.contextDirectory().resolve(request.dockerfile()));
         BuildProgress progress = new BuildProgress(console);
         try (InputStream tar = context.open()) {
-            BuildImageCmd command = docker.buildImageCmd()
+            BuildImageCmd command = docker.get().buildImageCmd()
                     .withTarInputStream(tar)
                     .withDockerfilePath(request.dockerfile())
                     .withTags(new HashSet<>(request.image().references()))
@@ -175,31 +185,30 @@ public final class ImageBuilder {
         }
     }
 
-    private void tagMissing(InspectImageResponse image, ImageName name) {
+    private void tagMissing(LocalImage image, ImageName name) {
         for (String tag : name.tags()) {
             String reference = name.repository() + ":" + tag;
-            boolean current = image.getRepoTags() != null && image.getRepoTags().contains(reference);
-            if (!current) {
-                docker.tagImageCmd(image.getId(), name.repository(), tag).exec();
+            if (!image.repoTags().contains(reference)) {
+                docker.get().tagImageCmd(image.id(), name.repository(), tag).exec();
                 console.info("Tagged " + reference);
             }
         }
     }
 
-    private Optional<InspectImageResponse> inspect(String reference) {
-        try {
-            return Optional.of(docker.inspectImageCmd(reference).exec());
-        } catch (NotFoundException e) {
+    /** What the up-to-date check reads of an image: {@code GET /images/NAME/json}. */
+    private record LocalImage(String id, long size, Map<String, String> labels, List<String> repoTags) {
+    }
+
+    private Optional<LocalImage> inspect(String reference) {
+        JsonNode image = queries.get("/images/" + EngineQueries.segment(reference) + "/json");
+        if (image == null) {
             return Optional.empty();
         }
-    }
-
-    private static Map<String, String> labels(InspectImageResponse image) {
-        return image.getConfig() == null || image.getConfig().getLabels() == null ? Map.of() : image.getConfig().getLabels();
-    }
-
-    private static long size(InspectImageResponse image) {
-        return image.getSize() == null ? -1 : image.getSize();
+        Map<String, String> labels = new HashMap<>();
+        image.path("Config").path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        List<String> repoTags = new ArrayList<>();
+        image.path("RepoTags").forEach(tag -> repoTags.add(tag.asText()));
+        return Optional.of(new LocalImage(image.path("Id").asText(), image.path("Size").asLong(-1), labels, repoTags));
     }
 
     /** The first 12 hex digits of an image id, as the docker CLI shows it. */

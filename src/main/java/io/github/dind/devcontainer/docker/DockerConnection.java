@@ -44,7 +44,7 @@ public final class DockerConnection implements AutoCloseable {
     }
 
     /** The same connection, for the read-only calls answered as JSON trees. */
-    EngineQueries queries() {
+    public EngineQueries queries() {
         return queries;
     }
 

@@ -10,13 +10,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The few read-only Engine API calls on the hot path of verify's reused verdict ({@code GET
- * /images/NAME/json}, {@code /info}, {@code /networks/NAME}), sent on docker-java's own transport and
+ * The few read-only Engine API calls on the hot paths — connecting ({@code GET /version}), verify's
+ * reused verdict and build's up-to-date check ({@code /images/NAME/json}, {@code /info},
+ * {@code /networks/NAME}) — sent on docker-java's own transport and
  * read as Jackson trees. docker-java's typed models for these answers are large (Info alone has some
  * 80 properties), and their first use — class loading and bean introspection — costs 0.1–0.2 s, more
  * than the calls themselves; a tree costs a few milliseconds.
  */
-final class EngineQueries {
+public final class EngineQueries {
     private static final JsonMapper JSON = new JsonMapper();
 
     private final DockerHttpClient http;
@@ -31,7 +32,7 @@ final class EngineQueries {
     }
 
     /** A path segment as the Engine API's router takes it: an image reference keeps its / and :. */
-    static String segment(String value) {
+    public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/")
                 .replace("%3A", ":").replace("%40", "@");
     }
@@ -43,7 +44,7 @@ final class EngineQueries {
      * @throws EngineApiException on any other status, with the daemon's message
      * @throws UncheckedIOException when the answer cannot be read
      */
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET).path(prefix + path).build();
         try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {

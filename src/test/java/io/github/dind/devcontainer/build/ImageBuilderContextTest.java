@@ -21,7 +21,7 @@ class ImageBuilderContextTest {
                 null, PullPolicy.MISSING, false, false, Duration.ofMinutes(1));
     }
 
-    private final ImageBuilder builder = new ImageBuilder(null, "nowhere", new RecordingConsole(), java.util.Map.of());
+    private final ImageBuilder builder = new ImageBuilder(() -> null, null, "nowhere", new RecordingConsole(), java.util.Map.of());
 
     @Test
     void aMissingContextSaysToGenerateFirst() {
