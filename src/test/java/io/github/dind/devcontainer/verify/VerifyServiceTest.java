@@ -149,4 +149,19 @@ class VerifyServiceTest {
         assertThat(console.warn()).contains("The runArg --memory=1g is not emulated by verify: the container starts without it");
         assertThat(reports.get(0).results()).extracting(CheckResult::id).containsExactly("running", "lifecycle:postCreateCommand");
     }
+
+    @Test
+    void projectBuildsMountsAreMadeOnlyWhenProjectBuildRuns() throws Exception {
+        VerifyService.ProjectBuild build = new VerifyService.ProjectBuild(dir.resolve("hello"), "true", Duration.ofSeconds(1));
+        FakeEngine engine = new FakeEngine();
+
+        for (Set<String> only : List.of(Set.of("running"), Set.of("running", "project-build"))) {
+            new VerifyService(console).verify(new VerifyService.Request("img:1", dir.resolve("absent.json"), List.of(), only,
+                    TIMEOUTS, 1, false, "p-verify", dir.resolve("reports"), build), engine);
+        }
+
+        assertThat(engine.launches.get(0).verifyMounts()).as("boot checks only").isEmpty();
+        assertThat(engine.launches.get(1).verifyMounts()).extracting(ClientLaunch.VerifyMount::target)
+                .containsExactly("/workspaces/hello");
+    }
 }
