@@ -62,9 +62,9 @@ class CheckBatchesTest {
                 new JavaExpectations(java.util.OptionalInt.of(21), true, java.util.Optional.empty()), null);
 
         assertThat(ids(CheckBatches.of(checks))).filteredOn(b -> b.size() > 1).containsExactly(
-                List.of("inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit"), List.of("java", "maven"));
+                List.of("inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "java", "maven"));
         assertThat(checks).filteredOn(Check::concurrent).extracting(Check::id)
-                .doesNotContain("running", "pid1", "dockerd", "docker-info", "inner-container", "reaping", "stop", "resume",
+                .doesNotContain("running", "pid1", "dockerd", "docker-info", "inner-container", "stop", "resume",
                         "kill", "post-start");
     }
 }
