@@ -17,6 +17,16 @@ public interface Check {
     }
 
     /**
+     * Whether this check may run alongside its neighbours in the catalog that may too: it creates
+     * only what it names uniquely, changes nothing another check observes, and does not stop,
+     * start or kill the container. {@link Verifier} runs such neighbours at once (see
+     * {@link CheckBatches}); the others run alone, in order.
+     */
+    default boolean concurrent() {
+        return false;
+    }
+
+    /**
      * Observes the container. Each check bounds its own time (its polling deadline, its exec
      * timeouts). An exception counts as a failure with the exception's message.
      */

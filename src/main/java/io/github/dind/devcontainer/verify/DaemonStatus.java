@@ -24,12 +24,17 @@ final class DaemonStatus {
 
     DaemonStatus(Container container) {
         this.container = container;
+        this.lastRead = System.nanoTime();
     }
 
-    /** The reason startup.sh gave up, read at most every 500 ms; empty while it has not. */
+    /**
+     * The reason startup.sh gave up, read at most every 500 ms and first 500 ms after the wait
+     * began (startup.sh's bounded attempts take longer than that to be used up, and a daemon that
+     * answers soon is not kept waiting for an extra exec); empty while it has not.
+     */
     Optional<String> failure() {
         long now = System.nanoTime();
-        if (failure == null && (lastRead == 0 || now - lastRead >= MIN_INTERVAL_NANOS)) {
+        if (failure == null && now - lastRead >= MIN_INTERVAL_NANOS) {
             lastRead = now;
             try {
                 ExecResult status = container.exec(READ_TIMEOUT, "cat", FILE);

@@ -40,6 +40,12 @@ abstract class InnerScriptCheck extends AbstractCheck {
         super(id, description, requires, timeout);
     }
 
+    /** Each script names what it creates after its shell's PID and removes it on exit: they may run at once. */
+    @Override
+    public final boolean concurrent() {
+        return true;
+    }
+
     /** The check's own part of the script, run after {@link #PRELUDE}. */
     abstract String script(Container container);
 

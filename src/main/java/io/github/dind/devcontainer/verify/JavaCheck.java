@@ -23,6 +23,12 @@ final class JavaCheck extends AbstractCheck {
         this.expected = expected;
     }
 
+    /** Reads versions in login shells, nothing more. */
+    @Override
+    public boolean concurrent() {
+        return true;
+    }
+
     @Override
     public Observation run(Container container, Timings timings) {
         String user = container.remoteUser();

@@ -20,6 +20,12 @@ final class MavenCheck extends AbstractCheck {
         this.java = java;
     }
 
+    /** Reads versions in login shells, nothing more. */
+    @Override
+    public boolean concurrent() {
+        return true;
+    }
+
     @Override
     public Observation run(Container container, Timings timings) {
         String user = container.remoteUser();

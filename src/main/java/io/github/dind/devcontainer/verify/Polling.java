@@ -9,9 +9,14 @@ import java.util.function.Supplier;
 
 /**
  * Retries an observation until it passes or its deadline passes, and gives up at once when the
- * container has stopped running: waiting for a dead container helps nobody.
+ * container has stopped running: waiting for a dead container helps nobody. Whether it still runs
+ * is asked (an inspect call) after an attempt that failed with a {@link ContainerException} — an
+ * exec into a stopped container fails so (a 409) — and otherwise at most every
+ * {@link #RUNNING_INTERVAL}: an attempt whose exec ran saw the container running.
  */
 final class Polling {
+    static final Duration RUNNING_INTERVAL = Duration.ofMillis(500);
+
     private Polling() {
     }
 
@@ -25,9 +30,11 @@ final class Polling {
     static Observation until(Container container, Duration timeout, Duration interval, Supplier<Observation> attempt,
             BooleanSupplier hopeless) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long askedRunning = System.nanoTime();
         Observation last = Observation.fail("no attempt finished");
         while (true) {
             long attemptStart = System.nanoTime();
+            boolean threw = false;
             try {
                 last = attempt.get();
                 if (last.passed()) {
@@ -35,8 +42,14 @@ final class Polling {
                 }
             } catch (ContainerException e) {
                 last = Observation.fail(e.getMessage());
+                threw = true;
             }
-            if (!container.isRunning()) {
+            boolean ask = threw || System.nanoTime() - askedRunning >= RUNNING_INTERVAL.toNanos()
+                    || System.nanoTime() >= deadline;
+            if (ask) {
+                askedRunning = System.nanoTime();
+            }
+            if (ask && !container.isRunning()) {
                 return Observation.fail("the container stopped (" + container.state() + "); last seen: " + last.detail());
             }
             if (hopeless.getAsBoolean()) {

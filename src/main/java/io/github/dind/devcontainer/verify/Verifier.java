@@ -12,9 +12,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Runs the checks in order against one container, reporting each as it finishes. A check whose
+ * Runs the checks in order against one container, reporting each as it finishes; neighbours that
+ * may run at once ({@link Check#concurrent()}, grouped by {@link CheckBatches}) do. A check whose
  * prerequisite failed or was skipped is skipped, so one broken daemon gives one clear failure
  * instead of a cascade of timeouts. When anything failed, the tails of the container log and of
  * {@code /var/log/dockerd.log} go into the report.
@@ -36,16 +41,59 @@ public final class Verifier {
         Timings timings = new Timings();
         Map<String, Status> statuses = new HashMap<>();
         List<CheckResult> results = new ArrayList<>();
-        for (Check check : checks) {
-            CheckResult result = run(check, container, timings, statuses);
-            statuses.put(check.id(), result.status());
-            results.add(result);
-            console.debug(String.format("%s %s: %s", result.status(), check.id(), result.detail()));
+        for (List<Check> batch : CheckBatches.of(checks)) {
+            List<CheckResult> done = batch.size() == 1 ? List.of(run(batch.get(0), container, timings, statuses))
+                    : runAtOnce(batch, container, timings, statuses);
+            for (CheckResult result : done) {
+                statuses.put(result.id(), result.status());
+                results.add(result);
+                console.debug(String.format("%s %s: %s", result.status(), result.id(), result.detail()));
+            }
         }
         boolean failed = results.stream().anyMatch(CheckResult::failed);
         List<String> containerLog = failed ? container.logTail(LOG_LINES) : List.of();
         List<String> dockerdLog = failed ? container.fileTail(DOCKERD_LOG, LOG_LINES) : List.of();
         return new VerificationReport(image, containerName, started, results, timings.all(), containerLog, dockerdLog);
+    }
+
+    /**
+     * Runs a batch's checks on threads of their own, all at once; their prerequisites finished
+     * before (see {@link CheckBatches}). The results come back in the batch's order.
+     */
+    private static List<CheckResult> runAtOnce(List<Check> batch, Container container, Timings timings,
+            Map<String, Status> statuses) {
+        Map<String, Status> before = Map.copyOf(statuses);
+        ExecutorService pool = Executors.newFixedThreadPool(batch.size(), task -> {
+            Thread thread = new Thread(task, "devcontainer-verify-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<CheckResult>> running = new ArrayList<>();
+            for (Check check : batch) {
+                running.add(pool.submit(() -> run(check, container, timings, before)));
+            }
+            List<CheckResult> results = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                results.add(result(batch.get(i), running.get(i)));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static CheckResult result(Check check, Future<CheckResult> running) {
+        try {
+            return running.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.cancel(true);
+            return new CheckResult(check.id(), check.description(), Status.FAILED, Duration.ZERO, "interrupted");
+        } catch (ExecutionException e) {
+            return new CheckResult(check.id(), check.description(), Status.FAILED, Duration.ZERO,
+                    Errors.rootMessage(e.getCause()));
+        }
     }
 
     private static CheckResult run(Check check, Container container, Timings timings, Map<String, Status> statuses) {

@@ -105,7 +105,7 @@ public final class VerifyService {
             throw new InvalidSettingException("only", String.join(",", request.only()), e.getMessage());
         }
         ClientLaunch launch = ClientLaunch.of(request.image(), settings, image)
-                .withVerifyMounts(verifyMounts(build, java));
+                .withVerifyMounts(verifyMounts(runs(checks, ProjectBuildCheck.ID) ? build : null, java));
         launch.warnings().forEach(console::warn);
         VerdictKey key = request.reuse() == null ? null : request.reuse().key(request, image.id(),
                 settings + "\n" + launch.dockerRunArgs(),
@@ -216,7 +216,15 @@ public final class VerifyService {
         }
     }
 
-    /** project-build's mounts: the project at its workspace folder, and a lasting local repository volume. */
+    /** Whether the check with this id is among those that run ({@code only} may leave it out). */
+    static boolean runs(List<Check> checks, String id) {
+        return checks.stream().anyMatch(c -> c.id().equals(id));
+    }
+
+    /**
+     * project-build's mounts: the project at its workspace folder, and a lasting local repository
+     * volume; none when project-build does not run (a volume create and a mount saved).
+     */
     private List<ClientLaunch.VerifyMount> verifyMounts(ProjectBuild build, JavaExpectations java) {
         if (build == null) {
             return List.of();

@@ -22,6 +22,7 @@ public final class FakeContainer implements Container {
     private int kills;
     private String name = "fake0123456789";
     private int closes;
+    private final java.util.concurrent.atomic.AtomicInteger runningAsked = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeContainer(Function<String, ExecResult> answers) {
         this.answers = answers;
@@ -123,7 +124,13 @@ public final class FakeContainer implements Container {
 
     @Override
     public boolean isRunning() {
+        runningAsked.incrementAndGet();
         return running;
+    }
+
+    /** How often {@link #isRunning()} was asked: an inspect call each on a real container. */
+    public int runningAsked() {
+        return runningAsked.get();
     }
 
     @Override

@@ -75,4 +75,72 @@ class VerifierTest {
         assertThat(report.containerLog()).isEmpty();
         assertThat(report.dockerdLog()).isEmpty();
     }
+
+    @Test
+    void checksThatMayRunAtOnceDoAndStillSkipWhenTheirPrerequisiteFailed() {
+        java.util.concurrent.CyclicBarrier both = new java.util.concurrent.CyclicBarrier(2);
+        java.util.function.Function<String, Check> meeting = id -> new Check() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String description() {
+                return id;
+            }
+
+            @Override
+            public boolean concurrent() {
+                return true;
+            }
+
+            @Override
+            public Set<String> requires() {
+                return Set.of("a");
+            }
+
+            @Override
+            public Observation run(Container container, Timings timings) throws Exception {
+                both.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                return Observation.pass("met " + both.getParties());
+            }
+        };
+        Check needsFailed = new Check() {
+            @Override
+            public String id() {
+                return "z";
+            }
+
+            @Override
+            public String description() {
+                return "z";
+            }
+
+            @Override
+            public boolean concurrent() {
+                return true;
+            }
+
+            @Override
+            public Set<String> requires() {
+                return Set.of("b");
+            }
+
+            @Override
+            public Observation run(Container container, Timings timings) {
+                throw new AssertionError("must be skipped");
+            }
+        };
+        List<Check> checks = List.of(check("a", Set.of(), true), check("b", Set.of(), false), meeting.apply("x"),
+                meeting.apply("y"), needsFailed);
+
+        VerificationReport report = new Verifier(checks, new RecordingConsole())
+                .verify("img:1", new FakeContainer(cmd -> ok("")), "name");
+
+        assertThat(report.results()).extracting(CheckResult::id).containsExactly("a", "b", "x", "y", "z");
+        assertThat(report.results()).extracting(CheckResult::status)
+                .containsExactly(Status.PASSED, Status.FAILED, Status.PASSED, Status.PASSED, Status.SKIPPED);
+        assertThat(report.results().get(2).detail()).as("x and y ran at once: each waited for the other").isEqualTo("met 2");
+    }
 }

@@ -250,4 +250,19 @@ class VerifyServiceTest {
                 "Running the checks; no stored verdict can stand for this run: \u2039repeat\u203a asks for 2 boots",
                 "Running the checks; no stored verdict can stand for this run: \u2039keep\u203a asks for a container to be left running");
     }
+
+    @Test
+    void projectBuildsMountsAreMadeOnlyWhenProjectBuildRuns() throws Exception {
+        VerifyService.ProjectBuild build = new VerifyService.ProjectBuild(dir.resolve("hello"), "true", Duration.ofSeconds(1));
+        FakeEngine engine = new FakeEngine();
+
+        for (Set<String> only : List.of(Set.of("running"), Set.of("running", "project-build"))) {
+            new VerifyService(console).verify(new VerifyService.Request("img:1", dir.resolve("absent.json"), List.of(), only,
+                    TIMEOUTS, 1, false, "p-verify", dir.resolve("reports"), build), engine);
+        }
+
+        assertThat(engine.launches.get(0).verifyMounts()).as("boot checks only").isEmpty();
+        assertThat(engine.launches.get(1).verifyMounts()).extracting(ClientLaunch.VerifyMount::target)
+                .containsExactly("/workspaces/hello");
+    }
 }

@@ -1,0 +1,70 @@
+package io.github.dind.devcontainer.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dind.devcontainer.docker.Container;
+import io.github.dind.devcontainer.spec.JavaExpectations;
+import io.github.dind.devcontainer.spec.LaunchSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CheckBatchesTest {
+    private static Check check(String id, boolean concurrent, String... requires) {
+        return new Check() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String description() {
+                return id;
+            }
+
+            @Override
+            public Set<String> requires() {
+                return Set.of(requires);
+            }
+
+            @Override
+            public boolean concurrent() {
+                return concurrent;
+            }
+
+            @Override
+            public Observation run(Container container, Timings timings) {
+                return Observation.pass(id);
+            }
+        };
+    }
+
+    private static List<List<String>> ids(List<List<Check>> batches) {
+        return batches.stream().map(b -> b.stream().map(Check::id).toList()).toList();
+    }
+
+    @Test
+    void neighboursThatMayRunAtOnceShareABatchUnlessOneNeedsAnother() {
+        List<Check> checks = List.of(check("a", false), check("b", true, "a"), check("c", true, "a"), check("d", false),
+                check("e", true), check("f", true, "e"), check("g", true, "a"));
+
+        assertThat(ids(CheckBatches.of(checks))).containsExactly(List.of("a"), List.of("b", "c"), List.of("d"),
+                List.of("e"), List.of("f", "g"));
+        assertThat(CheckBatches.of(List.of())).isEmpty();
+    }
+
+    @Test
+    void theCatalogsInnerChecksRunAtOnceAndEverythingThatStopsOrStartsTheContainerAlone() {
+        CheckCatalog.Timeouts timeouts = new CheckCatalog.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(30),
+                Duration.ofSeconds(10));
+        List<Check> checks = CheckCatalog.checks(PluginDefaults.launchSettings(), List.of(), timeouts, Set.of(),
+                new JavaExpectations(java.util.OptionalInt.of(21), true, java.util.Optional.empty()), null);
+
+        assertThat(ids(CheckBatches.of(checks))).filteredOn(b -> b.size() > 1).containsExactly(
+                List.of("inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "java", "maven"));
+        assertThat(checks).filteredOn(Check::concurrent).extracting(Check::id)
+                .doesNotContain("running", "pid1", "dockerd", "docker-info", "inner-container", "stop", "resume",
+                        "kill", "post-start");
+    }
+}
