@@ -19,6 +19,16 @@ public interface ContainerEngine extends AutoCloseable {
     ImageConfig inspectImage(String image) throws ContainerEngineException;
 
     /**
+     * What about the engine can change a verify verdict, on one line: the engine's version, its
+     * storage driver and driver status (the containerd image store shows there), cgroup version and
+     * driver, kernel, operating system, architecture and security options. From {@code docker info}
+     * ({@code GET /info}, Docker Engine API).
+     *
+     * @throws ContainerEngineException when the daemon does not answer
+     */
+    String describeEngine() throws ContainerEngineException;
+
+    /**
      * Creates fresh labelled volumes and the container, and starts it. On failure everything created
      * for it is removed before the exception leaves.
      *

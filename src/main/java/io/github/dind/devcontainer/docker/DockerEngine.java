@@ -2,6 +2,7 @@ package io.github.dind.devcontainer.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerConfig;
@@ -49,14 +50,32 @@ public final class DockerEngine implements ContainerEngine {
     @Override
     public ImageConfig inspectImage(String image) throws ContainerEngineException {
         try {
-            ContainerConfig config = docker.inspectImageCmd(image).exec().getConfig();
-            return config == null ? new ImageConfig(List.of(), List.of(), null)
-                    : new ImageConfig(list(config.getEntrypoint()), list(config.getCmd()), config.getUser(), config.getLabels());
+            InspectImageResponse inspected = docker.inspectImageCmd(image).exec();
+            ContainerConfig config = inspected.getConfig();
+            return config == null ? new ImageConfig(List.of(), List.of(), null, Map.of(), inspected.getId())
+                    : new ImageConfig(list(config.getEntrypoint()), list(config.getCmd()), config.getUser(), config.getLabels(),
+                            inspected.getId());
         } catch (NotFoundException e) {
             throw new ImageNotFoundException(image, host, e);
         } catch (RuntimeException e) {
             throw new ContainerEngineException("Could not inspect the image " + image + " at " + host + ": "
                     + Errors.rootMessage(e), host, e);
+        }
+    }
+
+    @Override
+    public String describeEngine() throws ContainerEngineException {
+        try {
+            Info info = docker.infoCmd().exec();
+            return "version " + info.getServerVersion()
+                    + "; storage " + info.getDriver() + " " + info.getDriverStatuses()
+                    + "; cgroup " + info.getCGroupVersion() + " " + info.getCGroupDriver()
+                    + "; kernel " + info.getKernelVersion()
+                    + "; os " + info.getOperatingSystem() + " " + info.getOsType() + " " + info.getArchitecture()
+                    + "; security " + info.getSecurityOptions();
+        } catch (RuntimeException e) {
+            throw new ContainerEngineException("Could not read docker info at " + host + ": " + Errors.rootMessage(e),
+                    host, e);
         }
     }
 

@@ -60,6 +60,7 @@ final class PropertyNames {
     static final String VERIFY_SKIP = VERIFY + "skip";
     static final String IMAGE = VERIFY + "image";
     static final String VERIFY_KEEP = VERIFY + "keep";
+    static final String VERIFY_ALWAYS = VERIFY + "always";
     static final String VERIFY_ONLY = VERIFY + "only";
     static final String VERIFY_REPEAT = VERIFY + "repeat";
     static final String VERIFY_CHECK_TIMEOUT = VERIFY + "checkTimeout";

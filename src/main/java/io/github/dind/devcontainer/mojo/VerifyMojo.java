@@ -6,8 +6,12 @@ import io.github.dind.devcontainer.docker.ContainerEngine;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.docker.DockerEngine;
 import io.github.dind.devcontainer.verify.CheckCatalog;
+import io.github.dind.devcontainer.verify.PluginIdentity;
+import io.github.dind.devcontainer.verify.VerdictReuse;
+import io.github.dind.devcontainer.verify.VerdictStore;
 import io.github.dind.devcontainer.verify.VerifyService;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -63,6 +67,19 @@ public class VerifyMojo extends AbstractDockerMojo {
     /** Leave the container running after the checks, for debugging; the log says how to reach and remove it. */
     @Parameter(property = PropertyNames.VERIFY_KEEP, defaultValue = "false")
     private boolean keep;
+
+    /**
+     * Run the checks even when a passing verdict is stored for the same image, launch settings,
+     * checks, engine and plugin (by default such a verdict, and its report, are reused). Verdicts are
+     * kept in {@code .cache/devcontainer-maven-plugin/verdicts} in Maven's local repository, so
+     * {@code mvn clean} keeps them.
+     */
+    @Parameter(property = PropertyNames.VERIFY_ALWAYS, defaultValue = "false")
+    private boolean always;
+
+    /** The plugin's version, part of what a stored verdict is keyed on. */
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
 
     /** Where the JUnit XML report goes. */
     @Parameter(property = PropertyNames.REPORT_DIRECTORY, defaultValue = "${project.build.directory}/devcontainer-reports")
@@ -120,7 +137,7 @@ public class VerifyMojo extends AbstractDockerMojo {
                 commands(), only == null ? Set.of() : new LinkedHashSet<>(only),
                 new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout), Duration.ofSeconds(checkTimeout),
                         Duration.ofSeconds(stopGracePeriod)),
-                repeat, keep, prefix, reportDirectory.toPath(), projectBuild());
+                repeat, keep, prefix, reportDirectory.toPath(), projectBuild(), verdictReuse());
         try (DockerConnection docker = connect(idleBound()); ContainerEngine engine = DockerEngine.open(docker, console())) {
             new VerifyService(console()).verify(request, engine);
         }
@@ -139,6 +156,21 @@ public class VerifyMojo extends AbstractDockerMojo {
             longest = Math.max(longest, c.getTimeoutSeconds());
         }
         return Duration.ofSeconds(longest).plusMinutes(1);
+    }
+
+    /**
+     * Verdicts live in the local repository's {@code .cache} folder (where Maven's resolver keeps its
+     * own state): {@code mvn clean} does not lose them, wiping the local repository does, and CI
+     * that caches the repository keeps them — safe, because a verdict is reused only for the same
+     * image id on an engine of the same version, storage, cgroup and kernel.
+     */
+    private VerdictReuse verdictReuse() throws InvalidSettingException {
+        if (session == null || session.getRepositorySession() == null) {
+            return null;
+        }
+        Path localRepository = session.getRepositorySession().getLocalRepository().getBasedir().toPath();
+        return new VerdictReuse(new VerdictStore(localRepository.resolve(".cache/devcontainer-maven-plugin/verdicts")),
+                project.getBasedir().getAbsolutePath() + "\n" + target(), always, PluginIdentity.describe(pluginVersion));
     }
 
     /** project-build's settings, or null when it is off. */

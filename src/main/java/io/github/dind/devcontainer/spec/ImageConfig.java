@@ -10,12 +10,18 @@ import java.util.Map;
  *
  * @param user the image's USER; empty or null for root
  * @param labels the image's labels ({@code .Config.Labels}), among them {@link ImageMetadata#LABEL}
+ * @param id the image's id ({@code sha256:...}, {@code .Id}): its content, config included; null when unknown
  */
-public record ImageConfig(List<String> entrypoint, List<String> cmd, String user, Map<String, String> labels) {
+public record ImageConfig(List<String> entrypoint, List<String> cmd, String user, Map<String, String> labels, String id) {
     public ImageConfig {
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         cmd = cmd == null ? List.of() : List.copyOf(cmd);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** An image of unknown id. */
+    public ImageConfig(List<String> entrypoint, List<String> cmd, String user, Map<String, String> labels) {
+        this(entrypoint, cmd, user, labels, null);
     }
 
     /** An image without labels. */

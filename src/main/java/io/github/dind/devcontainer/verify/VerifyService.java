@@ -38,14 +38,26 @@ public final class VerifyService {
      * @param only check ids to run; empty runs all
      * @param namePrefix the container names' prefix (lower-case, docker name characters)
      * @param keep leave the last boot's container running, labelled as kept
+     * @param reuse where passing verdicts are kept and whether one may stand for this run; null: always run
      */
     public record Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
             CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
-            ProjectBuild projectBuild) {
-        /** Without project-build. */
+            ProjectBuild projectBuild, VerdictReuse reuse) {
+        /** Without a stored verdict. */
+        public Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
+                CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
+                ProjectBuild projectBuild) {
+            this(image, configFile, commands, only, timeouts, repeat, keep, namePrefix, reportDirectory, projectBuild, null);
+        }
+
+        /** Without project-build and without a stored verdict. */
         public Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
                 CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory) {
-            this(image, configFile, commands, only, timeouts, repeat, keep, namePrefix, reportDirectory, null);
+            this(image, configFile, commands, only, timeouts, repeat, keep, namePrefix, reportDirectory, null, null);
+        }
+
+        Path reportFile(int boot) {
+            return reportDirectory.resolve(repeat == 1 ? "TEST-devcontainer-verify.xml" : "TEST-devcontainer-verify-" + boot + ".xml");
         }
     }
 
@@ -73,7 +85,7 @@ public final class VerifyService {
     }
 
     /**
-     * @return every boot's report, all passed
+     * @return every boot's report, all passed; empty when a stored passing verdict was reused
      * @throws VerificationFailedException when a check failed in any boot ({@link DevcontainerException#isFailure()})
      * @throws InvalidSettingException when repeat, a timeout or only is out of bounds
      * @throws VerificationException when devcontainer.json cannot be read, the image is missing, or a report cannot be written
@@ -95,6 +107,14 @@ public final class VerifyService {
         ClientLaunch launch = ClientLaunch.of(request.image(), settings, image)
                 .withVerifyMounts(verifyMounts(build, java));
         launch.warnings().forEach(console::warn);
+        VerdictKey key = request.reuse() == null ? null : request.reuse().key(request, image.id(),
+                settings + "\n" + launch.dockerRunArgs(),
+                checks.stream().map(Check::id).toList() + "\n" + request.commands() + "\n" + request.only() + "\n"
+                        + request.timeouts() + "\n" + java,
+                engine, console);
+        if (key != null && request.reuse().reused(key, request.image(), request.reportFile(1), console)) {
+            return List.of();
+        }
         console.info("Verifying " + request.image() + " at " + engine.host() + " as a devcontainer client starts it: "
                 + launch.describe());
         List<VerificationReport> reports = new ArrayList<>();
@@ -114,8 +134,7 @@ public final class VerifyService {
                             container.name());
                     reports.add(report);
                     output.show(report);
-                    output.write(report, request.reportDirectory().resolve(request.repeat() == 1 ? "TEST-devcontainer-verify.xml"
-                            : "TEST-devcontainer-verify-" + boot + ".xml"));
+                    output.write(report, request.reportFile(boot));
                 }
             }
         } finally {
@@ -128,7 +147,13 @@ public final class VerifyService {
         }
         List<VerificationReport> failed = reports.stream().filter(r -> !r.passed()).toList();
         if (!failed.isEmpty()) {
+            if (request.reuse() != null) {
+                request.reuse().failed();
+            }
             throw new VerificationFailedException(ReportOutput.failureMessage(failed, reports.size()), reports);
+        }
+        if (key != null) {
+            request.reuse().passed(key, request.image(), request.reportFile(1), console);
         }
         return reports;
     }

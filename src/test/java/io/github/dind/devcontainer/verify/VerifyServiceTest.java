@@ -37,6 +37,9 @@ class VerifyServiceTest {
         final List<ClientLaunch> launches = new ArrayList<>();
         final List<FakeContainer> containers = new ArrayList<>();
         boolean missingImage;
+        boolean broken;
+        String imageId = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
+        String engineFacts = "version 20.10.24; storage overlay2";
 
         @Override
         public String host() {
@@ -48,14 +51,19 @@ class VerifyServiceTest {
             if (missingImage) {
                 throw new ImageNotFoundException(image, host(), null);
             }
-            return new ImageConfig(List.of("dumb-init", "--"), List.of("sleep", "infinity"), "");
+            return new ImageConfig(List.of("dumb-init", "--"), List.of("sleep", "infinity"), "", java.util.Map.of(), imageId);
+        }
+
+        @Override
+        public String describeEngine() {
+            return engineFacts;
         }
 
         @Override
         public Container launch(ClientLaunch launch, String namePrefix, boolean keep) {
             launches.add(launch);
             keeps.add(keep);
-            FakeContainer container = new FakeContainer(cmd -> cmd.contains("false") ? FakeContainer.exit(1, "") : ok(""))
+            FakeContainer container = new FakeContainer(cmd -> broken || cmd.contains("false") ? FakeContainer.exit(1, "") : ok(""))
                     .named(namePrefix + "-0000000" + keeps.size());
             containers.add(container);
             return container;
@@ -148,5 +156,98 @@ class VerifyServiceTest {
         assertThat(engine.launches.get(0).command()).hasSize(3);
         assertThat(console.warn()).contains("The runArg --memory=1g is not emulated by verify: the container starts without it");
         assertThat(reports.get(0).results()).extracting(CheckResult::id).containsExactly("running", "lifecycle:postCreateCommand");
+    }
+
+    private VerifyService.Request reusable(String command, VerdictReuse reuse) {
+        return new VerifyService.Request("img:1", dir.resolve("absent.json"),
+                List.of(new CheckCatalog.Command("c", command, 0, Duration.ofSeconds(1))), Set.of("running", "commands"),
+                TIMEOUTS, 1, false, "p-verify", dir.resolve("reports"), null, reuse);
+    }
+
+    private VerdictReuse reuse(boolean always) {
+        return new VerdictReuse(new VerdictStore(dir.resolve("verdicts")), "/project\nimg:1", always, "1.0 sha256:ab");
+    }
+
+    @Test
+    void aPassingVerdictIsReusedWithItsReportWhileNothingChanges() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+        Path report = dir.resolve("reports/TEST-devcontainer-verify.xml");
+        String first = Files.readString(report);
+        Files.delete(report);
+
+        List<VerificationReport> second = new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+
+        assertThat(second).isEmpty();
+        assertThat(engine.launches).hasSize(1);
+        assertThat(report).hasContent(first);
+        assertThat(console.info()).anyMatch(line -> line.startsWith("Reusing the passing verdict of ")
+                && line.contains(" for img:1 (image sha256:111111111111): ")
+                && line.endsWith("To run the checks anyway: \u2039always=true\u203a"));
+    }
+
+    @Test
+    void theChecksRunAgainWhenAPartOfTheKeyChangesAndTheLogNamesIt() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+
+        engine.imageId = "sha256:2222222222222222222222222222222222222222222222222222222222222222";
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+        engine.engineFacts = "version 29.0.0; storage overlayfs";
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+        new VerifyService(console).verify(reusable("true || true", reuse(false)), engine);
+
+        assertThat(engine.launches).hasSize(4);
+        assertThat(console.info()).filteredOn(line -> line.startsWith("Running the checks: the "))
+                .extracting(line -> line.replaceAll(" of \\S+$", " of T")).containsExactly(
+                        "Running the checks: the image changed since the passing verdict of T",
+                        "Running the checks: the engine changed since the passing verdict of T",
+                        "Running the checks: the checks changed since the passing verdict of T");
+    }
+
+    @Test
+    void alwaysRunsTheChecksAndStillStoresThePass() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+
+        new VerifyService(console).verify(reusable("true", reuse(true)), engine);
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+
+        assertThat(engine.launches).hasSize(2);
+        assertThat(console.info()).anyMatch(line -> line.startsWith("Running the checks: \u2039always\u203a is set"));
+    }
+
+    @Test
+    void aFailureIsNeverStoredAndForgetsTheEarlierPass() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+        engine.broken = true;
+
+        assertThatThrownBy(() -> new VerifyService(console).verify(reusable("true", reuse(true)), engine))
+                .isInstanceOf(VerificationFailedException.class);
+        assertThatThrownBy(() -> new VerifyService(console).verify(reusable("true", reuse(false)), engine))
+                .isInstanceOf(VerificationFailedException.class);
+        engine.broken = false;
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+
+        assertThat(engine.launches).hasSize(4);
+        assertThat(console.info()).noneMatch(line -> line.startsWith("Reusing"));
+    }
+
+    @Test
+    void repeatKeepAndProjectBuildAlwaysRunTheChecks() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+        VerifyService.Request base = reusable("true", reuse(false));
+
+        new VerifyService(console).verify(new VerifyService.Request("img:1", base.configFile(), base.commands(), base.only(),
+                TIMEOUTS, 2, false, "p-verify", base.reportDirectory(), null, base.reuse()), engine);
+        new VerifyService(console).verify(new VerifyService.Request("img:1", base.configFile(), base.commands(), base.only(),
+                TIMEOUTS, 1, true, "p-verify", base.reportDirectory(), null, base.reuse()), engine);
+
+        assertThat(engine.launches).hasSize(4);
+        assertThat(console.info()).contains(
+                "Running the checks; no stored verdict can stand for this run: \u2039repeat\u203a asks for 2 boots",
+                "Running the checks; no stored verdict can stand for this run: \u2039keep\u203a asks for a container to be left running");
     }
 }

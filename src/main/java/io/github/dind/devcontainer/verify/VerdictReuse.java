@@ -1,0 +1,134 @@
+package io.github.dind.devcontainer.verify;
+
+import io.github.dind.devcontainer.Console;
+import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.Setting;
+import io.github.dind.devcontainer.docker.ContainerEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * When verify may skip its checks: a passing verdict is stored under its {@link VerdictKey}, and a
+ * later verify whose key is equal reuses it (and its report) instead of booting the image again. A
+ * failure is never stored, and it removes the stored verdict, so the next run checks again.
+ *
+ * @param store where the verdicts are
+ * @param subject whose verdict: the project's folder and the image reference (one verdict each)
+ * @param always run the checks even when the key is unchanged (a passing run is stored all the same)
+ * @param plugin {@link PluginIdentity#describe(String)}
+ */
+public record VerdictReuse(VerdictStore store, String subject, boolean always, String plugin) {
+
+    /**
+     * Why a verdict cannot stand for this request at all, or empty when it can: boots repeated to
+     * measure, a container kept to debug, and project-build (whose outcome depends on the project's
+     * sources, which the key does not hold) all need the checks to run.
+     */
+    static Optional<String> notApplicable(VerifyService.Request request) {
+        if (request.repeat() > 1) {
+            return Optional.of(Setting.ref("repeat") + " asks for " + request.repeat() + " boots");
+        }
+        if (request.keep()) {
+            return Optional.of(Setting.ref("keep") + " asks for a container to be left running");
+        }
+        if (request.projectBuild() != null) {
+            return Optional.of("project-build checks the project's sources, which a verdict does not cover");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The key of this run's verdict, or null when no verdict may stand for it (then the log says why).
+     * Costs one {@code docker info}.
+     *
+     * @param imageId the image's id; null when the daemon gave none
+     * @param launch the effective launch settings and the client's {@code docker run}, as text
+     * @param checks the checks and their settings, as text
+     * @throws DevcontainerException when the daemon does not answer {@code docker info}
+     */
+    VerdictKey key(VerifyService.Request request, String imageId, String launch, String checks, ContainerEngine engine,
+            Console console) throws DevcontainerException {
+        Optional<String> reason = notApplicable(request);
+        if (reason.isPresent() || imageId == null) {
+            console.info("Running the checks; no stored verdict can stand for this run: "
+                    + reason.orElse("the daemon gave no image id"));
+            return null;
+        }
+        return VerdictKey.of(plugin, imageId, launch, checks, engine.describeEngine());
+    }
+
+    /**
+     * Reuses the stored verdict when its key equals {@code key} and {@link #always} is off: its report
+     * goes to {@code reportFile} and the log says so. Otherwise the log says why the checks run.
+     *
+     * @return whether the stored verdict was reused
+     * @throws VerificationException when the stored report cannot be copied to {@code reportFile}
+     */
+    boolean reused(VerdictKey key, String image, Path reportFile, Console console) throws VerificationException {
+        Optional<VerdictStore.Stored> stored = find(key, console);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        try {
+            restoreReport(stored.get(), reportFile);
+        } catch (IOException e) {
+            throw new VerificationException("Cannot copy the stored verification report " + stored.get().report() + " to "
+                    + reportFile + ": " + e.getMessage() + ". Run the checks with " + Setting.assign("always", "true")
+                    + ", or remove " + store.directory() + ".", e);
+        }
+        String id = stored.get().key().parts().get(VerdictKey.IMAGE);
+        console.info("Reusing the passing verdict of " + stored.get().passed().truncatedTo(ChronoUnit.SECONDS) + " for "
+                + image + " (image " + (id.length() > 19 ? id.substring(0, 19) : id) + "): the image, its launch settings,"
+                + " the checks, the engine and the plugin are unchanged since. Report: " + reportFile
+                + ". To run the checks anyway: " + Setting.assign("always", "true"));
+        return true;
+    }
+
+    private Optional<VerdictStore.Stored> find(VerdictKey key, Console console) {
+        Optional<VerdictStore.Stored> stored = store.find(subject);
+        if (stored.isEmpty()) {
+            console.debug("No passing verdict stored in " + store.directory() + " for " + subject);
+            return Optional.empty();
+        }
+        List<String> changed = key.changedSince(stored.get().key());
+        String since = "since the passing verdict of " + stored.get().passed().truncatedTo(ChronoUnit.SECONDS);
+        if (!changed.isEmpty()) {
+            console.info("Running the checks: the " + String.join(", the ", changed) + " changed " + since);
+            return Optional.empty();
+        }
+        if (always) {
+            console.info("Running the checks: " + Setting.ref("always") + " is set (nothing changed " + since + ")");
+            return Optional.empty();
+        }
+        return stored;
+    }
+
+    /** Puts the stored report where this run's report goes, with a fresh modification time. */
+    private static void restoreReport(VerdictStore.Stored stored, Path reportFile) throws IOException {
+        Files.createDirectories(reportFile.getParent());
+        Files.copy(stored.report(), reportFile, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(reportFile, java.nio.file.attribute.FileTime.from(Instant.now()));
+    }
+
+    /** Stores a passing verdict; a store that cannot be written costs the next run its shortcut, nothing else. */
+    void passed(VerdictKey key, String image, Path reportFile, Console console) {
+        try {
+            store.save(subject, image, key, Instant.now(), reportFile);
+            console.debug("Stored the passing verdict for " + subject + " in " + store.directory());
+        } catch (IOException e) {
+            console.warn("Could not store the passing verdict in " + store.directory() + " (" + e.getMessage()
+                    + "): the next verify runs every check again");
+        }
+    }
+
+    /** Forgets the subject's verdict: after a failure, only a passing run may be reused. */
+    void failed() {
+        store.forget(subject);
+    }
+}
