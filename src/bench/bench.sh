@@ -109,7 +109,7 @@ for round in $(seq "$rounds"); do
 done
 # one more, untimed and not quiet, to see whether the plugin said it reused the verdict
 mvn -B -f "$project/pom.xml" devcontainer:verify >"$work/reuse-check.log" 2>&1 || { cat "$work/reuse-check.log" >&2; exit 1; }
-if grep -qiE 'reus|verdict' "$work/reuse-check.log"; then reused=yes; else reused=no; fi
+if grep -qi 'reusing' "$work/reuse-check.log"; then reused=yes; else reused=no; fi
 
 say "Measuring peak heap (3 runs each)"
 peak_heap() {
