@@ -38,6 +38,11 @@ cleanup() { src/bench/peer-up.sh clean "$label" || true; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+for tool in docker mvn npm java /usr/bin/time; do
+    command -v "$tool" >/dev/null || { say "bench.sh needs $tool"; exit 1; }
+done
+docker info >/dev/null 2>&1 || { say "bench.sh needs a Docker engine: docker info fails"; exit 1; }
+
 if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
     export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
 fi
