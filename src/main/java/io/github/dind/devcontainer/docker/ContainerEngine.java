@@ -21,12 +21,14 @@ public interface ContainerEngine extends AutoCloseable {
     /**
      * What about the engine can change a verify verdict, on one line: the engine's version, its
      * storage driver and driver status (the containerd image store shows there), cgroup version and
-     * driver, kernel, operating system, architecture and security options. From {@code docker info}
-     * ({@code GET /info}, Docker Engine API).
+     * driver, kernel, operating system, architecture and security options (from {@code docker info},
+     * {@code GET /info}), and the driver, options (the MTU among them) and subnets of the network the
+     * devcontainer joins ({@code GET /networks/NAME}; absent networks say so).
      *
+     * @param network the network from the runArgs; null for the default bridge
      * @throws ContainerEngineException when the daemon does not answer
      */
-    String describeEngine() throws ContainerEngineException;
+    String describeEngine(String network) throws ContainerEngineException;
 
     /**
      * Creates fresh labelled volumes and the container, and starts it. On failure everything created

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.Network;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.Setting;
@@ -64,7 +65,7 @@ public final class DockerEngine implements ContainerEngine {
     }
 
     @Override
-    public String describeEngine() throws ContainerEngineException {
+    public String describeEngine(String network) throws ContainerEngineException {
         try {
             Info info = docker.infoCmd().exec();
             return "version " + info.getServerVersion()
@@ -72,10 +73,29 @@ public final class DockerEngine implements ContainerEngine {
                     + "; cgroup " + info.getCGroupVersion() + " " + info.getCGroupDriver()
                     + "; kernel " + info.getKernelVersion()
                     + "; os " + info.getOperatingSystem() + " " + info.getOsType() + " " + info.getArchitecture()
-                    + "; security " + info.getSecurityOptions();
+                    + "; security " + info.getSecurityOptions()
+                    + "; network " + describeNetwork(network == null ? "bridge" : network);
         } catch (RuntimeException e) {
             throw new ContainerEngineException("Could not read docker info at " + host + ": " + Errors.rootMessage(e),
                     host, e);
+        }
+    }
+
+    /** Driver, options, IPv6, internal and subnets: what decides MTU, DNS and addresses inside; not its id or members. */
+    private String describeNetwork(String name) {
+        if (name.startsWith("container:") || name.equals("host") || name.equals("none")) {
+            return name;
+        }
+        try {
+            Network network = docker.inspectNetworkCmd().withNetworkId(name).exec();
+            List<String> subnets = network.getIpam() == null || network.getIpam().getConfig() == null ? List.of()
+                    : network.getIpam().getConfig().stream()
+                            .map(c -> c.getSubnet() + " " + c.getIpRange() + " " + c.getGateway()).toList();
+            return name + " " + network.getDriver() + " " + new java.util.TreeMap<>(network.getOptions() == null
+                    ? Map.of() : network.getOptions()) + " ipv6 " + network.getEnableIPv6() + " internal "
+                    + network.getInternal() + " " + subnets;
+        } catch (NotFoundException e) {
+            return name + " absent";
         }
     }
 

@@ -7,8 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.regex.Matcher;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,26 +34,19 @@ public record DevcontainerSpec(
     static final int MAX_DOCKERD_TIMEOUT_SECONDS = 600;
     static final int MAX_NAME_LENGTH = 100;
 
-    private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
-    private static final String USER_RULE = "a Linux user name: a lower-case letter or _, then up to 31"
-            + " lower-case letters, digits, _ or -";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** {@code maven}: the distribution's Maven package, or none. */
+    public static final String MAVEN_DISTRO = "distro";
+    public static final String MAVEN_NONE = "none";
 
     /**
      * The Java extension pack and the container tools extension (the successor of
      * ms-azuretools.vscode-docker): what the devcontainers java image adds, plus Docker for a
      * Docker-in-Docker container.
      */
-    public static final String MAVEN_DISTRO = "distro";
-    public static final String MAVEN_NONE = "none";
-
     public static final List<String> DEFAULT_EXTENSIONS = List.of("vscjava.vscode-java-pack",
             "ms-azuretools.vscode-containers");
-    /** A Marketplace extension id, optionally with a version or {@code @prerelease} (the vscode schema's pattern). */
-    private static final Pattern EXTENSION = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]*\\.[a-zA-Z0-9][a-zA-Z0-9-]*"
-            + "(?:@(?:prerelease|(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)))?");
-    /** devcontainer.json's forwardPorts: a port, or {@code host:port} (the base schema's pattern). */
-    private static final Pattern FORWARD_PORT = Pattern.compile("(?:[a-z0-9-]+:)?([0-9]{1,5})");
 
     public DevcontainerSpec {
         packages = List.copyOf(packages);
@@ -218,12 +209,12 @@ public record DevcontainerSpec(
             try {
                 chosen = Distro.fromId(distro);
             } catch (IllegalArgumentException e) {
-                problems.add(violation("distro", distro, e.getMessage()));
+                problems.add(SpecRules.violation("distro", distro, e.getMessage()));
             }
 
-            checkText("name", name, MAX_NAME_LENGTH, problems);
+            SpecRules.checkText("name", name, MAX_NAME_LENGTH, problems);
             if (name != null && name.contains("${")) {
-                problems.add(violation("name", name, "free of \"${\": devcontainer clients would substitute it"
+                problems.add(SpecRules.violation("name", name, "free of \"${\": devcontainer clients would substitute it"
                         + " as a variable"));
             }
 
@@ -236,13 +227,11 @@ public record DevcontainerSpec(
                 if (ImageReference.isValid(imageText)) {
                     image = ImageReference.parse(imageText);
                 } else {
-                    problems.add(violation("baseImage", imageText, ImageReference.RULE));
+                    problems.add(SpecRules.violation("baseImage", imageText, ImageReference.RULE));
                 }
             }
 
-            if (remoteUser == null || !USER.matcher(remoteUser).matches()) {
-                problems.add(violation("remoteUser", remoteUser, USER_RULE));
-            }
+            SpecRules.checkUser(remoteUser, problems);
 
             List<String> allPackages = new ArrayList<>();
             if (chosen != null) {
@@ -254,30 +243,30 @@ public record DevcontainerSpec(
                     if (chosen.packageManager().isValidPackage(extra)) {
                         allPackages.add(extra);
                     } else {
-                        problems.add(violation("packages", extra, chosen.packageManager().packageRule()));
+                        problems.add(SpecRules.violation("packages", extra, chosen.packageManager().packageRule()));
                     }
                 }
             }
 
             if (dockerdTimeoutSeconds < 1 || dockerdTimeoutSeconds > MAX_DOCKERD_TIMEOUT_SECONDS) {
-                problems.add(violation("dockerdTimeout", Integer.toString(dockerdTimeoutSeconds),
+                problems.add(SpecRules.violation("dockerdTimeout", Integer.toString(dockerdTimeoutSeconds),
                         "between 1 and " + MAX_DOCKERD_TIMEOUT_SECONDS + " seconds"));
             }
 
-            labels.forEach((key, value) -> checkText("label " + key, value, 1000, problems));
+            labels.forEach((key, value) -> SpecRules.checkText("label " + key, value, 1000, problems));
 
             JavaToolchain.Choice jdk = null;
             if (chosen != null) {
                 try {
                     jdk = JavaToolchain.choose(chosen, javaVersion, projectJava);
                 } catch (IllegalArgumentException e) {
-                    problems.add(violation("javaVersion", javaVersion, e.getMessage()));
+                    problems.add(SpecRules.violation("javaVersion", javaVersion, e.getMessage()));
                 }
             }
             String mavenChoice = maven == null || maven.isBlank() ? MAVEN_DISTRO : maven.strip().toLowerCase(Locale.ROOT);
             boolean withMaven = MAVEN_DISTRO.equals(mavenChoice);
             if (!withMaven && !MAVEN_NONE.equals(mavenChoice)) {
-                problems.add(violation("maven", maven, MAVEN_DISTRO + " (the distribution's Maven) or " + MAVEN_NONE));
+                problems.add(SpecRules.violation("maven", maven, MAVEN_DISTRO + " (the distribution's Maven) or " + MAVEN_NONE));
             }
             // Maven comes with the JDK: without one it could not build the project (and on Wolfi it
             // would not even start: maven-3.9 depends on no JDK)
@@ -291,25 +280,14 @@ public record DevcontainerSpec(
 
             List<CaCertificates.Problem> caProblems = new ArrayList<>();
             List<CaCertificates.CaCertificate> certificates = CaCertificates.read(caCertificates, caProblems);
-            caProblems.forEach(p -> problems.add(violation("caCertificates", p.source(), p.rule())));
+            caProblems.forEach(p -> problems.add(SpecRules.violation("caCertificates", p.source(), p.rule())));
             if (!certificates.isEmpty() && chosen == Distro.WOLFI) {
                 // wolfi-base has only ca-certificates-bundle; update-ca-certificates is in ca-certificates
                 allPackages.add("ca-certificates");
             }
 
-            for (String extension : extensions) {
-                if (extension == null || !EXTENSION.matcher(extension.strip()).matches()) {
-                    problems.add(violation("extensions", extension, "a VS Code extension id, publisher.name"
-                            + " (letters, digits and -), optionally @version or @prerelease"));
-                }
-            }
-            for (String port : forwardPorts) {
-                Matcher m = port == null ? null : FORWARD_PORT.matcher(port.strip());
-                if (m == null || !m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65535) {
-                    problems.add(violation("forwardPorts", port, "a port from 1 to 65535, or host:port with a host"
-                            + " of lower-case letters, digits and -"));
-                }
-            }
+            SpecRules.checkExtensions(extensions, problems);
+            SpecRules.checkForwardPorts(forwardPorts, problems);
 
             if (!problems.isEmpty()) {
                 throw new InvalidSpecException(problems);
@@ -320,30 +298,6 @@ public record DevcontainerSpec(
                     new EditorSetup(new ArrayList<>(new LinkedHashSet<>(Stream.concat(
                             DEFAULT_EXTENSIONS.stream(), extensions.stream().map(String::strip)).toList())),
                             forwardPorts.stream().map(String::strip).toList()));
-        }
-
-        private static void checkText(String parameter, String value, int maxLength,
-                List<InvalidSpecException.Violation> problems) {
-            if (value == null || value.isBlank()) {
-                problems.add(violation(parameter, value, "a non-empty text"));
-                return;
-            }
-            if (value.codePointCount(0, value.length()) > maxLength) {
-                problems.add(violation(parameter, value, "at most " + maxLength + " characters long"));
-            }
-            if (value.codePoints().anyMatch(Builder::isControl)) {
-                problems.add(violation(parameter, value, "free of control and formatting characters"
-                        + " (newlines, tabs, escape sequences, bidirectional overrides)"));
-            }
-        }
-
-        private static boolean isControl(int codePoint) {
-            return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT
-                    || codePoint == 0x2028 || codePoint == 0x2029;
-        }
-
-        private static InvalidSpecException.Violation violation(String parameter, String value, String rule) {
-            return new InvalidSpecException.Violation(parameter, Objects.toString(value, null), rule);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * Everything a verify verdict depends on, part by part: the plugin (its version and the digest of
  * its jar, so a rebuilt snapshot counts as a change), the image's id, the effective launch settings
  * (devcontainer.json merged with the image's label, and the {@code docker run} made of them), the
- * checks and their configuration, and the engine ({@link io.github.dind.devcontainer.docker.ContainerEngine#describeEngine()}).
+ * checks and their configuration, and the engine ({@link io.github.dind.devcontainer.docker.ContainerEngine#describeEngine(String)}).
  * Two keys are equal when every part is; {@link #changedSince} names the parts that differ.
  * Long parts are kept as their SHA-256, so a stored key stays small and holds no command text.
  */
@@ -36,7 +36,7 @@ public final class VerdictKey {
      * @param imageId the image's id, {@code sha256:...}
      * @param launch the effective launch settings and the client's {@code docker run}, in any stable text form
      * @param checks the check ids and every setting that changes what they do, in any stable text form
-     * @param engine {@link io.github.dind.devcontainer.docker.ContainerEngine#describeEngine()}
+     * @param engine {@link io.github.dind.devcontainer.docker.ContainerEngine#describeEngine(String)}
      * @throws NullPointerException when a part is null (an image without id cannot be keyed)
      */
     public static VerdictKey of(String plugin, String imageId, String launch, String checks, String engine) {

@@ -45,22 +45,23 @@ public record VerdictReuse(VerdictStore store, String subject, boolean always, S
 
     /**
      * The key of this run's verdict, or null when no verdict may stand for it (then the log says why).
-     * Costs one {@code docker info}.
+     * Costs a {@code docker info} and a {@code docker network inspect}.
      *
      * @param imageId the image's id; null when the daemon gave none
      * @param launch the effective launch settings and the client's {@code docker run}, as text
      * @param checks the checks and their settings, as text
+     * @param network the network the devcontainer joins; null for the default bridge
      * @throws DevcontainerException when the daemon does not answer {@code docker info}
      */
     VerdictKey key(VerifyService.Request request, String imageId, String launch, String checks, ContainerEngine engine,
-            Console console) throws DevcontainerException {
+            String network, Console console) throws DevcontainerException {
         Optional<String> reason = notApplicable(request);
         if (reason.isPresent() || imageId == null) {
             console.info("Running the checks; no stored verdict can stand for this run: "
                     + reason.orElse("the daemon gave no image id"));
             return null;
         }
-        return VerdictKey.of(plugin, imageId, launch, checks, engine.describeEngine());
+        return VerdictKey.of(plugin, imageId, launch, checks, engine.describeEngine(network));
     }
 
     /**

@@ -111,7 +111,7 @@ public final class VerifyService {
                 settings + "\n" + launch.dockerRunArgs(),
                 checks.stream().map(Check::id).toList() + "\n" + request.commands() + "\n" + request.only() + "\n"
                         + request.timeouts() + "\n" + java,
-                engine, console);
+                engine, launch.network(), console);
         if (key != null && request.reuse().reused(key, request.image(), request.reportFile(1), console)) {
             return List.of();
         }

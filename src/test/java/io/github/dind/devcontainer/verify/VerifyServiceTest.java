@@ -55,7 +55,7 @@ class VerifyServiceTest {
         }
 
         @Override
-        public String describeEngine() {
+        public String describeEngine(String network) {
             return engineFacts;
         }
 
