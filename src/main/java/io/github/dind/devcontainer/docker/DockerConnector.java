@@ -1,7 +1,7 @@
 package io.github.dind.devcontainer.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Version;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfigDelegate;
@@ -93,19 +93,22 @@ public final class DockerConnector {
                         + HOW_TO_POINT_ELSEWHERE, null);
             }
             checkTlsFiles(config, where);
-            Version version = probe(config, target, where, relay);
-            RemoteApiVersion api = ApiVersions.choose(version.getApiVersion(), version.getMinAPIVersion());
+            JsonNode version = probe(config, target, where, relay);
+            RemoteApiVersion api = ApiVersions.choose(version.path("ApiVersion").asText(null),
+                    version.path("MinAPIVersion").asText(null));
             DockerHttpClient http = httpClients.open(config, target, idleBound);
             try {
-                DockerClient client = DockerClientImpl.getInstance(new DockerClientConfigDelegate(config) {
+                DockerClientConfig negotiated = new DockerClientConfigDelegate(config) {
                     @Override
                     public RemoteApiVersion getApiVersion() {
                         return api;
                     }
-                }, http);
-                return new DockerConnection(client, DockerHostConfig.address(config.getDockerHost()), where, Engines.name(version),
-                        version.getVersion(), api == RemoteApiVersion.UNKNOWN_VERSION ? "unversioned" : api.getVersion(),
-                        relay);
+                };
+                boolean versioned = api != RemoteApiVersion.UNKNOWN_VERSION;
+                return new DockerConnection(() -> DockerClientImpl.getInstance(negotiated, http), http,
+                        new EngineQueries(http, versioned ? api.getVersion() : null),
+                        DockerHostConfig.address(config.getDockerHost()), where, Engines.name(version),
+                        version.path("Version").asText(null), versioned ? api.getVersion() : "unversioned", relay);
             } catch (RuntimeException e) {
                 closeQuietly(http, e);
                 throw e;
@@ -154,11 +157,16 @@ public final class DockerConnector {
         }
     }
 
-    /** Asks the daemon its version on a client of its own, bounded, and always closes that client. */
-    private Version probe(DockerClientConfig config, URI target, String where, SshRelay relay)
+    /**
+     * Asks the daemon its version ({@code GET /version}) on a client of its own, bounded, and always
+     * closes that client. The answer is read as a JSON tree: docker-java's typed client is made only
+     * when a goal first needs it.
+     */
+    private JsonNode probe(DockerClientConfig config, URI target, String where, SshRelay relay)
             throws DockerUnavailableException {
+        JsonNode version;
         try (DockerHttpClient http = httpClients.open(config, target, FIRST_CONTACT)) {
-            return DockerClientImpl.getInstance(config, http).versionCmd().exec();
+            version = new EngineQueries(http, null).get("/version");
         } catch (IOException | RuntimeException e) {
             Optional<String> tls = config.getSSLConfig() == null ? TlsFailure.explainPlain(e, where)
                     : TlsFailure.explain(e, where, hostConfig.tlsMaterial(config));
@@ -173,6 +181,12 @@ public final class DockerConnector {
             throw new DockerUnavailableException("No Docker daemon answered at " + where + ": " + reason + "." + ssh
                     + " Start Docker there, or " + HOW_TO_POINT_ELSEWHERE, e);
         }
+        if (version == null) {
+            throw new DockerUnavailableException("What answers at " + where + " is not the Docker Engine API"
+                    + " (GET /version: 404 Not Found). Point the plugin at a Docker daemon: "
+                    + HOW_TO_POINT_ELSEWHERE, null);
+        }
+        return version;
     }
 
     static DockerHttpClient http(DockerClientConfig config, URI target, Duration responseTimeout) {

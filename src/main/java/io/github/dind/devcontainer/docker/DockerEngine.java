@@ -1,16 +1,13 @@
 package io.github.dind.devcontainer.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
-import com.github.dockerjava.api.model.Network;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.Setting;
@@ -19,28 +16,36 @@ import io.github.dind.devcontainer.spec.ClientLaunch;
 import io.github.dind.devcontainer.spec.ImageConfig;
 import io.github.dind.devcontainer.spec.MountSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** {@link ContainerEngine} on a docker-java connection; docker-java's exceptions stop here. */
 public final class DockerEngine implements ContainerEngine {
-    private final DockerClient docker;
+    private final DockerConnection connection;
+    private final EngineQueries queries;
     private final String host;
     private final Console console;
     private final ResourceTracker tracker;
 
-    private DockerEngine(DockerClient docker, String host, Console console) {
-        this.docker = docker;
+    private DockerEngine(DockerConnection connection, EngineQueries queries, String host, Console console) {
+        this.connection = connection;
+        this.queries = queries;
         this.host = host;
         this.console = console;
-        this.tracker = ResourceTracker.open(new DockerResources(docker), console);
+        this.tracker = ResourceTracker.open(new DockerResources(connection::client), console);
     }
 
     /** An engine on an open connection; close the engine before the connection. */
     public static DockerEngine open(DockerConnection connection, Console console) {
-        return new DockerEngine(connection.client(), connection.where(), console);
+        return new DockerEngine(connection, connection.queries(), connection.where(), console);
+    }
+
+    /** docker-java's typed client: made on first use, which the reused-verdict path never reaches. */
+    private DockerClient docker() {
+        return connection.client();
     }
 
     @Override
@@ -51,13 +56,15 @@ public final class DockerEngine implements ContainerEngine {
     @Override
     public ImageConfig inspectImage(String image) throws ContainerEngineException {
         try {
-            InspectImageResponse inspected = docker.inspectImageCmd(image).exec();
-            ContainerConfig config = inspected.getConfig();
-            return config == null ? new ImageConfig(List.of(), List.of(), null, Map.of(), inspected.getId())
-                    : new ImageConfig(list(config.getEntrypoint()), list(config.getCmd()), config.getUser(), config.getLabels(),
-                            inspected.getId());
-        } catch (NotFoundException e) {
-            throw new ImageNotFoundException(image, host, e);
+            JsonNode inspected = queries.get("/images/" + EngineQueries.segment(image) + "/json");
+            if (inspected == null) {
+                throw new ImageNotFoundException(image, host, null);
+            }
+            JsonNode config = inspected.path("Config");
+            Map<String, String> labels = new LinkedHashMap<>();
+            config.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            return new ImageConfig(strings(config.path("Entrypoint")), strings(config.path("Cmd")),
+                    config.path("User").asText(null), labels, inspected.path("Id").asText(null));
         } catch (RuntimeException e) {
             throw new ContainerEngineException("Could not inspect the image " + image + " at " + host + ": "
                     + Errors.rootMessage(e), host, e);
@@ -67,13 +74,17 @@ public final class DockerEngine implements ContainerEngine {
     @Override
     public String describeEngine(String network) throws ContainerEngineException {
         try {
-            Info info = docker.infoCmd().exec();
-            return "version " + info.getServerVersion()
-                    + "; storage " + info.getDriver() + " " + info.getDriverStatuses()
-                    + "; cgroup " + info.getCGroupVersion() + " " + info.getCGroupDriver()
-                    + "; kernel " + info.getKernelVersion()
-                    + "; os " + info.getOperatingSystem() + " " + info.getOsType() + " " + info.getArchitecture()
-                    + "; security " + info.getSecurityOptions()
+            JsonNode info = queries.get("/info");
+            if (info == null) {
+                throw new EngineQueries.EngineApiException("GET /info answered 404");
+            }
+            return "version " + info.path("ServerVersion").asText()
+                    + "; storage " + info.path("Driver").asText() + " " + info.path("DriverStatus")
+                    + "; cgroup " + info.path("CgroupVersion").asText() + " " + info.path("CgroupDriver").asText()
+                    + "; kernel " + info.path("KernelVersion").asText()
+                    + "; os " + info.path("OperatingSystem").asText() + " " + info.path("OSType").asText() + " "
+                    + info.path("Architecture").asText()
+                    + "; security " + info.path("SecurityOptions")
                     + "; network " + describeNetwork(network == null ? "bridge" : network);
         } catch (RuntimeException e) {
             throw new ContainerEngineException("Could not read docker info at " + host + ": " + Errors.rootMessage(e),
@@ -86,21 +97,21 @@ public final class DockerEngine implements ContainerEngine {
         if (name.startsWith("container:") || name.equals("host") || name.equals("none")) {
             return name;
         }
-        try {
-            Network network = docker.inspectNetworkCmd().withNetworkId(name).exec();
-            List<String> subnets = network.getIpam() == null || network.getIpam().getConfig() == null ? List.of()
-                    : network.getIpam().getConfig().stream()
-                            .map(c -> c.getSubnet() + " " + c.getIpRange() + " " + c.getGateway()).toList();
-            return name + " " + network.getDriver() + " " + new java.util.TreeMap<>(network.getOptions() == null
-                    ? Map.of() : network.getOptions()) + " ipv6 " + network.getEnableIPv6() + " internal "
-                    + network.getInternal() + " " + subnets;
-        } catch (NotFoundException e) {
+        JsonNode network = queries.get("/networks/" + EngineQueries.segment(name));
+        if (network == null) {
             return name + " absent";
         }
+        Map<String, String> options = new TreeMap<>();
+        network.path("Options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+        return name + " " + network.path("Driver").asText() + " " + options + " ipv6 " + network.path("EnableIPv6")
+                + " internal " + network.path("Internal") + " " + network.path("IPAM").path("Config");
     }
 
-    private static List<String> list(String[] values) {
-        return values == null ? List.of() : Arrays.asList(values);
+    /** A JSON array of strings as a list; null or absent as empty. */
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     @Override
@@ -114,12 +125,12 @@ public final class DockerEngine implements ContainerEngine {
             for (MountSpec volume : launch.volumes()) {
                 String volumeName = name + "-vol" + (mounts.size() + 1);
                 created.add(track(Resource.volume(volumeName), keep));
-                docker.createVolumeCmd().withName(volumeName).withLabels(labels).exec();
+                docker().createVolumeCmd().withName(volumeName).withLabels(labels).exec();
                 mounts.add(new Mount().withType(MountType.VOLUME).withSource(volumeName).withTarget(volume.target()));
             }
             mounts.addAll(verifyMounts(launch.verifyMounts()));
             created.add(0, track(Resource.container(name), keep));
-            CreateContainerCmd create = docker.createContainerCmd(launch.image())
+            CreateContainerCmd create = docker().createContainerCmd(launch.image())
                     .withName(name)
                     .withLabels(labels)
                     .withEntrypoint(ClientLaunch.ENTRYPOINT)
@@ -139,7 +150,7 @@ public final class DockerEngine implements ContainerEngine {
                 create.withUser(launch.user());
             }
             String id = create.exec().getId();
-            DockerContainer container = new DockerContainer(docker, id, name, launch.remoteUser(), created, keep, tracker,
+            DockerContainer container = new DockerContainer(docker(), id, name, launch.remoteUser(), created, keep, tracker,
                     console, host);
             container.start();
             return container;
@@ -156,7 +167,7 @@ public final class DockerEngine implements ContainerEngine {
             if (mount.bind()) {
                 mounts.add(new Mount().withType(MountType.BIND).withSource(mount.source()).withTarget(mount.target()));
             } else {
-                docker.createVolumeCmd().withName(mount.source()).withLabels(mount.labels()).exec();
+                docker().createVolumeCmd().withName(mount.source()).withLabels(mount.labels()).exec();
                 mounts.add(new Mount().withType(MountType.VOLUME).withSource(mount.source()).withTarget(mount.target()));
             }
         }
@@ -201,7 +212,7 @@ public final class DockerEngine implements ContainerEngine {
 
     private boolean rootless() {
         try {
-            Info info = docker.infoCmd().exec();
+            Info info = docker().infoCmd().exec();
             return info.getSecurityOptions() != null
                     && info.getSecurityOptions().stream().anyMatch(o -> o.contains("rootless"));
         } catch (RuntimeException e) {

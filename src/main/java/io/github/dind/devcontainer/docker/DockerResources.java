@@ -6,14 +6,16 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
 
 /** {@link Resources} through docker-java: the Engine API's container and volume delete and list calls. */
 final class DockerResources implements Resources {
-    private final DockerClient docker;
+    private final Supplier<DockerClient> docker;
 
-    DockerResources(DockerClient docker) {
+    /** @param docker the client, asked for only when a resource is listed or removed */
+    DockerResources(Supplier<DockerClient> docker) {
         this.docker = docker;
     }
 
@@ -21,9 +23,9 @@ final class DockerResources implements Resources {
     public Removal remove(Resource resource) {
         try {
             if (resource.kind() == Kind.CONTAINER) {
-                docker.removeContainerCmd(resource.name()).withForce(true).withRemoveVolumes(true).exec();
+                docker.get().removeContainerCmd(resource.name()).withForce(true).withRemoveVolumes(true).exec();
             } else {
-                docker.removeVolumeCmd(resource.name()).exec();
+                docker.get().removeVolumeCmd(resource.name()).exec();
             }
             return Removal.REMOVED;
         } catch (NotFoundException gone) {
@@ -42,11 +44,11 @@ final class DockerResources implements Resources {
     @Override
     public List<Labelled> list(String labelFilter) {
         List<Labelled> found = new ArrayList<>();
-        for (com.github.dockerjava.api.model.Container c : docker.listContainersCmd().withShowAll(true)
+        for (com.github.dockerjava.api.model.Container c : docker.get().listContainersCmd().withShowAll(true)
                 .withLabelFilter(List.of(labelFilter)).exec()) {
             found.add(new Labelled(Resource.container(c.getId()), labels(c.getLabels())));
         }
-        List<InspectVolumeResponse> volumes = docker.listVolumesCmd().withFilter("label", List.of(labelFilter)).exec()
+        List<InspectVolumeResponse> volumes = docker.get().listVolumesCmd().withFilter("label", List.of(labelFilter)).exec()
                 .getVolumes();
         for (InspectVolumeResponse v : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
             found.add(new Labelled(Resource.volume(v.getName()), labels(v.getLabels())));

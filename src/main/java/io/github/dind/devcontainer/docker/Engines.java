@@ -1,8 +1,6 @@
 package io.github.dind.devcontainer.docker;
 
-import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.api.model.VersionComponent;
-import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
 /**
@@ -19,15 +17,18 @@ final class Engines {
     private Engines() {
     }
 
-    /** {@link #PODMAN} when a component or the platform names Podman, otherwise {@link #DOCKER}. */
-    static String name(Version version) {
-        List<VersionComponent> components = version.getComponents() == null ? List.of() : version.getComponents();
-        for (VersionComponent component : components) {
-            if (mentionsPodman(component.getName())) {
+    /**
+     * {@link #PODMAN} when a component or the platform names Podman, otherwise {@link #DOCKER}.
+     *
+     * @param version the answer to {@code GET /version}
+     */
+    static String name(JsonNode version) {
+        for (JsonNode component : version.path("Components")) {
+            if (mentionsPodman(component.path("Name").asText(null))) {
                 return PODMAN;
             }
         }
-        return version.getPlatform() != null && mentionsPodman(version.getPlatform().getName()) ? PODMAN : DOCKER;
+        return mentionsPodman(version.path("Platform").path("Name").asText(null)) ? PODMAN : DOCKER;
     }
 
     private static boolean mentionsPodman(String name) {

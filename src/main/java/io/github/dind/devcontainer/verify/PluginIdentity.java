@@ -1,18 +1,14 @@
 package io.github.dind.devcontainer.verify;
 
-import io.github.dind.devcontainer.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 
 /**
  * The running plugin as a verdict depends on it: its version and the SHA-256 of the jar its classes
- * come from. The digest makes a rebuilt {@code -SNAPSHOT} (same version, other checks) a change.
+ * come from ({@link JarDigest}: of the jar's central directory, which changes with any entry). The
+ * digest makes a rebuilt {@code -SNAPSHOT} (same version, other checks) a change.
  */
 public final class PluginIdentity {
     private PluginIdentity() {
@@ -29,10 +25,8 @@ public final class PluginIdentity {
         if (source == null || !Files.isRegularFile(source)) {
             return version + " classes " + source;
         }
-        MessageDigest digest = Sha256.newDigest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return version + " sha256:" + Sha256.hex(digest);
+        try {
+            return version + " " + JarDigest.of(source);
         } catch (IOException e) {
             // unreadable: a key that matches nothing stored, so the checks run
             return version + " unreadable " + source + " " + System.nanoTime();
