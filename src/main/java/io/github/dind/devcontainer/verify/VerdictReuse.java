@@ -27,17 +27,17 @@ public record VerdictReuse(VerdictStore store, String subject, boolean always, S
 
     /**
      * Why a verdict cannot stand for this request at all, or empty when it can: boots repeated to
-     * measure, a container kept to debug, and project-build (whose outcome depends on the project's
-     * sources, which the key does not hold) all need the checks to run.
+     * measure, a container kept to debug, and a project-build check among those that run (its outcome
+     * depends on the project's sources, which the key does not hold) all need the checks to run.
      */
-    static Optional<String> notApplicable(VerifyService.Request request) {
+    static Optional<String> notApplicable(VerifyService.Request request, boolean projectBuildRuns) {
         if (request.repeat() > 1) {
             return Optional.of(Setting.ref("repeat") + " asks for " + request.repeat() + " boots");
         }
         if (request.keep()) {
             return Optional.of(Setting.ref("keep") + " asks for a container to be left running");
         }
-        if (request.projectBuild() != null) {
+        if (request.projectBuild() != null && projectBuildRuns) {
             return Optional.of("project-build checks the project's sources, which a verdict does not cover");
         }
         return Optional.empty();
@@ -47,15 +47,16 @@ public record VerdictReuse(VerdictStore store, String subject, boolean always, S
      * The key of this run's verdict, or null when no verdict may stand for it (then the log says why).
      * Costs a {@code docker info} and a {@code docker network inspect}.
      *
+     * @param projectBuildRuns whether the project-build check is among the checks that run
      * @param imageId the image's id; null when the daemon gave none
      * @param launch the effective launch settings and the client's {@code docker run}, as text
      * @param checks the checks and their settings, as text
      * @param network the network the devcontainer joins; null for the default bridge
      * @throws DevcontainerException when the daemon does not answer {@code docker info}
      */
-    VerdictKey key(VerifyService.Request request, String imageId, String launch, String checks, ContainerEngine engine,
-            String network, Console console) throws DevcontainerException {
-        Optional<String> reason = notApplicable(request);
+    VerdictKey key(VerifyService.Request request, boolean projectBuildRuns, String imageId, String launch, String checks,
+            ContainerEngine engine, String network, Console console) throws DevcontainerException {
+        Optional<String> reason = notApplicable(request, projectBuildRuns);
         if (reason.isPresent() || imageId == null) {
             console.info("Running the checks; no stored verdict can stand for this run: "
                     + reason.orElse("the daemon gave no image id"));

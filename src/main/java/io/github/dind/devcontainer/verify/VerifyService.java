@@ -104,10 +104,11 @@ public final class VerifyService {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("only", String.join(",", request.only()), e.getMessage());
         }
+        boolean projectBuildRuns = runs(checks, ProjectBuildCheck.ID);
         ClientLaunch launch = ClientLaunch.of(request.image(), settings, image)
-                .withVerifyMounts(verifyMounts(runs(checks, ProjectBuildCheck.ID) ? build : null, java));
+                .withVerifyMounts(verifyMounts(projectBuildRuns ? build : null, java));
         launch.warnings().forEach(console::warn);
-        VerdictKey key = request.reuse() == null ? null : request.reuse().key(request, image.id(),
+        VerdictKey key = request.reuse() == null ? null : request.reuse().key(request, projectBuildRuns, image.id(),
                 settings + "\n" + launch.dockerRunArgs(),
                 checks.stream().map(Check::id).toList() + "\n" + request.commands() + "\n" + request.only() + "\n"
                         + request.timeouts() + "\n" + java,

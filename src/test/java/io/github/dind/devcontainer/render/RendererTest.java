@@ -63,7 +63,7 @@ class RendererTest {
 
         assertThat(dockerfile)
                 .contains("apt-get install -y --no-install-recommends")
-                .contains("rm -rf /var/lib/apt/lists/*")
+                .contains("    && apt-get clean \\\n    && rm -rf /var/lib/apt/lists/*")
                 .doesNotContain("apk add");
     }
 

@@ -265,4 +265,24 @@ class VerifyServiceTest {
         assertThat(engine.launches.get(1).verifyMounts()).extracting(ClientLaunch.VerifyMount::target)
                 .containsExactly("/workspaces/hello");
     }
+
+    @Test
+    void projectBuildStopsTheReuseOnlyWhenItRuns() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        VerifyService.ProjectBuild build = new VerifyService.ProjectBuild(dir, "mvn -q package", Duration.ofSeconds(5));
+        VerifyService.Request base = reusable("true", reuse(false));
+        VerifyService.Request withoutIt = new VerifyService.Request("img:1", base.configFile(), base.commands(),
+                Set.of("running", "commands"), TIMEOUTS, 1, false, "p-verify", base.reportDirectory(), build, base.reuse());
+        VerifyService.Request withIt = new VerifyService.Request("img:1", base.configFile(), base.commands(),
+                Set.of("running", "commands", "project-build"), TIMEOUTS, 1, false, "p-verify", base.reportDirectory(), build,
+                base.reuse());
+
+        new VerifyService(console).verify(withoutIt, engine);
+        new VerifyService(console).verify(withoutIt, engine);
+        new VerifyService(console).verify(withIt, engine);
+
+        assertThat(engine.launches).hasSize(2);
+        assertThat(console.info()).contains("Running the checks; no stored verdict can stand for this run: project-build"
+                + " checks the project's sources, which a verdict does not cover");
+    }
 }
