@@ -42,8 +42,8 @@ declare -A title=(
 
 base=$(sed -n 's/^FROM \([^ ]*\).*/\1/p' "$dockerfile" | head -n 1)
 grep -q 'apt-get install' "$dockerfile" || { echo "image-sizes.sh: $dockerfile installs no apt packages; only apt Dockerfiles are split" >&2; exit 1; }
-# the package names: the lines after the first `apt-get install` up to the one that removes the lists
-packages=$(awk '/apt-get install/ { on = 1; next } on && /rm -rf/ { exit } on { gsub(/[\\ ]/, ""); if ($0 != "") print }' "$dockerfile")
+# the package names: the lines after the first `apt-get install` up to the first that starts with && (apt-get clean, rm -rf)
+packages=$(awk '/apt-get install/ { on = 1; next } on && /^[[:space:]]*&&/ { exit } on { gsub(/[\\ ]/, ""); if ($0 != "") print }' "$dockerfile")
 declare -A members=()
 for package in $packages; do
     g=$(group_of "$package")
