@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dind.devcontainer.docker.Container;
 import io.github.dind.devcontainer.spec.JavaExpectations;
 import io.github.dind.devcontainer.spec.LaunchSettings;
+import io.github.dind.devcontainer.testing.TestCheck;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -12,32 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CheckBatchesTest {
     private static Check check(String id, boolean concurrent, String... requires) {
-        return new Check() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String description() {
-                return id;
-            }
-
-            @Override
-            public Set<String> requires() {
-                return Set.of(requires);
-            }
-
-            @Override
-            public boolean concurrent() {
-                return concurrent;
-            }
-
-            @Override
-            public Observation run(Container container, Timings timings) {
-                return Observation.pass(id);
-            }
-        };
+        return TestCheck.of(id, () -> Observation.pass(id)).requiring(Set.of(requires)).concurrent(concurrent);
     }
 
     private static List<List<String>> ids(List<List<Check>> batches) {

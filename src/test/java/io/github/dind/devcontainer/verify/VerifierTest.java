@@ -3,9 +3,9 @@ package io.github.dind.devcontainer.verify;
 import static io.github.dind.devcontainer.testing.FakeContainer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dind.devcontainer.docker.Container;
 import io.github.dind.devcontainer.testing.FakeContainer;
 import io.github.dind.devcontainer.testing.RecordingConsole;
+import io.github.dind.devcontainer.testing.TestCheck;
 import io.github.dind.devcontainer.verify.CheckResult.Status;
 import java.util.List;
 import java.util.Set;
@@ -14,30 +14,12 @@ import org.junit.jupiter.api.Test;
 class VerifierTest {
 
     private static Check check(String id, Set<String> requires, boolean passes) {
-        return new Check() {
-            @Override
-            public String id() {
-                return id;
+        return TestCheck.of(id, () -> {
+            if (id.equals("boom")) {
+                throw new IllegalStateException("exploded");
             }
-
-            @Override
-            public String description() {
-                return "check " + id;
-            }
-
-            @Override
-            public Set<String> requires() {
-                return requires;
-            }
-
-            @Override
-            public Observation run(Container container, Timings timings) {
-                if (id.equals("boom")) {
-                    throw new IllegalStateException("exploded");
-                }
-                return passes ? Observation.pass("fine") : Observation.fail("broken");
-            }
-        };
+            return passes ? Observation.pass("fine") : Observation.fail("broken");
+        }).described("check " + id).requiring(requires);
     }
 
     @Test
@@ -79,59 +61,13 @@ class VerifierTest {
     @Test
     void checksThatMayRunAtOnceDoAndStillSkipWhenTheirPrerequisiteFailed() {
         java.util.concurrent.CyclicBarrier both = new java.util.concurrent.CyclicBarrier(2);
-        java.util.function.Function<String, Check> meeting = id -> new Check() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String description() {
-                return id;
-            }
-
-            @Override
-            public boolean concurrent() {
-                return true;
-            }
-
-            @Override
-            public Set<String> requires() {
-                return Set.of("a");
-            }
-
-            @Override
-            public Observation run(Container container, Timings timings) throws Exception {
-                both.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                return Observation.pass("met " + both.getParties());
-            }
-        };
-        Check needsFailed = new Check() {
-            @Override
-            public String id() {
-                return "z";
-            }
-
-            @Override
-            public String description() {
-                return "z";
-            }
-
-            @Override
-            public boolean concurrent() {
-                return true;
-            }
-
-            @Override
-            public Set<String> requires() {
-                return Set.of("b");
-            }
-
-            @Override
-            public Observation run(Container container, Timings timings) {
-                throw new AssertionError("must be skipped");
-            }
-        };
+        java.util.function.Function<String, Check> meeting = id -> TestCheck.of(id, () -> {
+            both.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            return Observation.pass("met " + both.getParties());
+        }).requiring(Set.of("a")).concurrent(true);
+        Check needsFailed = TestCheck.of("z", () -> {
+            throw new AssertionError("must be skipped");
+        }).requiring(Set.of("b")).concurrent(true);
         List<Check> checks = List.of(check("a", Set.of(), true), check("b", Set.of(), false), meeting.apply("x"),
                 meeting.apply("y"), needsFailed);
 
