@@ -138,6 +138,12 @@ public final class VerifyService {
                     output.write(report, request.reportFile(boot));
                 }
             }
+        } catch (DevcontainerException | RuntimeException e) {
+            // the container would not start, or a boot broke off: no earlier pass may stand for the next run
+            if (request.reuse() != null) {
+                request.reuse().failed();
+            }
+            throw e;
         } finally {
             if (sweep != null) {
                 sweep.join();

@@ -8,6 +8,7 @@ import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.docker.Container;
 import io.github.dind.devcontainer.docker.ContainerEngine;
+import io.github.dind.devcontainer.docker.ContainerEngineException;
 import io.github.dind.devcontainer.docker.ImageNotFoundException;
 import io.github.dind.devcontainer.spec.ClientLaunch;
 import io.github.dind.devcontainer.spec.ImageConfig;
@@ -38,6 +39,7 @@ class VerifyServiceTest {
         final List<FakeContainer> containers = new ArrayList<>();
         boolean missingImage;
         boolean broken;
+        boolean refuses;
         String imageId = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
         String engineFacts = "version 20.10.24; storage overlay2";
 
@@ -60,8 +62,11 @@ class VerifyServiceTest {
         }
 
         @Override
-        public Container launch(ClientLaunch launch, String namePrefix, boolean keep) {
+        public Container launch(ClientLaunch launch, String namePrefix, boolean keep) throws ContainerEngineException {
             launches.add(launch);
+            if (refuses) {
+                throw new ContainerEngineException("the daemon would not start it", host(), null);
+            }
             keeps.add(keep);
             FakeContainer container = new FakeContainer(cmd -> broken || cmd.contains("false") ? FakeContainer.exit(1, "") : ok(""))
                     .named(namePrefix + "-0000000" + keeps.size());
@@ -284,5 +289,20 @@ class VerifyServiceTest {
         assertThat(engine.launches).hasSize(2);
         assertThat(console.info()).contains("Running the checks; no stored verdict can stand for this run: project-build"
                 + " checks the project's sources, which a verdict does not cover");
+    }
+
+    @Test
+    void aContainerThatWouldNotStartForgetsTheEarlierPassToo() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+        engine.refuses = true;
+
+        assertThatThrownBy(() -> new VerifyService(console).verify(reusable("true", reuse(true)), engine))
+                .isInstanceOf(ContainerEngineException.class);
+        engine.refuses = false;
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+
+        assertThat(engine.launches).hasSize(3);
+        assertThat(console.info()).noneMatch(line -> line.startsWith("Reusing"));
     }
 }
