@@ -81,7 +81,7 @@ workspace=$root/$project
 context="$project/.devcontainer"
 
 say "Warming up: one untimed run of each side (the CLI's image build, the page cache)"
-docker build -q "$context" >"$work/warm-build.log" 2>&1 || { cat "$work/warm-build.log" >&2; exit 1; }
+docker build --force-rm -q "$context" >"$work/warm-build.log" 2>&1 || { cat "$work/warm-build.log" >&2; exit 1; }
 "${verify_boot[@]}" >"$work/warm-verify.log" 2>&1 || { cat "$work/warm-verify.log" >&2; exit 1; }
 src/bench/peer-up.sh run "$cli" "$workspace" "$label" /dev/null >/dev/null
 src/bench/floor-verify.sh "$image" "$label" >/dev/null
@@ -98,7 +98,7 @@ for round in $(seq "$rounds"); do
     timed floor src/bench/floor-verify.sh "$image" "$label"
     cat "$work/floor.out" >>"$work/floor-ready.times"
     timed build "${mvnp[@]}" devcontainer:build
-    timed docker-build docker build -q "$context"
+    timed docker-build docker build --force-rm -q "$context"
     timed generate "${mvnp[@]}" devcontainer:generate
     timed help "${mvnp[@]}" devcontainer:help
 done

@@ -55,7 +55,7 @@ install_run() { # the RUN line that installs $1 (a space-separated list); apt's 
 }
 mb() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1e6 }'; }
 build() { # build DIR TAG: quiet, logged
-    docker build -t "$2" "$1" >"$1/build.log" 2>&1 || { cat "$1/build.log" >&2; echo "image-sizes.sh: building $2 failed" >&2; exit 1; }
+    docker build --force-rm -t "$2" "$1" >"$1/build.log" 2>&1 || { cat "$1/build.log" >&2; echo "image-sizes.sh: building $2 failed" >&2; exit 1; }
 }
 
 # in order: one layer per group, on top of each other
