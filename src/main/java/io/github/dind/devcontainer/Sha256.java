@@ -22,6 +22,12 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    public static String hex(byte[] bytes) {
+        MessageDigest digest = newDigest();
+        digest.update(bytes);
+        return hex(digest);
+    }
+
     public static String hex(String text) {
         MessageDigest digest = newDigest();
         digest.update(text.getBytes(StandardCharsets.UTF_8));

@@ -35,7 +35,7 @@ public final class DockerEngine implements ContainerEngine {
         this.queries = queries;
         this.host = host;
         this.console = console;
-        this.tracker = ResourceTracker.open(new DockerResources(connection::client), console);
+        this.tracker = ResourceTracker.open(new DockerResources(connection::client, queries), console);
     }
 
     /** An engine on an open connection; close the engine before the connection. */
@@ -85,6 +85,7 @@ public final class DockerEngine implements ContainerEngine {
                     + "; os " + info.path("OperatingSystem").asText() + " " + info.path("OSType").asText() + " "
                     + info.path("Architecture").asText()
                     + "; security " + info.path("SecurityOptions")
+                    + "; runtime " + info.path("DefaultRuntime").asText() + " of " + runtimes(info.path("Runtimes"))
                     + "; network " + describeNetwork(network == null ? "bridge" : network);
         } catch (RuntimeException e) {
             throw new ContainerEngineException("Could not read docker info at " + host + ": " + Errors.rootMessage(e),
@@ -105,6 +106,13 @@ public final class DockerEngine implements ContainerEngine {
         network.path("Options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
         return name + " " + network.path("Driver").asText() + " " + options + " ipv6 " + network.path("EnableIPv6")
                 + " internal " + network.path("Internal") + " " + network.path("IPAM").path("Config");
+    }
+
+    /** The runtimes' names and paths, sorted: a runtime swapped for another (runc, sysbox, crun) is a change. */
+    private static Map<String, String> runtimes(JsonNode runtimes) {
+        Map<String, String> named = new TreeMap<>();
+        runtimes.fields().forEachRemaining(e -> named.put(e.getKey(), e.getValue().path("path").asText()));
+        return named;
     }
 
     /** A JSON array of strings as a list; null or absent as empty. */

@@ -1,10 +1,13 @@
 package io.github.dind.devcontainer.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.Locale;
@@ -13,10 +16,15 @@ import java.util.Map;
 /** {@link Resources} through docker-java: the Engine API's container and volume delete and list calls. */
 final class DockerResources implements Resources {
     private final Supplier<DockerClient> docker;
+    private final EngineQueries queries;
 
-    /** @param docker the client, asked for only when a resource is listed or removed */
-    DockerResources(Supplier<DockerClient> docker) {
+    /**
+     * @param docker the client, asked for only when a resource is removed
+     * @param queries for the listings, read as JSON trees (a sweep that finds nothing makes no typed client)
+     */
+    DockerResources(Supplier<DockerClient> docker, EngineQueries queries) {
         this.docker = docker;
+        this.queries = queries;
     }
 
     @Override
@@ -43,20 +51,24 @@ final class DockerResources implements Resources {
 
     @Override
     public List<Labelled> list(String labelFilter) {
+        String filters = EngineQueries.segment("{\"label\":[" + TextNode.valueOf(labelFilter) + "]}");
         List<Labelled> found = new ArrayList<>();
-        for (com.github.dockerjava.api.model.Container c : docker.get().listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(labelFilter)).exec()) {
-            found.add(new Labelled(Resource.container(c.getId()), labels(c.getLabels())));
+        for (JsonNode c : orMissing(queries.get("/containers/json?all=1&filters=" + filters))) {
+            found.add(new Labelled(Resource.container(c.path("Id").asText()), labels(c.path("Labels"))));
         }
-        List<InspectVolumeResponse> volumes = docker.get().listVolumesCmd().withFilter("label", List.of(labelFilter)).exec()
-                .getVolumes();
-        for (InspectVolumeResponse v : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
-            found.add(new Labelled(Resource.volume(v.getName()), labels(v.getLabels())));
+        for (JsonNode v : orMissing(queries.get("/volumes?filters=" + filters)).path("Volumes")) {
+            found.add(new Labelled(Resource.volume(v.path("Name").asText()), labels(v.path("Labels"))));
         }
         return found;
     }
 
-    private static Map<String, String> labels(Map<String, String> labels) {
-        return labels == null ? Map.of() : labels;
+    private static JsonNode orMissing(JsonNode answer) {
+        return answer == null ? MissingNode.getInstance() : answer;
+    }
+
+    private static Map<String, String> labels(JsonNode labels) {
+        Map<String, String> map = new HashMap<>();
+        labels.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
     }
 }

@@ -134,7 +134,8 @@ public class VerifyMojo extends AbstractDockerMojo {
     void run() throws DevcontainerException {
         String prefix = project.getArtifactId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + "-verify";
         VerifyService.Request request = new VerifyService.Request(target(), new File(directory, "devcontainer.json").toPath(),
-                commands(), only == null ? Set.of() : new LinkedHashSet<>(only),
+                commands(), only == null ? Set.of() : only.stream().map(String::strip).filter(id -> !id.isEmpty())
+                        .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
                 new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout), Duration.ofSeconds(checkTimeout),
                         Duration.ofSeconds(stopGracePeriod)),
                 repeat, keep, prefix, reportDirectory.toPath(), projectBuild(), verdictReuse());

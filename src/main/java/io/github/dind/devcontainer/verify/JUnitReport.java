@@ -26,7 +26,8 @@ public final class JUnitReport {
 
     public static void write(VerificationReport report, Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        // a sibling created as any file is (the umask decides its mode: CI users must read reports), then moved
+        Path temp = file.getParent().resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);

@@ -3,6 +3,8 @@ package io.github.dind.devcontainer.verify;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.DevcontainerException;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,6 +29,24 @@ final class ReportOutput {
                 console.warn("  (none: the file does not exist, dockerd never started)");
             }
             report.dockerdLog().forEach(line -> console.warn("  | " + line));
+        }
+    }
+
+    /**
+     * Removes the reports an earlier run left ({@code TEST-devcontainer-verify.xml} and the per-boot
+     * {@code TEST-devcontainer-verify-N.xml}), so CI that collects {@code TEST-*.xml} counts only
+     * this run's; one that cannot be removed is named in a warning.
+     */
+    void removeOldReports(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, "TEST-devcontainer-verify{,-[0-9]*}.xml")) {
+            for (Path file : old) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            console.warn("Could not remove an earlier verify report in " + directory + ": " + e.getMessage());
         }
     }
 

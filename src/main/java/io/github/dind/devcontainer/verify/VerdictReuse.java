@@ -93,6 +93,12 @@ public record VerdictReuse(VerdictStore store, String subject, boolean always, S
     }
 
     private Optional<VerdictStore.Stored> find(VerdictKey key, Console console) {
+        if (!store.writable()) {
+            console.warn("Running the checks: the verdict store " + store.directory() + " cannot be written, so a"
+                    + " failure could not be recorded there and no stored verdict may stand in for the checks."
+                    + " Make it writable, or remove it.");
+            return Optional.empty();
+        }
         Optional<VerdictStore.Stored> stored = store.find(subject);
         if (stored.isEmpty()) {
             console.debug("No passing verdict stored in " + store.directory() + " for " + subject);
@@ -130,7 +136,10 @@ public record VerdictReuse(VerdictStore store, String subject, boolean always, S
     }
 
     /** Forgets the subject's verdict: after a failure, only a passing run may be reused. */
-    void failed() {
-        store.forget(subject);
+    void failed(Console console) {
+        if (!store.forget(subject)) {
+            console.warn("Could not remove the stored passing verdict for " + subject + " from " + store.directory()
+                    + ": remove that folder, or no later verify will reuse a verdict while it cannot be written");
+        }
     }
 }

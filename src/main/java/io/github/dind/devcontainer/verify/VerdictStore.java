@@ -40,6 +40,15 @@ public final class VerdictStore {
     public record Stored(VerdictKey key, Instant passed, String image, Path report) {
     }
 
+    /** Whether verdicts can be written and removed here (a folder not there yet counts as writable). */
+    public boolean writable() {
+        Path existing = directory;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing != null && Files.isWritable(existing);
+    }
+
     public Path directory() {
         return directory;
     }
@@ -60,6 +69,9 @@ public final class VerdictStore {
             JsonNode node = JSON.readTree(file.toFile());
             Map<String, String> parts = new LinkedHashMap<>();
             node.path("key").fields().forEachRemaining(e -> parts.put(e.getKey(), e.getValue().asText()));
+            if (!node.path("report").asText().equals(digest(report))) {
+                return Optional.empty(); // the report was damaged or replaced since it was stored
+            }
             return Optional.of(new Stored(VerdictKey.restore(parts), Instant.parse(node.path("passed").asText()),
                     node.path("image").asText(), report));
         } catch (IOException | RuntimeException e) {
@@ -68,30 +80,44 @@ public final class VerdictStore {
     }
 
     /**
-     * Keeps {@code key} as the subject's passing verdict, with a copy of {@code report}.
+     * Keeps {@code key} as the subject's passing verdict, with a copy of {@code report} and its
+     * SHA-256 (a copy that no longer matches it is not reused).
      *
      * @throws IOException when the folder or a file cannot be written
      */
     public void save(String subject, String image, VerdictKey key, Instant passed, Path report) throws IOException {
         Files.createDirectories(directory);
+        byte[] content = Files.readAllBytes(report);
         ObjectNode node = JSON.createObjectNode();
         node.put("image", image);
         node.put("passed", passed.toString());
+        node.put("report", Sha256.hex(content));
         ObjectNode parts = node.putObject("key");
         key.parts().forEach(parts::put);
-        replace(file(subject, ".xml"), temp -> Files.copy(report, temp, StandardCopyOption.REPLACE_EXISTING));
+        replace(file(subject, ".xml"), temp -> Files.write(temp, content));
         replace(file(subject, ".json"), temp -> JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), node));
     }
 
-    /** Removes the subject's verdict, if any; a file that cannot be removed is left (it matches no later key). */
-    public void forget(String subject) {
+    /**
+     * Removes the subject's verdict, if any.
+     *
+     * @return false when a file of it could not be removed (a JSON without its report, or a report
+     *     without its JSON, is never reused; a pair that stays is)
+     */
+    public boolean forget(String subject) {
+        boolean removed = true;
         for (String suffix : new String[] {".json", ".xml"}) {
             try {
                 Files.deleteIfExists(file(subject, suffix));
-            } catch (IOException ignored) {
-                // the JSON without its report, or a report without its JSON, is never reused
+            } catch (IOException e) {
+                removed = false;
             }
         }
+        return removed;
+    }
+
+    private static String digest(Path report) throws IOException {
+        return Sha256.hex(Files.readAllBytes(report));
     }
 
     private Path file(String subject, String suffix) {
@@ -102,8 +128,9 @@ public final class VerdictStore {
         void write(Path temp) throws IOException;
     }
 
+    /** Writes a sibling file (created as any file is, so the umask decides its mode) and moves it into place. */
     private void replace(Path target, Writer writer) throws IOException {
-        Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        Path temp = directory.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
             writer.write(temp);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -110,10 +111,12 @@ public final class VerifyService {
         launch.warnings().forEach(console::warn);
         VerdictKey key = request.reuse() == null ? null : request.reuse().key(request, projectBuildRuns, image.id(),
                 settings + "\n" + launch.dockerRunArgs(),
-                checks.stream().map(Check::id).toList() + "\n" + request.commands() + "\n" + request.only() + "\n"
+                checks.stream().map(Check::id).toList() + "\n" + request.commands() + "\n" + new TreeSet<>(request.only()) + "\n"
                         + request.timeouts() + "\n" + java,
                 engine, launch.network(), console);
+        output.removeOldReports(request.reportDirectory());
         if (key != null && request.reuse().reused(key, request.image(), request.reportFile(1), console)) {
+            engine.sweepLeftovers(); // what runs killed outright left: a reused verdict starts no boot that would sweep it
             return List.of();
         }
         console.info("Verifying " + request.image() + " at " + engine.host() + " as a devcontainer client starts it: "
@@ -141,7 +144,7 @@ public final class VerifyService {
         } catch (DevcontainerException | RuntimeException e) {
             // the container would not start, or a boot broke off: no earlier pass may stand for the next run
             if (request.reuse() != null) {
-                request.reuse().failed();
+                request.reuse().failed(console);
             }
             throw e;
         } finally {
@@ -155,7 +158,7 @@ public final class VerifyService {
         List<VerificationReport> failed = reports.stream().filter(r -> !r.passed()).toList();
         if (!failed.isEmpty()) {
             if (request.reuse() != null) {
-                request.reuse().failed();
+                request.reuse().failed(console);
             }
             throw new VerificationFailedException(ReportOutput.failureMessage(failed, reports.size()), reports);
         }

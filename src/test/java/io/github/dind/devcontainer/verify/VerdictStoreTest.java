@@ -84,4 +84,29 @@ class VerdictStoreTest {
         assertThatThrownBy(() -> VerdictKey.restore(Map.of("plugin", "1.0")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[plugin, image, launch settings, checks, engine]");
     }
+
+    @Test
+    void aReportChangedSinceItWasStoredIsNotReused() throws Exception {
+        store().save("/p\nimg:1", "img:1", key("sha256:a"), Instant.now(), report());
+        Path xml;
+        try (var files = Files.list(dir.resolve("verdicts"))) {
+            xml = files.filter(p -> p.toString().endsWith(".xml")).findFirst().orElseThrow();
+        }
+
+        Files.writeString(xml, "garbage <<<");
+        assertThat(store().find("/p\nimg:1")).isEmpty();
+        Files.writeString(xml, "");
+        assertThat(store().find("/p\nimg:1")).isEmpty();
+    }
+
+    @Test
+    void storedFilesGetTheModeAnyNewFileGets() throws Exception {
+        store().save("/p\nimg:1", "img:1", key("sha256:a"), Instant.now(), report());
+        Path reference = Files.createFile(dir.resolve("reference"));
+
+        try (var files = Files.list(dir.resolve("verdicts"))) {
+            assertThat(files.toList()).hasSize(2).allSatisfy(file -> assertThat(Files.getPosixFilePermissions(file))
+                    .isEqualTo(Files.getPosixFilePermissions(reference)));
+        }
+    }
 }

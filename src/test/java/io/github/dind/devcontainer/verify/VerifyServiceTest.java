@@ -74,8 +74,11 @@ class VerifyServiceTest {
             return container;
         }
 
+        int sweeps;
+
         @Override
         public int sweepLeftovers() {
+            sweeps++;
             return 0;
         }
 
@@ -304,5 +307,35 @@ class VerifyServiceTest {
 
         assertThat(engine.launches).hasSize(3);
         assertThat(console.info()).noneMatch(line -> line.startsWith("Reusing"));
+    }
+
+    @Test
+    void aReusedVerdictStillSweepsLeftoversAndLeavesOnlyThisRunsReport() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+        Files.writeString(dir.resolve("reports/TEST-devcontainer-verify-2.xml"), "<testsuite/>");
+        Files.writeString(dir.resolve("reports/TEST-other.xml"), "<testsuite/>");
+        int sweepsBefore = engine.sweeps;
+
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+
+        assertThat(engine.launches).hasSize(1);
+        assertThat(engine.sweeps).isEqualTo(sweepsBefore + 1);
+        assertThat(dir.resolve("reports/TEST-devcontainer-verify-2.xml")).doesNotExist();
+        assertThat(dir.resolve("reports/TEST-other.xml")).exists();
+        assertThat(dir.resolve("reports/TEST-devcontainer-verify.xml")).isRegularFile();
+    }
+
+    @Test
+    void theOrderOfOnlyDoesNotChangeTheKey() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        VerifyService.Request base = reusable("true", reuse(false));
+        for (List<String> order : List.of(List.of("running", "commands"), List.of("commands", "running"))) {
+            new VerifyService(console).verify(new VerifyService.Request("img:1", base.configFile(), base.commands(),
+                    new java.util.LinkedHashSet<>(order), TIMEOUTS, 1, false, "p-verify", base.reportDirectory(), null,
+                    base.reuse()), engine);
+        }
+
+        assertThat(engine.launches).hasSize(1);
     }
 }
