@@ -28,8 +28,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The verify goal without Maven: reads devcontainer.json, picks the checks, boots the image as a
  * client does {@code repeat} times (each boot its own container), runs the checks, writes a JUnit
- * report per boot, and decides the verdict. While the first devcontainer boots, leftovers of runs
- * killed outright are swept in the background (once per call).
+ * report per boot, and decides the verdict. Leftovers of runs killed outright are swept in the
+ * background meanwhile (once per call), also when a stored verdict is reused.
  */
 public final class VerifyService {
     /**
@@ -109,29 +109,46 @@ public final class VerifyService {
         ClientLaunch launch = ClientLaunch.of(request.image(), settings, image)
                 .withVerifyMounts(verifyMounts(projectBuildRuns ? build : null, java));
         launch.warnings().forEach(console::warn);
-        VerdictKey key = request.reuse() == null ? null : request.reuse().key(request, projectBuildRuns, image.id(),
-                settings + "\n" + launch.dockerRunArgs(),
-                checks.stream().map(Check::id).toList() + "\n" + request.commands() + "\n" + new TreeSet<>(request.only()) + "\n"
-                        + request.timeouts() + "\n" + java,
-                engine, launch.network(), console);
-        output.removeOldReports(request.reportDirectory());
-        if (key != null && request.reuse().reused(key, request.image(), request.reportFile(1), console)) {
-            engine.sweepLeftovers(); // what runs killed outright left: a reused verdict starts no boot that would sweep it
-            return List.of();
+        // what runs killed outright left behind, swept alongside: the verdict's key, or the first boot
+        CompletableFuture<Integer> sweep = CompletableFuture.supplyAsync(engine::sweepLeftovers);
+        try {
+            VerdictKey key = request.reuse() == null ? null : request.reuse().key(request, projectBuildRuns, image.id(),
+                    settings + "\n" + launch.dockerRunArgs(),
+                    checks.stream().map(Check::id).toList() + "\n" + request.commands() + "\n"
+                            + new TreeSet<>(request.only()) + "\n" + request.timeouts() + "\n" + java,
+                    engine, launch.network(), console);
+            output.removeOldReports(request.reportDirectory());
+            if (key != null && request.reuse().reused(key, request.image(), request.reportFile(1), console)) {
+                return List.of();
+            }
+            console.info("Verifying " + request.image() + " at " + engine.host() + " as a devcontainer client starts it: "
+                    + launch.describe());
+            List<VerificationReport> reports = boot(request, launch, checks, engine);
+            if (key != null) {
+                request.reuse().passed(key, request.image(), request.reportFile(1), console);
+            }
+            return reports;
+        } finally {
+            sweep.join();
         }
-        console.info("Verifying " + request.image() + " at " + engine.host() + " as a devcontainer client starts it: "
-                + launch.describe());
+    }
+
+    /**
+     * Boots the image {@code repeat} times, each with all checks, and writes a report per boot.
+     *
+     * @return every boot's report, all passed
+     * @throws VerificationFailedException when a check failed in any boot (the stored pass is forgotten)
+     * @throws DevcontainerException when a container would not start (the stored pass is forgotten too)
+     */
+    private List<VerificationReport> boot(Request request, ClientLaunch launch, List<Check> checks, ContainerEngine engine)
+            throws DevcontainerException {
         List<VerificationReport> reports = new ArrayList<>();
-        CompletableFuture<Integer> sweep = null;
         try {
             for (int boot = 1; boot <= request.repeat(); boot++) {
                 if (request.repeat() > 1) {
                     console.info("Boot " + boot + " of " + request.repeat());
                 }
                 try (Container container = engine.launch(launch, request.namePrefix(), request.keep() && boot == request.repeat())) {
-                    if (sweep == null) {
-                        sweep = CompletableFuture.supplyAsync(engine::sweepLeftovers);
-                    }
                     console.info("Started " + container.name() + " (" + container.id().substring(0, 12) + ") from "
                             + request.image());
                     VerificationReport report = new Verifier(checks, console).verify(request.image(), container,
@@ -147,10 +164,6 @@ public final class VerifyService {
                 request.reuse().failed(console);
             }
             throw e;
-        } finally {
-            if (sweep != null) {
-                sweep.join();
-            }
         }
         if (request.repeat() > 1) {
             console.info("Boots: " + RepeatSummary.of(reports).describe());
@@ -161,9 +174,6 @@ public final class VerifyService {
                 request.reuse().failed(console);
             }
             throw new VerificationFailedException(ReportOutput.failureMessage(failed, reports.size()), reports);
-        }
-        if (key != null) {
-            request.reuse().passed(key, request.image(), request.reportFile(1), console);
         }
         return reports;
     }
