@@ -1,12 +1,7 @@
 import groovy.json.JsonSlurper
 
-def run(List<String> command) {
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
-    assert process.waitFor() == 0 : "${command} failed: ${err}"
-    out.toString()
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+run = stdout
 
 def inspect = new JsonSlurper().parseText(run(['docker', 'image', 'inspect', 'build-debian-devcontainer:1.0.0']))[0]
 assert inspect.RepoTags.containsAll(['build-debian-devcontainer:1.0.0', 'build-debian-devcontainer:latest'])

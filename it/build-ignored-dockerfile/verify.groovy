@@ -1,12 +1,5 @@
-// stdout byte for byte (consumeProcessOutput would end every line, the last one too, with \n)
-def run(List<String> command) {
-    def process = command.execute()
-    def err = new StringBuffer()
-    process.consumeProcessErrorStream(err)
-    def out = process.inputStream.getText('UTF-8')
-    assert process.waitFor() == 0 : "${command} failed: ${err}"
-    out
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+run = stdout
 
 def log = new File(basedir, 'build.log').text
 assert log =~ /Step \d+\/\d+ : RUN test -f \/ctx\/kept.txt/

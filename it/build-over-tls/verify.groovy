@@ -1,10 +1,5 @@
-def run(List<String> command) {
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
-    assert process.waitFor() == 0 : "${command} failed: ${err}"
-    out.toString()
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+run = stdout
 
 def script = new File(basedir, 'tls-daemon.sh').path
 try {

@@ -1,14 +1,7 @@
 import groovy.json.JsonSlurper
 
-// stdout byte for byte (consumeProcessOutput would end every line, the last one too, with \n)
-def run(List<String> command) {
-    def process = command.execute()
-    def err = new StringBuffer()
-    process.consumeProcessErrorStream(err)
-    def out = process.inputStream.getText('UTF-8')
-    assert process.waitFor() == 0 : "${command} failed: ${err}"
-    out
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+run = stdout
 
 def name = '$(touch /tmp/pwned) `touch /tmp/pwned` "; touch /tmp/pwned; " \'$HOME\' \\ 🐳'
 def image = 'build-own-template-hostile-devcontainer:1.0.0'

@@ -4,6 +4,8 @@
 //   sh(command, dir = null, timeoutSeconds = 300, env = [:])  -> [code: exit code, out: stdout+stderr]
 //   ok(...)                                                   -> the same, asserting exit code 0
 //   installDevcontainerCli(dir)                               -> the path of the pinned CLI, npm-installed into dir
+//   proc(command)                                             -> [code:, out: stdout, err: stderr], apart and byte for byte
+//   stdout(command)                                           -> stdout alone, asserting exit code 0
 // (not in the ITs' own folders: invoker runs every folder under it/ that has a pom.xml, and this has none)
 import java.util.concurrent.TimeUnit
 
@@ -28,6 +30,21 @@ ok = { List command, File dir = null, long timeoutSeconds = 300, Map<String, Str
     def result = sh(command, dir, timeoutSeconds, env)
     assert result.code == 0 : "${command} exited with ${result.code}:\n${result.out}"
     result
+}
+
+// both streams read to their end before the exit code is read (consumeProcessOutput + waitFor can
+// return before the last of the output arrived), as bytes (the line readers end every line with \n)
+proc = { List command ->
+    def process = command.collect { it.toString() }.execute()
+    def out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream()
+    process.waitForProcessOutput(out, err)
+    [code: process.exitValue(), out: out.toString('UTF-8'), err: err.toString('UTF-8')]
+}
+
+stdout = { List command ->
+    def result = proc(command)
+    assert result.code == 0 : "${command} failed: ${result.err}"
+    result.out
 }
 
 installDevcontainerCli = { File dir ->

@@ -1,10 +1,5 @@
-def run(List<String> command) {
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
-    process.waitFor()
-    [code: process.exitValue(), out: out.toString(), err: err.toString()]
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+run = proc
 
 def kept = run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.readLines()
 def volumes = run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.readLines()

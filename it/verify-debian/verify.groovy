@@ -1,10 +1,5 @@
-def run(List<String> command) {
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
-    process.waitFor()
-    out.toString()
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+run = { List command -> proc(command).out }
 
 def report = new File(basedir, 'target/devcontainer-reports/TEST-devcontainer-verify.xml')
 assert report.isFile()

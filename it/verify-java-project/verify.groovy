@@ -1,10 +1,5 @@
-def run(List<String> command) {
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
-    process.waitFor()
-    [code: process.exitValue(), out: out.toString(), err: err.toString()]
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+run = proc
 
 def log = new File(basedir, 'build.log').text
 def first = log.substring(0, log.indexOf('BUILD SUCCESS'))

@@ -1,10 +1,5 @@
-def run(List<String> command) {
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
-    process.waitFor()
-    out.toString()
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+run = { List command -> proc(command).out }
 
 def log = new File(basedir, 'build.log').text
 assert log =~ /PASSED\s+\d+\.\d\d s\s+dockerd answers again after docker kill and start\s+Docker \S+ \(storage driver overlay2\) answered \d+\.\d\d s after the start/

@@ -1,13 +1,8 @@
 import java.nio.file.Files
 import java.nio.file.Path
 
-def run(List<String> command) {
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.waitForProcessOutput(out, err)
-    assert process.exitValue() == 0 : "${command} failed: ${err}"
-    out.toString()
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+run = stdout
 
 def sshd = new File('/usr/sbin/sshd')
 assert sshd.exists() : 'this IT needs openssh-server (.ci/run installs it)'

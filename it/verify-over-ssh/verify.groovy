@@ -1,10 +1,5 @@
-def run(List<String> command) {
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.waitForProcessOutput(out, err)
-    assert process.exitValue() == 0 : "${command} failed: ${err}"
-    out.toString()
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+run = stdout
 
 try {
     def log = new File(basedir, 'build.log').text

@@ -1,10 +1,5 @@
-def run(List<String> command) {
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
-    process.waitFor()
-    out.toString()
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+run = { List command -> proc(command).out }
 
 def log = new File(basedir, 'build.log').text
 assert log =~ /PASSED\s+\d+\.\d\d s\s+docker stop shuts dockerd and its containers down cleanly within 10\.00 s\s+stopped in \d+\.\d\d s; the inner container got SIGTERM; dockerd logged "Daemon shutdown complete"/
