@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The few read-only Engine API calls on the hot paths — connecting ({@code GET /version}), verify's
  * reused verdict and build's up-to-date check ({@code /images/NAME/json}, {@code /info},
- * {@code /networks/NAME}) — sent on docker-java's own transport and
+ * {@code /networks/NAME}), the leftover sweep's listings ({@code /containers/json}, {@code /volumes})
+ * — sent on docker-java's own transport and
  * read as Jackson trees. docker-java's typed models for these answers are large (Info alone has some
  * 80 properties), and their first use — class loading and bean introspection — costs 0.1–0.2 s, more
  * than the calls themselves; a tree costs a few milliseconds.
