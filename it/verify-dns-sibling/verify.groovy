@@ -1,10 +1,4 @@
-def sh(List<String> command) {
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
-    process.waitFor()
-    out.toString()
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
 try {
     def log = new File(basedir, 'build.log').text
     assert log =~ /PASSED\s+\d+\.\d\d s\s+devcontainer-resolves-db:/ : 'verify did not start the container on runArgs --network'
@@ -12,11 +6,11 @@ try {
     assert log =~ /PASSED\s+\d+\.\d\d s\s+inner containers resolve what the devcontainer resolves\s+inner containers on the default bridge and on a network created inside resolve verify-dns-sibling-verify-/
     assert !log.contains('FAILED')
 } finally {
-    sh(['docker', 'rm', '-f', 'devcontainer-it-dns-db'])
-    sh(['docker', 'network', 'rm', 'devcontainer-it-dns'])
+    proc(['docker', 'rm', '-f', 'devcontainer-it-dns-db'])
+    proc(['docker', 'network', 'rm', 'devcontainer-it-dns'])
 }
-assert sh(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
-assert sh(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
-assert sh(['docker', 'ps', '-aq', '--filter', 'label=devcontainer-maven-plugin.it=verify-dns-sibling']).trim().isEmpty()
-assert sh(['docker', 'network', 'ls', '-q', '--filter', 'label=devcontainer-maven-plugin.it=verify-dns-sibling']).trim().isEmpty()
+assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert stdout(['docker', 'ps', '-aq', '--filter', 'label=devcontainer-maven-plugin.it=verify-dns-sibling']).trim().isEmpty()
+assert stdout(['docker', 'network', 'ls', '-q', '--filter', 'label=devcontainer-maven-plugin.it=verify-dns-sibling']).trim().isEmpty()
 true

@@ -1,12 +1,8 @@
 import java.util.concurrent.TimeUnit
 
-def docker(List<String> args) {
-    def process = (['docker'] + args).execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
-    process.waitFor()
-    out.toString().readLines().findAll { it.trim() }
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+// the listing must succeed and be read to its end: an empty answer proves nothing otherwise
+docker = { List<String> args -> stdout(['docker'] + args).readLines().findAll { it.trim() } }
 
 def version = new groovy.xml.XmlSlurper().parse(new File(basedir, 'pom.xml')).build.plugins.plugin.version.text()
 def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path

@@ -1,10 +1,4 @@
-def sh(List<String> command) {
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
-    process.waitFor()
-    out.toString()
-}
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
 try {
     def log = new File(basedir, 'build.log').text
     assert log.contains(', network devcontainer-it-mtu1400, ')
@@ -13,9 +7,9 @@ try {
     assert log =~ /PASSED\s+\d+\.\d\d s\s+inner containers and the devcontainer reach each other over TCP/
     assert !log.contains('FAILED')
 } finally {
-    sh(['docker', 'network', 'rm', 'devcontainer-it-mtu1400'])
+    proc(['docker', 'network', 'rm', 'devcontainer-it-mtu1400'])
 }
-assert sh(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
-assert sh(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
-assert sh(['docker', 'network', 'ls', '-q', '--filter', 'label=devcontainer-maven-plugin.it=verify-mtu']).trim().isEmpty()
+assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert stdout(['docker', 'network', 'ls', '-q', '--filter', 'label=devcontainer-maven-plugin.it=verify-mtu']).trim().isEmpty()
 true
