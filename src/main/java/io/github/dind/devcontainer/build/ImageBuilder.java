@@ -21,9 +21,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -101,8 +103,9 @@ public final class ImageBuilder {
                     request.labels());
             console.debug("Build context: " + context.entries() + " entries, sha256:" + context.sha256()
                     + "; fingerprint " + fingerprint);
+            Optional<LocalImage> previous = inspect(request.image().primary());
             if (!request.always() && !request.noCache() && request.pull() != PullPolicy.ALWAYS) {
-                Optional<LocalImage> existing = inspect(request.image().primary())
+                Optional<LocalImage> existing = previous
                         .filter(image -> fingerprint.equals(image.labels().get(BuildFingerprint.LABEL)));
                 if (existing.isPresent()) {
                     tagMissing(existing.get(), request.image());
@@ -112,6 +115,10 @@ public final class ImageBuilder {
                     return new BuildResult(existing.get().id(), existing.get().size(), request.image(), true, since(start));
                 }
             }
+            Set<String> replaced = new LinkedHashSet<>();
+            previous.ifPresent(image -> replaced.add(image.id()));
+            request.image().references().stream().skip(1).forEach(reference -> inspect(reference)
+                    .ifPresent(image -> replaced.add(image.id())));
             String dockerfileText = Files.readString(dockerfile, StandardCharsets.UTF_8);
             BaseImagePuller puller = new BaseImagePuller(docker.get(), console, credentials);
             puller.ensureBaseImages(dockerfileText, request);
@@ -120,6 +127,8 @@ public final class ImageBuilder {
                     ? puller.logins(BaseImages.of(dockerfileText, request.buildArgs())) : null);
             LocalImage built = inspect(imageId).orElseThrow(() -> new IllegalStateException("the image " + imageId
                     + " the build made is gone"));
+            replaced.remove(built.id());
+            replaced.forEach(this::removeIfDangling);
             return new BuildResult(built.id(), built.size(), request.image(), false, since(start));
         }
     }
@@ -195,6 +204,25 @@ public final class ImageBuilder {
         }
     }
 
+    /**
+     * Removes an image this plugin built earlier once the new build took all its tags, so no
+     * dangling image is left behind. An image with a tag left, one the plugin did not build (no
+     * fingerprint label), or one a container still uses (the daemon answers 409) is kept.
+     */
+    private void removeIfDangling(String imageId) {
+        Optional<LocalImage> image = inspect(imageId);
+        if (image.isEmpty() || !image.get().repoTags().isEmpty()
+                || !image.get().labels().containsKey(BuildFingerprint.LABEL)) {
+            return;
+        }
+        try {
+            docker.get().removeImageCmd(imageId).withForce(false).exec();
+            console.info("Removed the previous image " + shortId(imageId) + ": the new build took its tags");
+        } catch (RuntimeException e) {
+            console.info("Kept the previous image " + shortId(imageId) + " (" + Errors.rootMessage(e) + ")");
+        }
+    }
+
     /** What the up-to-date check reads of an image: {@code GET /images/NAME/json}. */
     private record LocalImage(String id, long size, Map<String, String> labels, List<String> repoTags) {
     }
@@ -207,7 +235,11 @@ public final class ImageBuilder {
         Map<String, String> labels = new HashMap<>();
         image.path("Config").path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         List<String> repoTags = new ArrayList<>();
-        image.path("RepoTags").forEach(tag -> repoTags.add(tag.asText()));
+        image.path("RepoTags").forEach(tag -> {
+            if (!"<none>:<none>".equals(tag.asText())) { // how some engines list a dangling image
+                repoTags.add(tag.asText());
+            }
+        });
         return Optional.of(new LocalImage(image.path("Id").asText(), image.path("Size").asLong(-1), labels, repoTags));
     }
 

@@ -4,20 +4,28 @@ import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.Setting;
+import io.github.dind.devcontainer.workspace.BuildClaims;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectBuilder;
+import org.apache.maven.project.ProjectBuildingException;
 
 /**
- * What every goal shares: the skip flags, the {@code .devcontainer} directory, and one place where
- * the core's typed exceptions become Maven's. A goal only adds its parameters and its {@link #run}.
+ * What every goal shares: the skip flags, the owner rule (one devcontainer per reactor, its work
+ * done by one project per build), the {@code .devcontainer} directory, and one place where the
+ * core's typed exceptions become Maven's. A goal only adds its parameters and its {@link #run}.
  */
 abstract class AbstractDevcontainerMojo extends AbstractMojo {
     /** Skips every goal of this plugin. */
@@ -26,16 +34,28 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
 
     /**
      * The devcontainer's folder: {@code generate} writes into it, {@code build} sends it as the
-     * build context, {@code verify} reads its {@code devcontainer.json}.
+     * build context, {@code verify} reads its {@code devcontainer.json}. Default: {@code .devcontainer}
+     * in the top-level project's folder, the project that lists the others as modules (in a build
+     * of one module too).
      */
-    @Parameter(property = PropertyNames.DIRECTORY, defaultValue = "${project.basedir}/.devcontainer")
-    protected File directory;
+    @Parameter(property = PropertyNames.DIRECTORY)
+    private File directory;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    /** Builds the top-level project's model when a build started in a module folder never loaded it. */
+    @Inject
+    private ProjectBuilder projectBuilder;
+
+    /** Where this project stands in its reactor; null when the goal runs without a Maven project (unit tests). */
+    private Reactor reactor;
 
     /**
      * Runs the goal unless a skip flag is set. The core's exceptions become Maven's here, once:
@@ -54,6 +74,9 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
             getLog().info("Skipping devcontainer:" + goal() + " (" + skippedBy.get() + "=true)");
             return;
         }
+        if (project != null && session != null && !claimed()) {
+            return;
+        }
         try {
             run();
         } catch (DevcontainerException e) {
@@ -68,6 +91,83 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
             throw new MojoExecutionException("devcontainer:" + goal() + " stopped on an unexpected error: "
                     + Errors.rootMessage(e) + ". Run with -e for the stack trace; please report it with the log.", e);
         }
+    }
+
+    /**
+     * Applies the owner rule: true when this project does the devcontainer's work in this build.
+     * Another project's goal logs why it skips, after checking it would not make a second
+     * devcontainer: a module that names another folder, image or distro is an error.
+     */
+    private boolean claimed() throws MojoExecutionException {
+        try {
+            reactor = Reactor.of(session, project, projectBuilder);
+        } catch (ProjectBuildingException e) {
+            throw new MojoExecutionException("Cannot read the top-level project of " + project.getArtifactId()
+                    + ", which owns its devcontainer: " + e.getMessage(), showErrors() ? e : null);
+        }
+        BuildClaims.Claim claim = Reactor.claims(session).claim(reactor.ownerFolder(), project.getArtifactId(),
+                Reactor.folder(project));
+        Map<String, String> identifying = identifyingSettings();
+        if (claim.heldBy(Reactor.folder(project))) {
+            claim.record(identifying);
+            return true;
+        }
+        List<BuildClaims.Mismatch> mismatches = claim.mismatches(identifying);
+        if (!mismatches.isEmpty()) {
+            StringBuilder message = new StringBuilder("A reactor has one devcontainer, but ").append(project.getArtifactId())
+                    .append(" configures it differently from ").append(claim.holder()).append(", which handles it in this build:");
+            for (BuildClaims.Mismatch m : mismatches) {
+                message.append(System.lineSeparator()).append("  - ").append(renderSetting(m.parameter(), null))
+                        .append(" is ").append(m.value()).append(" in ").append(project.getArtifactId()).append(", ")
+                        .append(m.held()).append(" in ").append(claim.holder());
+            }
+            message.append(System.lineSeparator()).append("Configure the devcontainer once, in the top-level pom (")
+                    .append(reactor.ownerFolder().resolve("pom.xml")).append("), and remove these elements from ")
+                    .append(project.getArtifactId()).append("'s configuration of the plugin.");
+            throw new MojoExecutionException(message.toString());
+        }
+        getLog().info("Skipping devcontainer:" + goal() + " in " + project.getArtifactId() + ": the reactor's devcontainer ("
+                + directory() + ") is handled once per build, by " + claim.holder());
+        return false;
+    }
+
+    /**
+     * The settings that tell one devcontainer from another, by parameter name: two projects of a
+     * reactor that give different values would make two. Goals add theirs.
+     */
+    Map<String, String> identifyingSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("directory", directory().getAbsolutePath());
+        return settings;
+    }
+
+    /** The devcontainer's folder: {@code directory}, else {@code .devcontainer} in the owner's folder. */
+    File directory() {
+        if (directory != null) {
+            return directory;
+        }
+        if (reactor != null) {
+            return reactor.ownerFolder().resolve(".devcontainer").toFile();
+        }
+        return new File(project == null ? new File(".") : project.getBasedir(), ".devcontainer");
+    }
+
+    /**
+     * The project the devcontainer belongs to: the reactor's top-level project, whose name, version
+     * and folder the devcontainer takes, whichever module does the work.
+     */
+    MavenProject owner() {
+        return reactor != null ? reactor.owner() : project;
+    }
+
+    /** Where this project stands in its reactor; null without a Maven project (a goal run by a unit test). */
+    Reactor reactor() {
+        return reactor;
+    }
+
+    /** Whether the goal was started from the command line ({@code mvn devcontainer:generate}), not bound to a phase. */
+    boolean fromCommandLine() {
+        return mojoExecution == null || "default-cli".equals(mojoExecution.getExecutionId());
     }
 
     /** Whether Maven runs with {@code -e}: then the causes of an error are shown (a goal run without a session: yes). */

@@ -8,6 +8,7 @@ import io.github.dind.devcontainer.docker.DockerUnavailableException;
 import java.time.Duration;
 import io.github.dind.devcontainer.build.CredentialLookup;
 import java.util.List;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
@@ -15,11 +16,14 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** The goals that talk to Docker: where the daemon is, and which image is the devcontainer's. */
 abstract class AbstractDockerMojo extends AbstractDevcontainerMojo {
-    /** The image repository; default {@code <artifactId>-devcontainer}. */
+    /** The image repository; default {@code <artifactId>-devcontainer}, of the top-level project. */
     @Parameter(property = PropertyNames.IMAGE_NAME)
     private String imageName;
 
-    /** The tags; default the project version and {@code latest}. The first one is the image verify starts. */
+    /**
+     * The tags; default the top-level project's version and {@code latest}. The first one is the
+     * image verify starts.
+     */
     @Parameter(property = PropertyNames.TAGS)
     private List<String> tags;
 
@@ -43,16 +47,28 @@ abstract class AbstractDockerMojo extends AbstractDevcontainerMojo {
     }
 
     /**
-     * The image name and tags, from the parameters or the project's defaults: build and verify
-     * resolve it the same way, so both mean the same image.
+     * The image name and tags, from the parameters or the top-level project's defaults: build and
+     * verify resolve it the same way, in whichever module they run, so both mean the same image.
      *
      * @throws InvalidSettingException naming {@code imageName} or {@code tags}
      */
     ImageName imageName() throws InvalidSettingException {
         String repository = imageName == null || imageName.isBlank()
-                ? ImageName.defaultRepository(project.getArtifactId()) : imageName.strip();
-        List<String> chosen = tags == null || tags.isEmpty() ? List.of(project.getVersion(), "latest") : tags;
+                ? ImageName.defaultRepository(owner().getArtifactId()) : imageName.strip();
+        List<String> chosen = tags == null || tags.isEmpty() ? List.of(owner().getVersion(), "latest") : tags;
         return ImageName.of(repository, chosen);
+    }
+
+    /** The folder, plus the image repository: a module that names another image would make a second devcontainer. */
+    @Override
+    Map<String, String> identifyingSettings() {
+        Map<String, String> settings = super.identifyingSettings();
+        try {
+            settings.put("imageName", imageName().repository());
+        } catch (InvalidSettingException e) {
+            // reported when the goal runs
+        }
+        return settings;
     }
 
     /**

@@ -108,9 +108,9 @@ public class BuildMojo extends AbstractDockerMojo {
         if (pullPolicy != configured) {
             getLog().info("Maven runs offline: base images are not pulled (pull=never)");
         }
-        Map<String, String> labels = new LinkedHashMap<>(ProjectLabels.forBuild(project));
+        Map<String, String> labels = new LinkedHashMap<>(ProjectLabels.forBuild(owner()));
         if (metadataLabel) {
-            MetadataLabel.of(directory.toPath(), console()).ifPresent(value -> labels.put(ImageMetadata.LABEL, value));
+            MetadataLabel.of(directory().toPath(), console()).ifPresent(value -> labels.put(ImageMetadata.LABEL, value));
         }
         List<String> cache = cacheFrom == null ? List.of() : cacheFrom.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
         for (String image : cache) {
@@ -118,7 +118,7 @@ public class BuildMojo extends AbstractDockerMojo {
                 throw new InvalidSettingException("cacheFrom", image, "must be " + ImageReference.RULE);
             }
         }
-        return new BuildRequest(directory.toPath(), dockerfile.replace('\\', '/'), imageName(),
+        return new BuildRequest(directory().toPath(), dockerfile.replace('\\', '/'), imageName(),
                 buildArgs == null ? Map.of() : buildArgs, labels,
                 createdLabel ? Instant.now() : null, pullPolicy, noCache, always, Duration.ofSeconds(timeout), cache);
     }

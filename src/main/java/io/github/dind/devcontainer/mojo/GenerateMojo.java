@@ -16,9 +16,12 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Writes a Docker-in-Docker devcontainer into the project: {@code Dockerfile}, {@code startup.sh}
@@ -27,8 +30,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractDevcontainerMojo {
-    /** The devcontainer's name, shown by VS Code. (The image's title label is the project's name.) */
-    @Parameter(property = PropertyNames.NAME, defaultValue = "${project.name}")
+    /**
+     * The devcontainer's name, shown by VS Code; default the top-level project's name. (The image's
+     * title label is always that project's name.)
+     */
+    @Parameter(property = PropertyNames.NAME)
     private String name;
 
     /** The distribution: wolfi, alpine, debian or ubuntu. */
@@ -70,12 +76,21 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     private File templateDirectory;
 
     /**
-     * The JDK to install: a version such as {@code 21}, or {@code none}. Default: the project's
-     * Java version ({@code maven.compiler.release}, else the compiler plugin's {@code release} or
-     * {@code target}, else the Java Maven runs on), or the nearest newer JDK the distribution ships.
+     * The JDK to install: a version such as {@code 21}, or {@code none}. Default: the highest Java
+     * version the reactor's projects compile for ({@code maven.compiler.release}, else the compiler
+     * plugin's {@code release} or {@code target}; else the Java Maven runs on), or the nearest newer
+     * JDK the distribution ships.
      */
     @Parameter(property = PropertyNames.JAVA_VERSION)
     private String javaVersion;
+
+    /**
+     * More JDKs, by feature version (e.g. {@code 17,25}), to install beside the default one and list
+     * in the remote user's {@code ~/.m2/toolchains.xml}. Those the reactor's toolchain requirements
+     * ({@code maven-toolchains-plugin}, a plugin's {@code jdkToolchain}) need are added without it.
+     */
+    @Parameter(property = PropertyNames.TOOLCHAINS)
+    private List<String> toolchains;
 
     /** {@code distro}: the distribution's Maven; {@code none}: no Maven (a project with ./mvnw needs none). */
     @Parameter(property = PropertyNames.MAVEN, defaultValue = DevcontainerSpec.MAVEN_DISTRO)
@@ -130,8 +145,30 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
         return List.of(new SkipFlag(PropertyNames.GENERATE_SKIP, skipGenerate));
     }
 
+    /** The folder, plus the distro: a module that asks for another distro would make a second devcontainer. */
+    @Override
+    Map<String, String> identifyingSettings() {
+        Map<String, String> settings = super.identifyingSettings();
+        settings.put("distro", distro);
+        return settings;
+    }
+
     @Override
     void run() throws DevcontainerException {
+        Reactor reactor = reactor();
+        if (reactor != null && !reactor.ownerInBuild()) {
+            String message = "Not generating " + directory() + ": the devcontainer belongs to the whole reactor, whose"
+                    + " top-level project " + owner().getArtifactId() + " (" + reactor.ownerFolder() + ") this build"
+                    + " leaves out (-pl, -rf, -f or a build started in a module folder), so the Java versions and"
+                    + " toolchains of its other modules are unknown here. Run mvn devcontainer:generate in "
+                    + reactor.ownerFolder() + ".";
+            if (fromCommandLine()) {
+                getLog().warn(message);
+            } else {
+                getLog().info(message);
+            }
+            return;
+        }
         DevcontainerSpec spec = spec();
         Renderer renderer = new Renderer(templateDirectory == null ? null : templateDirectory.toPath());
         renderer.overriddenTemplates().forEach(t -> getLog().info("Using your template " + t + " from " + templateDirectory));
@@ -145,22 +182,27 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
             getLog().info("devcontainer.json opens the prebuilt image " + image + "; "
                     + PrebuiltImageFiles.BUILD_CONFIG + " builds it locally");
         }
-        getLog().info("Devcontainer " + spec.distro().id() + " (" + spec.baseImage() + ") in " + directory);
+        getLog().info("Devcontainer " + spec.distro().id() + " (" + spec.baseImage() + ") in " + directory());
         getLog().info("Java: " + spec.java().jdk().reason() + (spec.java().maven() ? "; Maven from " + spec.distro().id()
                 : spec.java().jdk().jdk().isPresent() ? "; no Maven (maven=none)" : "; no Maven either (it comes with a JDK)"));
-        report(new ProjectFiles(directory.toPath()).write(files, force));
+        if (spec.java().toolchains().size() > 1) {
+            getLog().info("Toolchains: JDK " + spec.java().toolchains().stream().map(j -> Integer.toString(j.version()))
+                    .collect(Collectors.joining(", ")) + " in ~/.m2/toolchains.xml");
+        }
+        report(new ProjectFiles(directory().toPath()).write(files, force));
         try {
-            new CaCertificateFiles(directory.toPath()).sync(spec.caCertificates())
+            new CaCertificateFiles(directory().toPath()).sync(spec.caCertificates())
                     .forEach(change -> getLog().info("  " + change));
         } catch (IOException e) {
-            throw new ProjectFilesException("Cannot write the CA certificates into " + directory + " ("
+            throw new ProjectFilesException("Cannot write the CA certificates into " + directory() + " ("
                     + Setting.ref("directory") + "): " + e, e);
         }
     }
 
     private DevcontainerSpec spec() throws InvalidSpecException {
+        List<MavenProject> served = reactor() != null ? reactor().served() : List.of(project);
         DevcontainerSpec.Builder builder = DevcontainerSpec.builder()
-                .name(name)
+                .name(name != null ? name : owner().getName())
                 .distro(distro)
                 .baseImage(baseImage)
                 .packages(packages)
@@ -168,14 +210,16 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 .dockerVolume(dockerVolume)
                 .dockerdTimeoutSeconds(dockerdTimeout)
                 .javaVersion(javaVersion)
-                .projectJava(ProjectJavaVersion.of(project))
+                .projectJava(ProjectJavaVersion.highest(served))
+                .toolchains(toolchains)
+                .toolchainRequirements(ToolchainRequirements.of(served))
                 .maven(maven)
                 .localRepositoryVolume(localRepositoryVolume)
                 .mavenSettings(mavenSettings)
                 .caCertificates(caCertificates == null ? List.of() : caCertificates.stream().map(File::toPath).toList())
                 .extensions(extensions)
                 .forwardPorts(forwardPorts);
-        ProjectLabels.forDockerfile(project).forEach(builder::label);
+        ProjectLabels.forDockerfile(owner()).forEach(builder::label);
         return builder.build();
     }
 

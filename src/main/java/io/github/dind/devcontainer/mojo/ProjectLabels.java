@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.mojo;
 
+import io.github.dind.devcontainer.workspace.GitRevision;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -40,6 +40,7 @@ final class PropertyNames {
     static final String FORCE = GENERATE + "force";
     static final String PREBUILT_IMAGE = GENERATE + "prebuiltImage";
     static final String JAVA_VERSION = GENERATE + "javaVersion";
+    static final String TOOLCHAINS = GENERATE + "toolchains";
     static final String MAVEN = GENERATE + "maven";
     static final String LOCAL_REPOSITORY_VOLUME = GENERATE + "localRepositoryVolume";
     static final String MAVEN_SETTINGS = GENERATE + "mavenSettings";

@@ -11,6 +11,7 @@ import io.github.dind.devcontainer.verify.VerdictReuse;
 import io.github.dind.devcontainer.verify.VerdictStore;
 import io.github.dind.devcontainer.verify.VerifyService;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,9 +87,9 @@ public class VerifyMojo extends AbstractDockerMojo {
     private File reportDirectory;
 
     /**
-     * Also build the project inside the devcontainer (check {@code project-build}): it is
-     * bind-mounted at {@code /workspaces/<folder>}, as clients do, and the command runs there as
-     * the remote user, with Maven's local repository on a volume kept between runs
+     * Also build the project inside the devcontainer (check {@code project-build}): the top-level
+     * project's folder (the whole reactor) is bind-mounted at {@code /workspaces/<folder>}, as clients
+     * do, and the command runs there as the remote user, with Maven's local repository on a volume kept between runs
      * ({@code devcontainer-m2-verify-<hash of the project path>}). Needs a Docker daemon that sees
      * the project's folder (a local one).
      */
@@ -132,8 +133,8 @@ public class VerifyMojo extends AbstractDockerMojo {
 
     @Override
     void run() throws DevcontainerException {
-        String prefix = project.getArtifactId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + "-verify";
-        VerifyService.Request request = new VerifyService.Request(target(), new File(directory, "devcontainer.json").toPath(),
+        String prefix = owner().getArtifactId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-") + "-verify";
+        VerifyService.Request request = new VerifyService.Request(target(), new File(directory(), "devcontainer.json").toPath(),
                 commands(), only == null ? Set.of() : only.stream().map(String::strip).filter(id -> !id.isEmpty())
                         .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
                 new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout), Duration.ofSeconds(checkTimeout),
@@ -171,7 +172,7 @@ public class VerifyMojo extends AbstractDockerMojo {
         }
         Path localRepository = session.getRepositorySession().getLocalRepository().getBasedir().toPath();
         return new VerdictReuse(new VerdictStore(localRepository.resolve(".cache/devcontainer-maven-plugin/verdicts")),
-                project.getBasedir().getAbsolutePath() + "\n" + target(), always, PluginIdentity.describe(pluginVersion));
+                ownerFolder() + "\n" + target(), always, PluginIdentity.describe(pluginVersion));
     }
 
     /** project-build's settings, or null when it is off. */
@@ -183,9 +184,14 @@ public class VerifyMojo extends AbstractDockerMojo {
             throw new InvalidSettingException("projectBuildTimeout", projectBuildTimeout, "must be at least 1 (seconds)");
         }
         String command = projectBuildCommand != null && !projectBuildCommand.isBlank() ? projectBuildCommand.strip()
-                : (new File(project.getBasedir(), "mvnw").isFile() ? "./mvnw" : "mvn") + " -B -q -DskipTests package";
-        return new VerifyService.ProjectBuild(project.getBasedir().toPath().toAbsolutePath(), command,
+                : (Files.isRegularFile(ownerFolder().resolve("mvnw")) ? "./mvnw" : "mvn") + " -B -q -DskipTests package";
+        return new VerifyService.ProjectBuild(ownerFolder(), command,
                 Duration.ofSeconds(projectBuildTimeout));
+    }
+
+    /** The whole reactor's folder: the project-build check builds it from the top, as a developer inside would. */
+    private Path ownerFolder() {
+        return owner().getBasedir().toPath().toAbsolutePath().normalize();
     }
 
     private String target() throws InvalidSettingException {

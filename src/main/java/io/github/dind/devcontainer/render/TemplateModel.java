@@ -75,6 +75,14 @@ final class TemplateModel {
         model.put("caFingerprints", spec.caCertificates().stream()
                 .map(c -> Map.of("value", c.sha256Fingerprint())).toList());
         model.put("jdkLink", apt && jdk.isPresent());
+        List<JavaToolchain.Jdk> toolchains = java.toolchains();
+        model.put("toolchains", IntStream.range(0, toolchains.size())
+                .mapToObj(i -> Map.of("version", Integer.toString(toolchains.get(i).version()),
+                        "javaHome", toolchains.get(i).javaHome(), "more", i < toolchains.size() - 1))
+                .toList());
+        model.put("moreToolchains", toolchains.stream().skip(1)
+                .map(j -> Map.of("version", Integer.toString(j.version()), "javaHome", j.javaHome())).toList());
+        model.put("severalJdks", toolchains.size() > 1);
     }
 
     /** customizations.vscode.extensions and forwardPorts. */

@@ -65,11 +65,15 @@ public record DevcontainerSpec(
 
     /**
      * The Java part: the JDK (none when empty) and why it was chosen, the distribution's Maven, a
-     * named volume at the remote user's {@code ~/.m2/repository}, and a read-only mount of the
-     * host's {@code ~/.m2/settings.xml}.
+     * named volume at the remote user's {@code ~/.m2/repository}, a read-only mount of the
+     * host's {@code ~/.m2/settings.xml}, and the JDKs {@code ~/.m2/toolchains.xml} lists (the
+     * default JDK first; empty without a JDK).
      */
     public record JavaSetup(JavaToolchain.Choice jdk, boolean maven, boolean localRepositoryVolume,
-            boolean mavenSettings) {
+            boolean mavenSettings, List<JavaToolchain.Jdk> toolchains) {
+        public JavaSetup {
+            toolchains = List.copyOf(toolchains);
+        }
     }
 
     /** What devcontainer.json tells the editor: extensions to install and ports to forward. */
@@ -96,6 +100,8 @@ public record DevcontainerSpec(
         private final Map<String, String> labels = new LinkedHashMap<>();
         private String javaVersion;
         private JavaToolchain.ProjectJava projectJava;
+        private List<String> toolchains = List.of();
+        private List<JavaToolchain.Requirement> toolchainRequirements = List.of();
         private String maven = MAVEN_DISTRO;
         private boolean localRepositoryVolume = true;
         private boolean mavenSettings;
@@ -115,6 +121,19 @@ public record DevcontainerSpec(
         /** The Java version the project compiles for, read from its pom; null when unknown. */
         public Builder projectJava(JavaToolchain.ProjectJava projectJava) {
             this.projectJava = projectJava;
+            return this;
+        }
+
+        /** The {@code toolchains} parameter: more JDKs, by feature version, to install and list in toolchains.xml. */
+        public Builder toolchains(List<String> toolchains) {
+            this.toolchains = toolchains == null ? List.of() : toolchains.stream().map(String::strip)
+                    .filter(v -> !v.isEmpty()).toList();
+            return this;
+        }
+
+        /** The JDKs the project's builds ask for through Maven toolchains; each must be met by an installed JDK. */
+        public Builder toolchainRequirements(List<JavaToolchain.Requirement> requirements) {
+            this.toolchainRequirements = requirements == null ? List.of() : List.copyOf(requirements);
             return this;
         }
 
@@ -271,8 +290,12 @@ public record DevcontainerSpec(
             // Maven comes with the JDK: without one it could not build the project (and on Wolfi it
             // would not even start: maven-3.9 depends on no JDK)
             withMaven &= jdk != null && jdk.jdk().isPresent();
+            List<JavaToolchain.Jdk> listed = List.of();
             if (jdk != null && chosen != null) {
-                jdk.jdk().ifPresent(j -> allPackages.add(j.packageName()));
+                listed = JavaToolchain.toolchains(chosen, jdk.jdk(), toolchains, toolchainRequirements, problems);
+                for (JavaToolchain.Jdk listedJdk : listed) {
+                    allPackages.add(listedJdk == listed.get(0) ? listedJdk.packageName() : listedJdk.besidePackage());
+                }
                 if (withMaven) {
                     allPackages.add(JavaToolchain.mavenPackage(chosen));
                 }
@@ -294,7 +317,7 @@ public record DevcontainerSpec(
             }
             return new DevcontainerSpec(name, chosen, image, new ArrayList<>(new LinkedHashSet<>(allPackages)),
                     remoteUser, dockerVolume, dockerdTimeoutSeconds, labels,
-                    new JavaSetup(jdk, withMaven, localRepositoryVolume, mavenSettings), certificates,
+                    new JavaSetup(jdk, withMaven, localRepositoryVolume, mavenSettings, listed), certificates,
                     new EditorSetup(new ArrayList<>(new LinkedHashSet<>(Stream.concat(
                             DEFAULT_EXTENSIONS.stream(), extensions.stream().map(String::strip)).toList())),
                             forwardPorts.stream().map(String::strip).toList()));

@@ -28,11 +28,21 @@ public final class InvalidSpecException extends DevcontainerException {
         return text.toString();
     }
 
-    /** A parameter (its pom element name), the offending value, and the rule it breaks. */
-    public record Violation(String parameter, String value, String rule) {
+    /**
+     * A parameter (its pom element name), or another element of the pom the value came from, the
+     * offending value, and the rule it breaks.
+     *
+     * @param parameter the plugin parameter; null when the value is not one (then {@code subject} says what it is)
+     * @param subject what holds the value when it is no parameter, e.g. a toolchain requirement of another plugin
+     */
+    public record Violation(String parameter, String subject, String value, String rule) {
+        public Violation(String parameter, String value, String rule) {
+            this(parameter, null, value, rule);
+        }
+
         @Override
         public String toString() {
-            return setting(parameter) + " " + Printable.quote(value) + " must be " + rule;
+            return (parameter != null ? setting(parameter) : subject) + " " + Printable.quote(value) + " must be " + rule;
         }
     }
 }

@@ -1,11 +1,14 @@
 package io.github.dind.devcontainer.spec;
 
+import io.github.dind.devcontainer.Setting;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,8 +35,16 @@ public final class JavaToolchain {
     /** The {@code javaVersion} value that installs no JDK. */
     public static final String NONE = "none";
 
-    /** A JDK a distribution ships: its feature version, its package and its home. */
-    public record Jdk(int version, String packageName, String javaHome) {
+    /**
+     * A JDK a distribution ships: its feature version, its package, its home, and the package that
+     * installs it beside another JDK (Wolfi's {@code openjdk-N-default-jdk} makes its JDK the
+     * system's default and conflicts with a second one; {@code openjdk-N} is the JDK alone, per
+     * wolfi-dev/os {@code docs/JAVA.md}). Elsewhere the two are the same package.
+     */
+    public record Jdk(int version, String packageName, String javaHome, String besidePackage) {
+        Jdk(int version, String packageName, String javaHome) {
+            this(version, packageName, javaHome, packageName);
+        }
     }
 
     /**
@@ -42,6 +53,23 @@ public final class JavaToolchain {
      */
     public record ProjectJava(int version, String source) {
     }
+
+    /**
+     * A JDK the build asks for through Maven toolchains: the {@code <version>} (and {@code <vendor>})
+     * of a {@code maven-toolchains-plugin} {@code <jdk>} or of a plugin's {@code <jdkToolchain>}.
+     *
+     * @param version the requirement as written: a version ({@code 17}) or a range ({@code [17,18)})
+     * @param vendor the vendor asked for; null for any
+     * @param source where it was found, for messages: plugin, element and module
+     * @param accepts whether a toolchain that provides a JDK of this feature version meets it, by
+     *     Maven's own rule ({@code RequirementMatcherFactory}: a range must contain the version, a
+     *     plain version must equal it)
+     */
+    public record Requirement(String version, String vendor, String source, IntPredicate accepts) {
+    }
+
+    /** The vendor {@code toolchains.xml} gives every JDK: each distribution builds OpenJDK from source. */
+    public static final String VENDOR = "openjdk";
 
     /** The JDK to install (empty for {@code none}) and why, in words for the log. */
     public record Choice(Optional<Jdk> jdk, String reason) {
@@ -63,11 +91,11 @@ public final class JavaToolchain {
          * update-ca-certificates rebuilds.
          */
         SHIPPED.put(Distro.WOLFI, List.of(
-                new Jdk(11, "openjdk-11-default-jdk", "/usr/lib/jvm/java-11-openjdk"),
-                new Jdk(17, "openjdk-17-default-jdk", "/usr/lib/jvm/java-17-openjdk"),
-                new Jdk(21, "openjdk-21-default-jdk", "/usr/lib/jvm/java-21-openjdk"),
-                new Jdk(25, "openjdk-25-default-jdk", "/usr/lib/jvm/java-25-openjdk"),
-                new Jdk(26, "openjdk-26-default-jdk", "/usr/lib/jvm/java-26-openjdk")));
+                new Jdk(11, "openjdk-11-default-jdk", "/usr/lib/jvm/java-11-openjdk", "openjdk-11"),
+                new Jdk(17, "openjdk-17-default-jdk", "/usr/lib/jvm/java-17-openjdk", "openjdk-17"),
+                new Jdk(21, "openjdk-21-default-jdk", "/usr/lib/jvm/java-21-openjdk", "openjdk-21"),
+                new Jdk(25, "openjdk-25-default-jdk", "/usr/lib/jvm/java-25-openjdk", "openjdk-25"),
+                new Jdk(26, "openjdk-26-default-jdk", "/usr/lib/jvm/java-26-openjdk", "openjdk-26")));
         /*
          * Alpine: aports community/openjdk11, openjdk17, openjdk21, openjdk25 (APKBUILDs as indexed
          * in 2026: openjdk21 at 15a4bfa570, openjdk25 25.0.4_p7 at 2c5e5b50c3; not checked against
@@ -189,6 +217,59 @@ public final class JavaToolchain {
         throw new IllegalArgumentException("set (" + distro.id() + " ships no JDK that compiles for Java " + wanted
                 + ", which the project asks for through " + project.source() + "): one of " + versions(distro)
                 + " or " + NONE);
+    }
+
+    /**
+     * The JDKs {@code ~/.m2/toolchains.xml} lists, each installed: the default JDK first, then each
+     * version {@code toolchains} names, then, for each requirement none of those meets, the newest
+     * JDK the distribution ships that meets it.
+     *
+     * @param defaultJdk the JDK {@link #choose} chose; with none, no toolchains are listed
+     * @param explicit the {@code toolchains} parameter: feature versions
+     * @param problems receives a violation per version or requirement the distribution cannot meet,
+     *     naming the versions it ships
+     */
+    public static List<Jdk> toolchains(Distro distro, Optional<Jdk> defaultJdk, List<String> explicit,
+            List<Requirement> requirements, List<InvalidSpecException.Violation> problems) {
+        if (defaultJdk.isEmpty()) {
+            return List.of();
+        }
+        List<Jdk> shipped = shipped(distro);
+        List<Jdk> listed = new ArrayList<>(List.of(defaultJdk.get()));
+        for (String text : explicit) {
+            OptionalInt version = parseVersion(text);
+            Optional<Jdk> jdk = version.isPresent() ? find(shipped, version.getAsInt()) : Optional.empty();
+            if (jdk.isEmpty()) {
+                problems.add(SpecRules.violation("toolchains", text, "a Java version " + distro.id() + " ships ("
+                        + versions(distro) + ")"));
+            } else if (!listed.contains(jdk.get())) {
+                listed.add(jdk.get());
+            }
+        }
+        for (Requirement requirement : requirements) {
+            if (requirement.vendor() != null && !requirement.vendor().isBlank()
+                    && !VENDOR.equalsIgnoreCase(requirement.vendor().strip())) {
+                problems.add(new InvalidSpecException.Violation(null, requirement.source() + " <vendor>",
+                        requirement.vendor(), "empty or " + VENDOR + ": the JDKs of " + distro.id()
+                        + " are OpenJDK builds, listed in toolchains.xml with <vendor>" + VENDOR + "</vendor>"));
+                continue;
+            }
+            if (listed.stream().anyMatch(jdk -> requirement.accepts().test(jdk.version()))) {
+                continue;
+            }
+            Optional<Jdk> newest = shipped.stream().filter(jdk -> requirement.accepts().test(jdk.version()))
+                    .reduce((older, newer) -> newer);
+            if (newest.isPresent()) {
+                listed.add(newest.get());
+            } else {
+                problems.add(new InvalidSpecException.Violation(null, requirement.source(), requirement.version(),
+                        "met by a JDK " + distro.id() + " ships (" + versions(distro) + "); change the requirement,"
+                        + " or choose a distro that ships it (" + Setting.ref("distro") + ": "
+                        + java.util.Arrays.stream(Distro.values()).filter(d -> d != distro)
+                                .map(d -> d.id() + " ships " + versions(d)).collect(Collectors.joining("; ")) + ")"));
+            }
+        }
+        return List.copyOf(listed);
     }
 
     private static Optional<Jdk> find(List<Jdk> jdks, int version) {

@@ -58,7 +58,7 @@ public final class CheckCatalog {
                 new InnerDnsCheck(timeouts.check()),
                 new BuildkitCheck(timeouts.check().multipliedBy(2)),
                 new ReapingCheck(timeouts.check())));
-        java.javaVersion().ifPresent(v -> all.add(new JavaCheck(v, timeouts.check())));
+        java.javaVersion().ifPresent(v -> all.add(new JavaCheck(v, java.toolchains(), timeouts.check())));
         if (java.maven()) {
             all.add(new MavenCheck(java.javaVersion(), timeouts.check().multipliedBy(2)));
         }

@@ -32,4 +32,18 @@ class BuildFingerprintTest {
         assertThat(BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of("A", "2"), Map.of("l", "v"))).isNotEqualTo(base);
         assertThat(BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of("A", "1"), Map.of("l", "w"))).isNotEqualTo(base);
     }
+
+    @Test
+    void aCommitThatChangesNoDevcontainerFileKeepsTheFingerprint() {
+        Map<String, String> atFirstCommit = Map.of("org.opencontainers.image.title", "app",
+                BuildFingerprint.REVISION_LABEL, "1".repeat(40));
+        Map<String, String> atLaterCommit = Map.of("org.opencontainers.image.title", "app",
+                BuildFingerprint.REVISION_LABEL, "2".repeat(40));
+        Map<String, String> renamed = Map.of("org.opencontainers.image.title", "app2",
+                BuildFingerprint.REVISION_LABEL, "2".repeat(40));
+
+        assertThat(BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of(), atLaterCommit))
+                .isEqualTo(BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of(), atFirstCommit))
+                .isNotEqualTo(BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of(), renamed));
+    }
 }

@@ -142,4 +142,33 @@ class RendererJavaTest {
         assertThat(files.sync(List.of())).containsExactly("ca-certificates/test-ca.crt removed");
         assertThat(context.resolve("ca-certificates")).doesNotExist();
     }
+
+    @Test
+    void severalJdksAreLinkedListedInToolchainsXmlAndTheDefaultComesFirstOnThePath(@TempDir Path folder) throws Exception {
+        Map<String, String> files = render(Specs.sample("debian").projectJava(RELEASE_17).toolchains(List.of("25"))
+                .remoteUser("dev"));
+        String dockerfile = files.get("Dockerfile");
+
+        assertThat(dockerfile).contains("RUN ln -sfn \"java-21-openjdk-$(dpkg --print-architecture)\" \"/usr/lib/jvm/java-21-openjdk\" \\\n"
+                        + "    && ln -sfn \"java-25-openjdk-$(dpkg --print-architecture)\" \"/usr/lib/jvm/java-25-openjdk\"\n")
+                .contains("ENV JAVA_HOME=\"/usr/lib/jvm/java-21-openjdk\"\n")
+                .contains("ENV PATH=\"/usr/lib/jvm/java-21-openjdk/bin:${PATH}\"")
+                .contains("echo 'export PATH=\"$JAVA_HOME/bin:$PATH\"' > /etc/profile.d/devcontainer-java.sh")
+                .contains("for version in 21 25; do")
+                .contains("} > \"/home/dev/.m2/toolchains.xml\" \\\n    && chown -R \"dev:dev\" \"/home/dev/.m2\"");
+        assertThat(dockerfile.indexOf("toolchains.xml")).isGreaterThan(dockerfile.indexOf("useradd"));
+
+        Path file = Files.writeString(folder.resolve("devcontainer.json"), files.get("devcontainer.json"));
+        assertThat(DevcontainerSchema.problems(files.get("devcontainer.json"))).isEmpty();
+        assertThat(JavaExpectations.read(file).toolchains()).containsExactly(21, 25);
+    }
+
+    @Test
+    void oneJdkIsListedInToolchainsXmlWithoutChangingThePath() throws Exception {
+        String dockerfile = render(Specs.sample("debian").projectJava(RELEASE_17)).get("Dockerfile");
+
+        assertThat(dockerfile).contains("for version in 21; do").contains("} > \"/root/.m2/toolchains.xml\"\n")
+                .doesNotContain("ENV PATH=").doesNotContain("profile.d");
+        assertThat(render(Specs.sample("debian").javaVersion("none")).get("Dockerfile")).doesNotContain("toolchains.xml");
+    }
 }

@@ -131,4 +131,57 @@ class JavaToolchainTest {
         });
         assertThat(distro.packageManager().isValidPackage(JavaToolchain.mavenPackage(distro))).isTrue();
     }
+
+    private static JavaToolchain.Requirement requirement(String version, String vendor, java.util.function.IntPredicate accepts) {
+        return new JavaToolchain.Requirement(version, vendor,
+                "maven-toolchains-plugin's <toolchains><jdk><version> in app", accepts);
+    }
+
+    private static List<Integer> listed(Distro distro, int defaultVersion, List<String> explicit,
+            List<JavaToolchain.Requirement> requirements, List<InvalidSpecException.Violation> problems) {
+        return JavaToolchain.toolchains(distro, JavaToolchain.shipped(distro).stream()
+                        .filter(j -> j.version() == defaultVersion).findFirst(), explicit, requirements, problems)
+                .stream().map(JavaToolchain.Jdk::version).toList();
+    }
+
+    @Test
+    void toolchainsListTheDefaultFirstThenWhatTheParameterAndTheRequirementsAddOnce() {
+        List<InvalidSpecException.Violation> problems = new java.util.ArrayList<>();
+
+        assertThat(listed(Distro.DEBIAN, 21, List.of(), List.of(), problems)).containsExactly(21);
+        assertThat(listed(Distro.DEBIAN, 21, List.of("25", "21"), List.of(requirement("25", null, v -> v == 25)), problems))
+                .containsExactly(21, 25);
+        assertThat(listed(Distro.DEBIAN, 25, List.of(), List.of(requirement("[17,)", null, v -> v >= 17)), problems))
+                .as("the default JDK meets the range: nothing more to install").containsExactly(25);
+        assertThat(listed(Distro.WOLFI, 17, List.of(), List.of(requirement("[22,)", "OpenJDK", v -> v >= 22)), problems))
+                .as("the newest JDK in the range").containsExactly(17, 26);
+        assertThat(problems).isEmpty();
+        assertThat(JavaToolchain.toolchains(Distro.DEBIAN, java.util.Optional.empty(), List.of("25"), List.of(), problems))
+                .as("javaVersion=none installs no JDK, so no toolchains").isEmpty();
+    }
+
+    @Test
+    void aToolchainTheDistroCannotMeetNamesWhereItComesFromAndWhatTheDistroShips() {
+        List<InvalidSpecException.Violation> problems = new java.util.ArrayList<>();
+
+        listed(Distro.DEBIAN, 21, List.of("17"), List.of(requirement("[11,18)", null, v -> v >= 11 && v < 18),
+                requirement("21", "temurin", v -> v == 21)), problems);
+
+        assertThat(problems).extracting(InvalidSpecException.Violation::toString).containsExactly(
+                "\u2039toolchains\u203a \"17\" must be a Java version debian ships (21, 25)",
+                "maven-toolchains-plugin's <toolchains><jdk><version> in app \"[11,18)\" must be met by a JDK debian ships"
+                        + " (21, 25); change the requirement, or choose a distro that ships it (\u2039distro\u203a: wolfi ships"
+                        + " 11, 17, 21, 25, 26; alpine ships 11, 17, 21, 25; ubuntu ships 11, 17, 21, 25)",
+                "maven-toolchains-plugin's <toolchains><jdk><version> in app <vendor> \"temurin\" must be empty or openjdk:"
+                        + " the JDKs of debian are OpenJDK builds, listed in toolchains.xml with <vendor>openjdk</vendor>");
+    }
+
+    @Test
+    void onWolfiASecondJdkIsInstalledWithoutTheDefaultJdkLinksOfTheFirst() throws InvalidSpecException {
+        DevcontainerSpec spec = DevcontainerSpec.builder().name("x").distro("wolfi").projectJava(release(21))
+                .toolchains(List.of("17")).build();
+
+        assertThat(spec.packages()).contains("openjdk-21-default-jdk", "openjdk-17").doesNotContain("openjdk-17-default-jdk");
+        assertThat(spec.java().toolchains()).extracting(JavaToolchain.Jdk::version).containsExactly(21, 17);
+    }
 }

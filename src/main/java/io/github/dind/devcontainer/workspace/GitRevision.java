@@ -1,4 +1,4 @@
-package io.github.dind.devcontainer.mojo;
+package io.github.dind.devcontainer.workspace;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  * The commit a project's git checkout is at, read from {@code .git} directly (no git binary needed):
  * {@code HEAD}, loose refs, {@code packed-refs}, and worktrees ({@code .git} as a file).
  */
-final class GitRevision {
+public final class GitRevision {
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
 
     private GitRevision() {
     }
 
-    static Optional<String> of(Path directory) {
+    public static Optional<String> of(Path directory) {
         try {
             for (Path dir = directory.toAbsolutePath(); dir != null; dir = dir.getParent()) {
                 Path dotGit = dir.resolve(".git");

@@ -1,4 +1,4 @@
-package io.github.dind.devcontainer.mojo;
+package io.github.dind.devcontainer.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
