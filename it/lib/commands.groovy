@@ -6,6 +6,10 @@
 //   installDevcontainerCli(dir)                               -> the path of the pinned CLI, npm-installed into dir
 //   proc(command)                                             -> [code:, out: stdout, err: stderr], apart and byte for byte
 //   stdout(command)                                           -> stdout alone, asserting exit code 0
+//   mavenUnderTest()                                          -> the Maven this IT runs under (the invoker execution's)
+//   pluginCoordinates(basedir)                                -> groupId:artifactId:version of the plugin, from the IT's pom
+//   nestedMaven(dir, args, timeoutSeconds = 600)              -> [code:, out:] of that Maven run in dir, batch mode,
+//                                                                with the ITs' local repository
 // (not in the ITs' own folders: invoker runs every folder under it/ that has a pom.xml, and this has none)
 import java.util.concurrent.TimeUnit
 
@@ -45,6 +49,31 @@ stdout = { List command ->
     def result = proc(command)
     assert result.code == 0 : "${command} failed: ${result.err}"
     result.out
+}
+
+// The invoker execution that runs the ITs under another Maven passes its home as the script
+// variable mavenHome; otherwise the ITs run under the Maven that runs the build.
+mavenUnderTest = { -> binding.hasVariable('mavenHome') ? new File(binding.getVariable('mavenHome').toString())
+        : new File(System.getProperty('maven.home')) }
+
+pluginCoordinates = { File projectDir ->
+    def plugin = new groovy.xml.XmlSlurper().parse(new File(projectDir, 'pom.xml')).build.plugins.plugin
+            .find { it.artifactId.text() == 'devcontainer-maven-plugin' }
+    "${plugin.groupId}:${plugin.artifactId}:${plugin.version}"
+}
+
+// Maven started the way a developer starts it (in a folder of their choice), with the ITs' local
+// repository; released artifacts come from the developer's own, as in it/settings.xml
+nestedMaven = { File dir, List args, long timeoutSeconds = 600 ->
+    def userRepository = new File(System.getProperty('maven.repo.local', "${System.getProperty('user.home')}/.m2/repository"))
+    def settings = File.createTempFile('nested-settings', '.xml')
+    settings.deleteOnExit()
+    settings.text = """<settings><profiles><profile><id>local</id>
+  <repositories><repository><id>user-local</id><url>${userRepository.toURI()}</url></repository></repositories>
+  <pluginRepositories><pluginRepository><id>user-local</id><url>${userRepository.toURI()}</url></pluginRepository></pluginRepositories>
+</profile></profiles><activeProfiles><activeProfile>local</activeProfile></activeProfiles></settings>"""
+    sh([new File(mavenUnderTest(), 'bin/mvn').path, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}"] + args,
+            dir, timeoutSeconds)
 }
 
 installDevcontainerCli = { File dir ->
