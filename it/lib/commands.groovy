@@ -7,6 +7,7 @@
 //   proc(command)                                             -> [code:, out: stdout, err: stderr], apart and byte for byte
 //   stdout(command)                                           -> stdout alone, asserting exit code 0
 //   mavenUnderTest()                                          -> the Maven this IT runs under (the invoker execution's)
+//   assertMavenUnderTest(log)                                 -> every run in a build.log ran under mavenUnderTest()
 //   pluginCoordinates(basedir)                                -> groupId:artifactId:version of the plugin, from the IT's pom
 //   nestedMaven(dir, args, timeoutSeconds = 600)              -> [code:, out:] of that Maven run in dir, batch mode,
 //                                                                with the ITs' local repository
@@ -55,6 +56,15 @@ stdout = { List command ->
 // variable mavenHome; otherwise the ITs run under the Maven that runs the build.
 mavenUnderTest = { -> binding.hasVariable('mavenHome') ? new File(binding.getVariable('mavenHome').toString())
         : new File(System.getProperty('maven.home')) }
+
+// invoker runs Maven with -V (showVersion): each run's log names the Maven it ran under
+assertMavenUnderTest = { String log ->
+    def banner = /(?m)^(?:\u001b\[[0-9;]*m)?Apache Maven ([^\s\u001b]+)/
+    def expected = (ok([new File(mavenUnderTest(), 'bin/mvn').path, '-v']).out =~ banner)[0][1]
+    // the -V banner starts a line (a check's evidence such as "Apache Maven 3.9.9 on Java 21" does not)
+    def versions = (log =~ banner).collect { it[1] }
+    assert !versions.isEmpty() && versions.every { it == expected } : "expected every run under Maven ${expected}, saw ${versions}"
+}
 
 pluginCoordinates = { File projectDir ->
     def plugin = new groovy.xml.XmlSlurper().parse(new File(projectDir, 'pom.xml')).build.plugins.plugin

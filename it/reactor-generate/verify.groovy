@@ -1,4 +1,5 @@
 evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+assertMavenUnderTest(new File(basedir, 'build.log').text)
 
 def log = new File(basedir, 'build.log').text
 // each invocation starts with Maven's "Scanning for projects" (a failure's errors come after its BUILD FAILURE)

@@ -1,8 +1,9 @@
 evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+assertMavenUnderTest(new File(basedir, 'build.log').text)
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert runs.size() == 4 : "expected 4 invocations in build.log, found ${runs.size()}"
+assert runs.size() == 5 : "expected 5 invocations in build.log, found ${runs.size()}"
 def image = 'reactor-verify-devcontainer:1.0.0'
 def top = new File(basedir, '.devcontainer').canonicalPath
 
@@ -22,8 +23,11 @@ assert runs[0] =~ ('PASSED\\s+\\S+ s\\s+' + java.util.regex.Pattern.quote('java 
 // 3, 4: the module that did the work built and verified the parent's devcontainer
 [runs[2], runs[3]].each { run ->
     assert run.contains("Not generating ${top}")
-    assert run =~ /--- devcontainer-maven-plugin:\S+:verify \(default\) @ reactor-verify-app ---\s+\[INFO\] Reusing the passing verdict/
+    assert run =~ /:verify \(default\) @ reactor-verify-app ---\s+\[INFO\] Reusing the passing verdict/
 }
+// 5: -am brings the parent into the build, and the parent does it all
+assert runs[4].contains("Devcontainer debian (debian:trixie) in ${top}")
+assert runs[4] =~ /:verify \(default\) @ reactor-verify ---\s+\[INFO\] Reusing the passing verdict/
 assert sh(['docker', 'images', '-q', 'reactor-verify-core-devcontainer']).out.trim().isEmpty()
 assert sh(['docker', 'images', '-q', 'reactor-verify-app-devcontainer']).out.trim().isEmpty()
 assert sh(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.trim().isEmpty()

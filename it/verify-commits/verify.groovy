@@ -1,4 +1,5 @@
 evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+assertMavenUnderTest(new File(basedir, 'build.log').text)
 
 def image = 'verify-commits-devcontainer:1.0.0'
 def head = { -> ok(['git', 'rev-parse', 'HEAD'], basedir).out.trim() }
