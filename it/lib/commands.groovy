@@ -64,6 +64,8 @@ assertMavenUnderTest = { String log ->
     // the -V banner starts a line (a check's evidence such as "Apache Maven 3.9.9 on Java 21" does not)
     def versions = (log =~ banner).collect { it[1] }
     assert !versions.isEmpty() && versions.every { it == expected } : "expected every run under Maven ${expected}, saw ${versions}"
+    // Maven 3.9 sums up what it finds wrong in a plugin's descriptor or use of its API
+    assert !log.contains('Plugin validation issues') : log.readLines().findAll { it.contains('validation') }.join('\n')
 }
 
 pluginCoordinates = { File projectDir ->

@@ -121,6 +121,41 @@ mvn -B -f "$project/pom.xml" devcontainer:verify -Ddevcontainer.verify.projectBu
     || { cat "$work/reuse-check.log" >&2; exit 1; }
 if grep -qi 'reusing' "$work/reuse-check.log"; then reused=yes; else reused=no; fi
 
+# A team that commits all day: a copy of the sample in a git repository of its own; each round
+# commits a change outside .devcontainer/ and runs `mvn verify` without the plugin's work
+# (-Ddevcontainer.skip: the same compile and package) and with it (generate, the build's up-to-date
+# check, verify). project-build is off: a verdict never stands for it.
+say "Commits: $rounds rounds of a commit outside .devcontainer/, then mvn verify without and with the plugin"
+repo=$work/commits
+rm -rf "$repo"
+mkdir -p "$repo"
+tar --exclude=target -C "$project" -cf - . | tar -C "$repo" -xf -
+git -C "$repo" init -q -b main
+git -C "$repo" add -A
+git -C "$repo" -c user.name=bench -c user.email=bench@example.com commit -q -m first
+mvnc=(mvn -B -q -Dstyle.color=never -f "$repo/pom.xml" -Ddevcontainer.verify.projectBuild=false)
+"${mvnc[@]}" verify >"$work/commit-prime.log" 2>&1 || { cat "$work/commit-prime.log" >&2; exit 1; }
+commit_once() {
+    echo "// round $1" >>"$repo/hello-app/src/main/java/example/app/Hello.java"
+    git -C "$repo" -c user.name=bench -c user.email=bench@example.com commit -q -am "round $1"
+}
+for round in $(seq "$rounds"); do
+    say "  round $round/$rounds"
+    commit_once "${round}a" # each side compiles one changed class
+    timed commit-skip "${mvnc[@]}" verify -Ddevcontainer.skip
+    commit_once "${round}b"
+    timed commit-verify "${mvnc[@]}" verify
+done
+# one more, untimed and not quiet: after a commit, was the image kept and the verdict reused?
+commit_once check
+mvn -B -f "$repo/pom.xml" -Ddevcontainer.verify.projectBuild=false verify >"$work/commit-check.log" 2>&1 \
+    || { cat "$work/commit-check.log" >&2; exit 1; }
+if grep -q 'is up to date' "$work/commit-check.log" && grep -q 'Reusing the passing verdict' "$work/commit-check.log"; then
+    kept=yes
+else
+    kept=no
+fi
+
 say "Measuring peak heap (3 runs each)"
 peak_heap() {
     local log=$1
@@ -144,10 +179,11 @@ if [ "${BENCH_SIZES:-1}" != 0 ]; then
 fi
 
 declare -A t=() c=() # medians: wall seconds, CPU seconds
-for name in empty empty-2 verify peer floor build docker-build generate help reuse full verify-ready peer-ready floor-ready; do
+for name in empty empty-2 verify peer floor build docker-build generate help reuse full verify-ready peer-ready floor-ready \
+        commit-skip commit-verify; do
     t[$name]=$(median "$work/$name.times")
 done
-for name in empty empty-2 verify peer peer-cli floor build docker-build generate help reuse full; do
+for name in empty empty-2 verify peer peer-cli floor build docker-build generate help reuse full commit-skip commit-verify; do
     c[$name]=$(median "$work/$name.cpu")
 done
 empty_heap=$(median "$work/empty-heap.times")
@@ -157,6 +193,7 @@ r_peer=$(calc "${t[verify]} / ${t[peer]}")
 r_peer_ready=$(calc "${t[verify]} / ${t[peer-ready]}")
 r_floor=$(calc "(${t[verify]} - ${t[empty]}) / ${t[floor]}")
 d_reuse=$(calc "${t[reuse]} - ${t[empty-2]}")
+d_commit=$(calc "${t[commit-verify]} - ${t[commit-skip]}")
 d_help=$(calc "${t[help]} - ${t[empty]}")
 d_build=$(calc "${t[build]} - ${t[empty]}")
 d_generate=$(calc "${t[generate]} - ${t[empty]}")
@@ -176,6 +213,7 @@ docker_version=$(docker version --format '{{.Server.Version}}')
     echo "| verify (boot checks) / \`devcontainer up\` + exec docker info + removal | ${r_peer} (against up + exec alone: ${r_peer_ready}) | ≤ 1.0 | $(met "$r_peer" 1.0) |"
     echo "| (verify − empty Maven) / floor script | ${r_floor} | ≤ 1.2 | $(met "$r_floor" 1.2) |"
     echo "| verify of an unchanged image − empty Maven (verdict reused: ${reused}) | +${d_reuse} s | ≤ +0.5 s | $(met "$d_reuse" 0.5) |"
+    echo "| \`mvn verify\` after a commit outside .devcontainer/ − the same without the plugin's work (image kept and verdict reused: ${kept}) | +${d_commit} s | ≤ +0.5 s | $(met "$d_commit" 0.5) |"
     echo "| plugin load (\`help\` − empty Maven) | +${d_help} s | ≤ +0.15 s | $(met "$d_help" 0.15) |"
     echo "| no-op build − empty Maven | +${d_build} s | ≤ +0.3 s | $(met "$d_build" 0.3) |"
     echo "| generate − empty Maven | +${d_generate} s | ≤ +0.15 s | $(met "$d_generate" 0.15) |"
@@ -192,6 +230,7 @@ docker_version=$(docker version --format '{{.Server.Version}}')
     echo "| \`mvn devcontainer:verify\`, all default checks, nothing changed (second phase) | ${t[reuse]} | ${c[reuse]} |"
     echo "| the same with \`-Ddevcontainer.verify.always\` (the checks run) | ${t[full]} | ${c[full]} |"
     echo "| empty Maven, alternated with these two | ${t[empty-2]} | ${c[empty-2]} |"
+    echo "| \`mvn verify\` after a commit outside .devcontainer/, with \`-Ddevcontainer.skip\` / with the plugin | ${t[commit-skip]} / ${t[commit-verify]} | ${c[commit-skip]} / ${c[commit-verify]} |"
     echo "| \`mvn devcontainer:build\`, unchanged | ${t[build]} | ${c[build]} |"
     echo "| \`docker build\`, warm cache | ${t[docker-build]} | ${c[docker-build]} |"
     echo "| \`mvn devcontainer:generate\`, unchanged | ${t[generate]} | ${c[generate]} |"

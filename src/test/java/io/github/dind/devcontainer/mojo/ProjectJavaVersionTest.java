@@ -3,6 +3,7 @@ package io.github.dind.devcontainer.mojo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dind.devcontainer.spec.JavaToolchain;
+import java.util.List;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
@@ -55,5 +56,23 @@ class ProjectJavaVersionTest {
         assertThat(ProjectJavaVersion.of(project("${unresolved}", null, null, null)))
                 .isEqualTo(new JavaToolchain.ProjectJava(Runtime.version().feature(),
                         "the Java this Maven runs on (the pom names none)"));
+    }
+
+    private static MavenProject named(String artifactId, MavenProject project) {
+        project.setArtifactId(artifactId);
+        return project;
+    }
+
+    @Test
+    void aReactorGetsTheHighestReleaseAnyModuleNamesAndSaysWhichModule() {
+        JavaToolchain.ProjectJava highest = ProjectJavaVersion.highest(List.of(
+                named("parent", project(null, null, null, null)), // a parent without a release does not count
+                named("core", project("11", null, null, null)),
+                named("app", project(null, "release", "17", null))));
+
+        assertThat(highest).isEqualTo(new JavaToolchain.ProjectJava(17,
+                "the maven-compiler-plugin's <release> of app, the highest of the reactor's 3 projects"));
+        assertThat(ProjectJavaVersion.highest(List.of(named("only", project("21", null, null, null)))))
+                .as("one project reads as before").isEqualTo(ProjectJavaVersion.of(project("21", null, null, null)));
     }
 }
