@@ -83,6 +83,7 @@ final class TemplateModel {
         model.put("moreToolchains", toolchains.stream().skip(1)
                 .map(j -> Map.of("version", Integer.toString(j.version()), "javaHome", j.javaHome())).toList());
         model.put("severalJdks", toolchains.size() > 1);
+        model.put("toolchainsAsked", java.toolchainsAsked());
     }
 
     /** customizations.vscode.extensions and forwardPorts. */

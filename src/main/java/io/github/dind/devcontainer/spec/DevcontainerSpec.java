@@ -66,11 +66,13 @@ public record DevcontainerSpec(
     /**
      * The Java part: the JDK (none when empty) and why it was chosen, the distribution's Maven, a
      * named volume at the remote user's {@code ~/.m2/repository}, a read-only mount of the
-     * host's {@code ~/.m2/settings.xml}, and the JDKs {@code ~/.m2/toolchains.xml} lists (the
-     * default JDK first; empty without a JDK).
+     * host's {@code ~/.m2/settings.xml}, the JDKs {@code ~/.m2/toolchains.xml} lists (the
+     * default JDK first; empty without a JDK), and whether the project asked for toolchains (its
+     * poms' toolchain requirements, or the {@code toolchains} parameter): then devcontainer.json
+     * records them and verify proves each.
      */
     public record JavaSetup(JavaToolchain.Choice jdk, boolean maven, boolean localRepositoryVolume,
-            boolean mavenSettings, List<JavaToolchain.Jdk> toolchains) {
+            boolean mavenSettings, List<JavaToolchain.Jdk> toolchains, boolean toolchainsAsked) {
         public JavaSetup {
             toolchains = List.copyOf(toolchains);
         }
@@ -317,7 +319,8 @@ public record DevcontainerSpec(
             }
             return new DevcontainerSpec(name, chosen, image, new ArrayList<>(new LinkedHashSet<>(allPackages)),
                     remoteUser, dockerVolume, dockerdTimeoutSeconds, labels,
-                    new JavaSetup(jdk, withMaven, localRepositoryVolume, mavenSettings, listed), certificates,
+                    new JavaSetup(jdk, withMaven, localRepositoryVolume, mavenSettings, listed,
+                            !listed.isEmpty() && (!toolchains.isEmpty() || !toolchainRequirements.isEmpty())), certificates,
                     new EditorSetup(new ArrayList<>(new LinkedHashSet<>(Stream.concat(
                             DEFAULT_EXTENSIONS.stream(), extensions.stream().map(String::strip)).toList())),
                             forwardPorts.stream().map(String::strip).toList()));

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** {@code mvn -v} runs for the remote user in a login shell, on the chosen JDK when there is one. */
 final class MavenCheck extends AbstractCheck {
     static final String ID = "maven";
-    private static final Pattern MAVEN = Pattern.compile("Apache Maven ([0-9][^ \\n]*)");
+    /** The version ends at a space or an escape: Maven 3.9 colours its banner even without a terminal. */
+    private static final Pattern MAVEN = Pattern.compile("Apache Maven ([0-9][^\\s\\u001b]*)");
     private static final Pattern JAVA = Pattern.compile("Java version: (?:1\\.)?([0-9]+)");
 
     private final OptionalInt java;
@@ -29,7 +30,7 @@ final class MavenCheck extends AbstractCheck {
     @Override
     public Observation run(Container container, Timings timings) {
         String user = container.remoteUser();
-        ExecResult result = container.execAs(user, timeout, "/bin/sh", "-lc", "mvn -v");
+        ExecResult result = container.execAs(user, timeout, "/bin/sh", "-lc", "mvn -B -v");
         String output = result.stdout() + result.stderr();
         Matcher maven = MAVEN.matcher(output);
         if (!result.succeeded() || !maven.find()) {

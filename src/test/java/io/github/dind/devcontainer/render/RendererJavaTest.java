@@ -164,11 +164,17 @@ class RendererJavaTest {
     }
 
     @Test
-    void oneJdkIsListedInToolchainsXmlWithoutChangingThePath() throws Exception {
-        String dockerfile = render(Specs.sample("debian").projectJava(RELEASE_17)).get("Dockerfile");
+    void oneJdkIsListedInToolchainsXmlWithoutChangingThePathOrAskingVerifyForToolchains() throws Exception {
+        Map<String, String> files = render(Specs.sample("debian").projectJava(RELEASE_17));
+        String dockerfile = files.get("Dockerfile");
 
         assertThat(dockerfile).contains("for version in 21; do").contains("} > \"/root/.m2/toolchains.xml\"\n")
                 .doesNotContain("ENV PATH=").doesNotContain("profile.d");
+        // a project that asks for no toolchains: verify does not require the file (an own Dockerfile template may lack it)
+        assertThat(files.get("devcontainer.json")).doesNotContain("\"toolchains\"");
+        assertThat(render(Specs.sample("debian").projectJava(RELEASE_17).toolchainRequirements(List.of(
+                new JavaToolchain.Requirement("21", null, "a plugin's <jdkToolchain>", v -> v == 21))))
+                .get("devcontainer.json")).contains("\"toolchains\": [\"21\"],");
         assertThat(render(Specs.sample("debian").javaVersion("none")).get("Dockerfile")).doesNotContain("toolchains.xml");
     }
 }

@@ -28,7 +28,7 @@ class JavaChecksTest {
         if (command.contains("javac\" -version")) {
             return ok(javac);
         }
-        if (command.endsWith("mvn -v")) {
+        if (command.endsWith("mvn -B -v")) {
             return ok(mvn);
         }
         return exit(127, "unexpected: " + command);
@@ -59,6 +59,14 @@ class JavaChecksTest {
     @Test
     void javaReadsJava8sVersionScheme() {
         assertThat(JavaCheck.major(ok("openjdk version \"1.8.0_432\""))).isEqualTo(OptionalInt.of(8));
+    }
+
+    @Test
+    void mavenReadsItsVersionWithoutTheBannersColours() {
+        FakeContainer coloured = new FakeContainer(c -> answer(c, JAVA_21, "javac 21",
+                MVN_V.replace("Apache Maven 3.9.9", "\u001b[1mApache Maven 3.9.9\u001b[m")));
+        assertThat(new MavenCheck(OptionalInt.of(21), TIMEOUT).run(coloured, new Timings()))
+                .isEqualTo(Observation.pass("Apache Maven 3.9.9 on Java 21 for root"));
     }
 
     @Test
