@@ -1,5 +1,7 @@
 package io.github.dind.devcontainer.docker;
 
+import io.github.dind.devcontainer.run.ContainerException;
+import io.github.dind.devcontainer.run.ExecResult;
 import com.github.dockerjava.api.DockerClient;
 import io.github.dind.devcontainer.Errors;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.github.dind.devcontainer.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;

@@ -1,12 +1,18 @@
 package io.github.dind.devcontainer.docker;
 
+import io.github.dind.devcontainer.run.Container;
+import io.github.dind.devcontainer.run.ContainerException;
+import io.github.dind.devcontainer.run.ExecResult;
+import io.github.dind.devcontainer.run.ResourceTracker;
+import io.github.dind.devcontainer.run.Resources;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.Errors;
-import io.github.dind.devcontainer.docker.Resources.Resource;
+import io.github.dind.devcontainer.run.Resources.Resource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

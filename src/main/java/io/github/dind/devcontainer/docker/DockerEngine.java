@@ -1,5 +1,11 @@
 package io.github.dind.devcontainer.docker;
 
+import io.github.dind.devcontainer.run.Container;
+import io.github.dind.devcontainer.run.ContainerEngine;
+import io.github.dind.devcontainer.run.ContainerEngineException;
+import io.github.dind.devcontainer.run.ImageNotFoundException;
+import io.github.dind.devcontainer.run.ResourceTracker;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -11,10 +17,10 @@ import com.github.dockerjava.api.model.MountType;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.Setting;
-import io.github.dind.devcontainer.docker.Resources.Resource;
-import io.github.dind.devcontainer.spec.ClientLaunch;
-import io.github.dind.devcontainer.spec.ImageConfig;
-import io.github.dind.devcontainer.spec.MountSpec;
+import io.github.dind.devcontainer.run.Resources.Resource;
+import io.github.dind.devcontainer.run.ClientLaunch;
+import io.github.dind.devcontainer.devcontainer.ImageConfig;
+import io.github.dind.devcontainer.devcontainer.MountSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

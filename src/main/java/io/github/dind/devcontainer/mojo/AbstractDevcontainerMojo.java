@@ -5,6 +5,7 @@ import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.Setting;
 import io.github.dind.devcontainer.workspace.BuildClaims;
+import io.github.dind.devcontainer.workspace.SecondDevcontainerException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,10 +75,10 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
             getLog().info("Skipping devcontainer:" + goal() + " (" + skippedBy.get() + "=true)");
             return;
         }
-        if (project != null && session != null && !claimed()) {
-            return;
-        }
         try {
+            if (project != null && session != null && !claimed()) {
+                return;
+            }
             run();
         } catch (DevcontainerException e) {
             String message = e.renderSettings(this::renderSetting);
@@ -98,7 +99,7 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
      * Another project's goal logs why it skips, after checking it would not make a second
      * devcontainer: a module that names another folder, image or distro is an error.
      */
-    private boolean claimed() throws MojoExecutionException {
+    private boolean claimed() throws MojoExecutionException, SecondDevcontainerException {
         try {
             reactor = Reactor.of(session, project, projectBuilder);
         } catch (ProjectBuildingException e) {
@@ -114,17 +115,8 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
         }
         List<BuildClaims.Mismatch> mismatches = claim.mismatches(identifying);
         if (!mismatches.isEmpty()) {
-            StringBuilder message = new StringBuilder("A reactor has one devcontainer, but ").append(project.getArtifactId())
-                    .append(" configures it differently from ").append(claim.holder()).append(", which handles it in this build:");
-            for (BuildClaims.Mismatch m : mismatches) {
-                message.append(System.lineSeparator()).append("  - ").append(renderSetting(m.parameter(), null))
-                        .append(" is ").append(m.value()).append(" in ").append(project.getArtifactId()).append(", ")
-                        .append(m.held()).append(" in ").append(claim.holder());
-            }
-            message.append(System.lineSeparator()).append("Configure the devcontainer once, in the top-level pom (")
-                    .append(reactor.ownerFolder().resolve("pom.xml")).append("), and remove these elements from ")
-                    .append(project.getArtifactId()).append("'s configuration of the plugin.");
-            throw new MojoExecutionException(message.toString());
+            throw new SecondDevcontainerException(project.getArtifactId(), claim.holder(), mismatches,
+                    reactor.ownerFolder().resolve("pom.xml"));
         }
         getLog().info("Skipping devcontainer:" + goal() + " in " + project.getArtifactId() + ": the reactor's devcontainer ("
                 + directory() + ") is handled once per build, by " + claim.holder());

@@ -1,12 +1,12 @@
 package io.github.dind.devcontainer.mojo;
 
 import io.github.dind.devcontainer.InvalidSettingException;
-import io.github.dind.devcontainer.build.ImageName;
+import io.github.dind.devcontainer.image.ImageName;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.docker.DockerConnector;
 import io.github.dind.devcontainer.docker.DockerUnavailableException;
 import java.time.Duration;
-import io.github.dind.devcontainer.build.CredentialLookup;
+import io.github.dind.devcontainer.image.registry.CredentialLookup;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;

@@ -1,20 +1,10 @@
 package io.github.dind.devcontainer.mojo;
 
 import io.github.dind.devcontainer.DevcontainerException;
-import io.github.dind.devcontainer.InvalidSettingException;
-import io.github.dind.devcontainer.build.BuildRequest;
-import io.github.dind.devcontainer.build.BuildResult;
-import io.github.dind.devcontainer.build.ImageBuilder;
-import io.github.dind.devcontainer.build.MetadataLabel;
-import io.github.dind.devcontainer.build.PullPolicy;
+import io.github.dind.devcontainer.image.BuildRequest;
+import io.github.dind.devcontainer.image.ImageBuilder;
 import io.github.dind.devcontainer.docker.DockerConnection;
-import java.time.Duration;
-import java.time.Instant;
-import io.github.dind.devcontainer.spec.ImageMetadata;
-import io.github.dind.devcontainer.spec.ImageReference;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -87,48 +77,12 @@ public class BuildMojo extends AbstractDockerMojo {
 
     @Override
     void run() throws DevcontainerException {
-        BuildRequest request = request();
+        BuildRequest request = BuildRequest.of(new BuildRequest.Settings(directory().toPath(), dockerfile, imageName(),
+                buildArgs, ProjectLabels.forBuild(owner()), metadataLabel, createdLabel, pull, session.isOffline(),
+                noCache, always, timeout, cacheFrom), console());
         try (DockerConnection docker = connect(request.timeout())) {
             getLog().debug("Using " + docker.describe());
-            BuildResult result = new ImageBuilder(docker, console()).withCredentials(credentials()).build(request);
-            if (!result.upToDate()) {
-                getLog().info(String.format(Locale.ROOT, "Built %s: image %s, %s, in %.1f s",
-                        String.join(", ", result.image().references()), ImageBuilder.shortId(result.imageId()),
-                        megabytes(result.sizeBytes()), result.took().toMillis() / 1000.0));
-            }
+            new ImageBuilder(docker, console()).withCredentials(credentials()).build(request);
         }
-    }
-
-    private BuildRequest request() throws DevcontainerException {
-        if (timeout < 1) {
-            throw new InvalidSettingException("timeout", timeout, "must be at least 1 (seconds)");
-        }
-        PullPolicy configured = PullPolicy.fromId(pull);
-        PullPolicy pullPolicy = effectivePull(configured, session.isOffline());
-        if (pullPolicy != configured) {
-            getLog().info("Maven runs offline: base images are not pulled (pull=never)");
-        }
-        Map<String, String> labels = new LinkedHashMap<>(ProjectLabels.forBuild(owner()));
-        if (metadataLabel) {
-            MetadataLabel.of(directory().toPath(), console()).ifPresent(value -> labels.put(ImageMetadata.LABEL, value));
-        }
-        List<String> cache = cacheFrom == null ? List.of() : cacheFrom.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
-        for (String image : cache) {
-            if (!ImageReference.isValid(image)) {
-                throw new InvalidSettingException("cacheFrom", image, "must be " + ImageReference.RULE);
-            }
-        }
-        return new BuildRequest(directory().toPath(), dockerfile.replace('\\', '/'), imageName(),
-                buildArgs == null ? Map.of() : buildArgs, labels,
-                createdLabel ? Instant.now() : null, pullPolicy, noCache, always, Duration.ofSeconds(timeout), cache);
-    }
-
-    /** Offline Maven never pulls: {@code mvn -o} turns every policy into {@link PullPolicy#NEVER}. */
-    static PullPolicy effectivePull(PullPolicy configured, boolean offline) {
-        return offline ? PullPolicy.NEVER : configured;
-    }
-
-    private static String megabytes(long bytes) {
-        return bytes < 0 ? "size unknown" : String.format(Locale.ROOT, "%.0f MB", bytes / 1_000_000.0);
     }
 }

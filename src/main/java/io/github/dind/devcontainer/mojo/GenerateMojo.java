@@ -1,23 +1,12 @@
 package io.github.dind.devcontainer.mojo;
 
-import io.github.dind.devcontainer.render.CaCertificateFiles;
-import io.github.dind.devcontainer.render.GeneratedFile;
-import io.github.dind.devcontainer.render.PrebuiltImageFiles;
-import io.github.dind.devcontainer.spec.ImageReference;
-import io.github.dind.devcontainer.InvalidSettingException;
-import io.github.dind.devcontainer.render.ProjectFiles;
-import io.github.dind.devcontainer.render.ProjectFilesException;
-import io.github.dind.devcontainer.render.Renderer;
-import io.github.dind.devcontainer.spec.DevcontainerSpec;
-import io.github.dind.devcontainer.spec.InvalidSpecException;
+import io.github.dind.devcontainer.generate.Generator;
+import io.github.dind.devcontainer.generate.request.GenerateRequest;
+import io.github.dind.devcontainer.generate.request.InvalidRequestException;
 import io.github.dind.devcontainer.DevcontainerException;
-import io.github.dind.devcontainer.Setting;
 import java.io.File;
-import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -53,7 +42,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
      * The user devcontainer clients connect as. {@code root} by default; any other name creates
      * that user, in the docker group, allowed to restart dockerd through a narrow sudo rule.
      */
-    @Parameter(property = PropertyNames.REMOTE_USER, defaultValue = DevcontainerSpec.ROOT)
+    @Parameter(property = PropertyNames.REMOTE_USER, defaultValue = GenerateRequest.ROOT)
     private String remoteUser;
 
     /**
@@ -93,7 +82,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     private List<String> toolchains;
 
     /** {@code distro}: the distribution's Maven; {@code none}: no Maven (a project with ./mvnw needs none). */
-    @Parameter(property = PropertyNames.MAVEN, defaultValue = DevcontainerSpec.MAVEN_DISTRO)
+    @Parameter(property = PropertyNames.MAVEN, defaultValue = GenerateRequest.MAVEN_DISTRO)
     private String maven;
 
     /** A named volume per devcontainer at the remote user's {@code ~/.m2/repository}: downloads survive rebuilds. */
@@ -169,39 +158,13 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
             }
             return;
         }
-        DevcontainerSpec spec = spec();
-        Renderer renderer = new Renderer(templateDirectory == null ? null : templateDirectory.toPath());
-        renderer.overriddenTemplates().forEach(t -> getLog().info("Using your template " + t + " from " + templateDirectory));
-        List<GeneratedFile> files = renderer.render(spec);
-        if (prebuiltImage != null && !prebuiltImage.isBlank()) {
-            String image = prebuiltImage.strip();
-            if (!ImageReference.isValid(image)) {
-                throw new InvalidSettingException("prebuiltImage", image, "must be " + ImageReference.RULE);
-            }
-            files = PrebuiltImageFiles.apply(files, image, spec.name());
-            getLog().info("devcontainer.json opens the prebuilt image " + image + "; "
-                    + PrebuiltImageFiles.BUILD_CONFIG + " builds it locally");
-        }
-        getLog().info("Devcontainer " + spec.distro().id() + " (" + spec.baseImage() + ") in " + directory());
-        getLog().info("Java: " + spec.java().jdk().reason() + (spec.java().maven() ? "; Maven from " + spec.distro().id()
-                : spec.java().jdk().jdk().isPresent() ? "; no Maven (maven=none)" : "; no Maven either (it comes with a JDK)"));
-        if (spec.java().toolchains().size() > 1) {
-            getLog().info("Toolchains: JDK " + spec.java().toolchains().stream().map(j -> Integer.toString(j.version()))
-                    .collect(Collectors.joining(", ")) + " in ~/.m2/toolchains.xml");
-        }
-        report(new ProjectFiles(directory().toPath()).write(files, force));
-        try {
-            new CaCertificateFiles(directory().toPath()).sync(spec.caCertificates())
-                    .forEach(change -> getLog().info("  " + change));
-        } catch (IOException e) {
-            throw new ProjectFilesException("Cannot write the CA certificates into " + directory() + " ("
-                    + Setting.ref("directory") + "): " + e, e);
-        }
+        new Generator(console()).generate(spec(), new Generator.Options(directory().toPath(),
+                templateDirectory == null ? null : templateDirectory.toPath(), prebuiltImage, force));
     }
 
-    private DevcontainerSpec spec() throws InvalidSpecException {
+    private GenerateRequest spec() throws InvalidRequestException {
         List<MavenProject> served = reactor() != null ? reactor().served() : List.of(project);
-        DevcontainerSpec.Builder builder = DevcontainerSpec.builder()
+        GenerateRequest.Builder builder = GenerateRequest.builder()
                 .name(name != null ? name : owner().getName())
                 .distro(distro)
                 .baseImage(baseImage)
@@ -221,20 +184,5 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 .forwardPorts(forwardPorts);
         ProjectLabels.forDockerfile(owner()).forEach(builder::label);
         return builder.build();
-    }
-
-    private void report(List<ProjectFiles.Outcome> outcomes) {
-        for (ProjectFiles.Outcome outcome : outcomes) {
-            String file = outcome.path().getFileName().toString();
-            if (outcome.action().kept()) {
-                getLog().warn("Kept " + outcome.path() + " (" + outcome.action().description() + "). Run with "
-                        + text(Setting.assign("force", "true")) + " to replace it; a backup is kept.");
-            } else if (outcome.backup() != null) {
-                getLog().warn(String.format(Locale.ROOT, "  %-17s %s, your version is in %s", file,
-                        outcome.action().description(), outcome.backup().getFileName()));
-            } else {
-                getLog().info(String.format(Locale.ROOT, "  %-17s %s", file, outcome.action().description()));
-            }
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.github.dind.devcontainer.mojo;
 
-import io.github.dind.devcontainer.build.RegistryCredentials;
+import io.github.dind.devcontainer.image.registry.RegistryCredentials;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

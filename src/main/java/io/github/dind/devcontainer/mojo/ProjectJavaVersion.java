@@ -1,6 +1,7 @@
 package io.github.dind.devcontainer.mojo;
 
-import io.github.dind.devcontainer.spec.JavaToolchain;
+import io.github.dind.devcontainer.devcontainer.JavaVersion;
+import io.github.dind.devcontainer.generate.request.JavaToolchain;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ final class ProjectJavaVersion {
 
     /** The version the project's pom names, if it names one. */
     private static Optional<JavaToolchain.ProjectJava> named(MavenProject project) {
-        OptionalInt release = JavaToolchain.parseVersion(project.getProperties().getProperty("maven.compiler.release"));
+        OptionalInt release = JavaVersion.parse(project.getProperties().getProperty("maven.compiler.release"));
         if (release.isPresent()) {
             return Optional.of(new JavaToolchain.ProjectJava(release.getAsInt(), "the property maven.compiler.release"));
         }
@@ -52,14 +53,14 @@ final class ProjectJavaVersion {
         if (compiler != null && compiler.getConfiguration() instanceof Xpp3Dom configuration) {
             for (String parameter : new String[] {"release", "target"}) {
                 Xpp3Dom child = configuration.getChild(parameter);
-                OptionalInt version = JavaToolchain.parseVersion(child == null ? null : child.getValue());
+                OptionalInt version = JavaVersion.parse(child == null ? null : child.getValue());
                 if (version.isPresent()) {
                     return Optional.of(new JavaToolchain.ProjectJava(version.getAsInt(),
                             "the maven-compiler-plugin's <" + parameter + ">"));
                 }
             }
         }
-        OptionalInt target = JavaToolchain.parseVersion(project.getProperties().getProperty("maven.compiler.target"));
+        OptionalInt target = JavaVersion.parse(project.getProperties().getProperty("maven.compiler.target"));
         if (target.isPresent()) {
             return Optional.of(new JavaToolchain.ProjectJava(target.getAsInt(), "the property maven.compiler.target"));
         }
@@ -67,7 +68,7 @@ final class ProjectJavaVersion {
     }
 
     private static JavaToolchain.ProjectJava running() {
-        OptionalInt running = JavaToolchain.parseVersion(System.getProperty("java.specification.version"));
+        OptionalInt running = JavaVersion.parse(System.getProperty("java.specification.version"));
         return running.isPresent()
                 ? new JavaToolchain.ProjectJava(running.getAsInt(), "the Java this Maven runs on (the pom names none)")
                 : null;

@@ -2,9 +2,9 @@ package io.github.dind.devcontainer.mojo;
 
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.InvalidSettingException;
-import io.github.dind.devcontainer.build.ImageName;
-import io.github.dind.devcontainer.build.ImagePusher;
-import io.github.dind.devcontainer.build.PushException;
+import io.github.dind.devcontainer.image.ImageName;
+import io.github.dind.devcontainer.image.ImagePusher;
+import io.github.dind.devcontainer.image.PushException;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.dind.devcontainer.mojo;
 
-import io.github.dind.devcontainer.spec.JavaToolchain;
+import io.github.dind.devcontainer.generate.request.JavaToolchain;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,13 +2,10 @@ package io.github.dind.devcontainer.mojo;
 
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.InvalidSettingException;
-import io.github.dind.devcontainer.docker.ContainerEngine;
+import io.github.dind.devcontainer.run.ContainerEngine;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.docker.DockerEngine;
-import io.github.dind.devcontainer.verify.CheckCatalog;
-import io.github.dind.devcontainer.verify.PluginIdentity;
-import io.github.dind.devcontainer.verify.VerdictReuse;
-import io.github.dind.devcontainer.verify.VerdictStore;
+import io.github.dind.devcontainer.verify.checks.CheckCatalog;
 import io.github.dind.devcontainer.verify.VerifyService;
 import java.io.File;
 import java.nio.file.Files;
@@ -139,7 +136,7 @@ public class VerifyMojo extends AbstractDockerMojo {
                         .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
                 new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout), Duration.ofSeconds(checkTimeout),
                         Duration.ofSeconds(stopGracePeriod)),
-                repeat, keep, prefix, reportDirectory.toPath(), projectBuild(), verdictReuse());
+                repeat, keep, prefix, reportDirectory.toPath(), projectBuild(), verdicts());
         try (DockerConnection docker = connect(idleBound()); ContainerEngine engine = DockerEngine.open(docker, console())) {
             new VerifyService(console()).verify(request, engine);
         }
@@ -160,19 +157,13 @@ public class VerifyMojo extends AbstractDockerMojo {
         return Duration.ofSeconds(longest).plusMinutes(1);
     }
 
-    /**
-     * Verdicts live in the local repository's {@code .cache} folder (where Maven's resolver keeps its
-     * own state): {@code mvn clean} does not lose them, wiping the local repository does, and CI
-     * that caches the repository keeps them — safe, because a verdict is reused only for the same
-     * image id on an engine of the same version, storage, cgroup and kernel.
-     */
-    private VerdictReuse verdictReuse() throws InvalidSettingException {
+    /** Stored verdicts, in Maven's local repository (see {@link VerifyService.Verdicts}). */
+    private VerifyService.Verdicts verdicts() throws InvalidSettingException {
         if (session == null || session.getRepositorySession() == null) {
             return null;
         }
         Path localRepository = session.getRepositorySession().getLocalRepository().getBasedir().toPath();
-        return new VerdictReuse(new VerdictStore(localRepository.resolve(".cache/devcontainer-maven-plugin/verdicts")),
-                ownerFolder() + "\n" + target(), always, PluginIdentity.describe(pluginVersion));
+        return new VerifyService.Verdicts(localRepository, ownerFolder() + "\n" + target(), always, pluginVersion);
     }
 
     /** project-build's settings, or null when it is off. */

@@ -1,9 +1,9 @@
 package io.github.dind.devcontainer.verify;
 
-import io.github.dind.devcontainer.render.GeneratedFile;
-import io.github.dind.devcontainer.render.Renderer;
-import io.github.dind.devcontainer.spec.DevcontainerSpec;
-import io.github.dind.devcontainer.spec.LaunchSettings;
+import io.github.dind.devcontainer.generate.render.GeneratedFile;
+import io.github.dind.devcontainer.generate.render.Renderer;
+import io.github.dind.devcontainer.generate.request.GenerateRequest;
+import io.github.dind.devcontainer.devcontainer.LaunchSettings;
 import java.io.IOException;
 
 /**
@@ -21,7 +21,7 @@ public final class PluginDefaults {
      */
     public static LaunchSettings launchSettings() {
         try {
-            DevcontainerSpec spec = DevcontainerSpec.builder().name("devcontainer").build();
+            GenerateRequest spec = GenerateRequest.builder().name("devcontainer").build();
             for (GeneratedFile file : new Renderer(null).render(spec)) {
                 if (file.fileName().equals("devcontainer.json")) {
                     return LaunchSettings.parse(file.body(), "the plugin's own devcontainer.json");

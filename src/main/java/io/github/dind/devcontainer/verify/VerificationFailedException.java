@@ -1,5 +1,8 @@
 package io.github.dind.devcontainer.verify;
 
+import io.github.dind.devcontainer.verify.report.CheckResult;
+import io.github.dind.devcontainer.verify.report.VerificationReport;
+
 import io.github.dind.devcontainer.DevcontainerException;
 import java.util.List;
 

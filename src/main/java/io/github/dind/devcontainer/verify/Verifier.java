@@ -1,10 +1,17 @@
 package io.github.dind.devcontainer.verify;
 
+import io.github.dind.devcontainer.verify.checks.Check;
+import io.github.dind.devcontainer.verify.checks.DaemonStatus;
+import io.github.dind.devcontainer.verify.checks.Observation;
+import io.github.dind.devcontainer.verify.checks.Timings;
+import io.github.dind.devcontainer.verify.report.CheckResult;
+import io.github.dind.devcontainer.verify.report.VerificationReport;
+
 import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.Console;
-import io.github.dind.devcontainer.docker.Container;
-import io.github.dind.devcontainer.docker.ContainerException;
-import io.github.dind.devcontainer.verify.CheckResult.Status;
+import io.github.dind.devcontainer.run.Container;
+import io.github.dind.devcontainer.run.ContainerException;
+import io.github.dind.devcontainer.verify.report.CheckResult.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +33,6 @@ import java.util.concurrent.Future;
  */
 public final class Verifier {
     static final int LOG_LINES = 40;
-    static final String DOCKERD_LOG = "/var/log/dockerd.log";
 
     private final List<Check> checks;
     private final Console console;
@@ -52,7 +58,7 @@ public final class Verifier {
         }
         boolean failed = results.stream().anyMatch(CheckResult::failed);
         List<String> containerLog = failed ? container.logTail(LOG_LINES) : List.of();
-        List<String> dockerdLog = failed ? container.fileTail(DOCKERD_LOG, LOG_LINES) : List.of();
+        List<String> dockerdLog = failed ? container.fileTail(DaemonStatus.DOCKERD_LOG, LOG_LINES) : List.of();
         return new VerificationReport(image, containerName, started, results, timings.all(), containerLog, dockerdLog);
     }
 

@@ -3,18 +3,23 @@ package io.github.dind.devcontainer.verify;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.InvalidSettingException;
-import io.github.dind.devcontainer.Setting;
-import io.github.dind.devcontainer.docker.Container;
-import io.github.dind.devcontainer.docker.ContainerEngine;
-import io.github.dind.devcontainer.docker.ImageNotFoundException;
-import io.github.dind.devcontainer.spec.ClientLaunch;
-import io.github.dind.devcontainer.Sha256;
-import io.github.dind.devcontainer.spec.ImageConfig;
-import io.github.dind.devcontainer.spec.JavaExpectations;
-import io.github.dind.devcontainer.spec.ImageMetadata;
-import io.github.dind.devcontainer.spec.LaunchSettings;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.dind.devcontainer.VerificationException;
+import io.github.dind.devcontainer.devcontainer.ImageConfig;
+import io.github.dind.devcontainer.devcontainer.JavaExpectations;
+import io.github.dind.devcontainer.devcontainer.LaunchSettings;
+import io.github.dind.devcontainer.run.ClientLaunch;
+import io.github.dind.devcontainer.run.Container;
+import io.github.dind.devcontainer.run.ContainerEngine;
+import io.github.dind.devcontainer.verify.checks.Check;
+import io.github.dind.devcontainer.verify.checks.CheckCatalog;
+import io.github.dind.devcontainer.verify.checks.ProjectBuildCheck;
+import io.github.dind.devcontainer.verify.report.RepeatSummary;
+import io.github.dind.devcontainer.verify.report.ReportOutput;
+import io.github.dind.devcontainer.verify.report.VerificationReport;
+import io.github.dind.devcontainer.verify.verdict.PluginIdentity;
+import io.github.dind.devcontainer.verify.verdict.VerdictKey;
+import io.github.dind.devcontainer.verify.verdict.VerdictReuse;
+import io.github.dind.devcontainer.verify.verdict.VerdictStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,11 +44,11 @@ public final class VerifyService {
      * @param only check ids to run; empty runs all
      * @param namePrefix the container names' prefix (lower-case, docker name characters)
      * @param keep leave the last boot's container running, labelled as kept
-     * @param reuse where passing verdicts are kept and whether one may stand for this run; null: always run
+     * @param verdicts where passing verdicts are kept and whether one may stand for this run; null: always run
      */
     public record Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
             CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
-            ProjectBuild projectBuild, VerdictReuse reuse) {
+            ProjectBuild projectBuild, Verdicts verdicts) {
         /** Without a stored verdict. */
         public Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
                 CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
@@ -73,16 +78,32 @@ public final class VerifyService {
         }
     }
 
-    /** Labels of the lasting local repository volume: what it is, and which project it serves. */
-    public static final String CACHE_LABEL = "io.github.dind.devcontainer.cache";
-    public static final String PROJECT_LABEL = "io.github.dind.devcontainer.project";
+    /**
+     * Stored verdicts: kept in Maven's local repository, in its {@code .cache} folder (where Maven's
+     * resolver keeps its own state), so {@code mvn clean} does not lose them, wiping the local
+     * repository does, and CI that caches the repository keeps them — safe, because a verdict is
+     * reused only for the same image id on an engine of the same version, storage, cgroup and kernel.
+     *
+     * @param localRepository Maven's local repository
+     * @param subject which project and image they are for (one stored verdict per subject)
+     * @param always run the checks even when a stored verdict could stand for them
+     * @param pluginVersion the plugin's version as Maven loaded it (its jar's digest is added)
+     */
+    public record Verdicts(Path localRepository, String subject, boolean always, String pluginVersion) {
+        VerdictReuse reuse() {
+            return new VerdictReuse(new VerdictStore(localRepository.resolve(".cache/devcontainer-maven-plugin/verdicts")),
+                    subject, always, PluginIdentity.describe(pluginVersion));
+        }
+    }
 
     private final Console console;
     private final ReportOutput output;
+    private final LaunchConfiguration configuration;
 
     public VerifyService(Console console) {
         this.console = console;
         this.output = new ReportOutput(console);
+        this.configuration = new LaunchConfiguration(console);
     }
 
     /**
@@ -94,9 +115,9 @@ public final class VerifyService {
      */
     public List<VerificationReport> verify(Request request, ContainerEngine engine) throws DevcontainerException {
         validate(request);
-        ImageConfig image = imageConfig(request.image(), engine);
-        LaunchSettings settings = settings(request.configFile(), image);
-        JavaExpectations java = javaExpectations(request.configFile());
+        ImageConfig image = LaunchConfiguration.imageConfig(request.image(), engine);
+        LaunchSettings settings = configuration.settings(request.configFile(), image);
+        JavaExpectations java = configuration.javaExpectations(request.configFile());
         ProjectBuild build = request.projectBuild();
         List<Check> checks;
         try {
@@ -107,25 +128,26 @@ public final class VerifyService {
         }
         boolean projectBuildRuns = runs(checks, ProjectBuildCheck.ID);
         ClientLaunch launch = ClientLaunch.of(request.image(), settings, image)
-                .withVerifyMounts(verifyMounts(projectBuildRuns ? build : null, java));
+                .withVerifyMounts(configuration.verifyMounts(projectBuildRuns ? build : null, java));
         launch.warnings().forEach(console::warn);
         // what runs killed outright left behind, swept alongside: the verdict's key, or the first boot
         CompletableFuture<Integer> sweep = CompletableFuture.supplyAsync(engine::sweepLeftovers);
         try {
-            VerdictKey key = request.reuse() == null ? null : request.reuse().key(request, projectBuildRuns, image.id(),
+            VerdictReuse reuse = request.verdicts() == null ? null : request.verdicts().reuse();
+            VerdictKey key = reuse == null ? null : reuse.key(request.repeat(), request.keep(), projectBuildRuns, image.id(),
                     settings + "\n" + launch.dockerRunArgs(),
                     checks.stream().map(Check::id).toList() + "\n" + request.commands() + "\n"
                             + new TreeSet<>(request.only()) + "\n" + request.timeouts() + "\n" + java,
                     engine, launch.network(), console);
             output.removeOldReports(request.reportDirectory());
-            if (key != null && request.reuse().reused(key, request.image(), request.reportFile(1), console)) {
+            if (key != null && reuse.reused(key, request.image(), request.reportFile(1), console)) {
                 return List.of();
             }
             console.info("Verifying " + request.image() + " at " + engine.host() + " as a devcontainer client starts it: "
                     + launch.describe());
             List<VerificationReport> reports = boot(request, launch, checks, engine);
             if (key != null) {
-                request.reuse().passed(key, request.image(), request.reportFile(1), console);
+                reuse.passed(key, request.image(), request.reportFile(1), console);
             }
             return reports;
         } finally {
@@ -160,8 +182,8 @@ public final class VerifyService {
             }
         } catch (DevcontainerException | RuntimeException e) {
             // the container would not start, or a boot broke off: no earlier pass may stand for the next run
-            if (request.reuse() != null) {
-                request.reuse().failed(console);
+            if (request.verdicts() != null) {
+                request.verdicts().reuse().failed(console);
             }
             throw e;
         }
@@ -170,8 +192,8 @@ public final class VerifyService {
         }
         List<VerificationReport> failed = reports.stream().filter(r -> !r.passed()).toList();
         if (!failed.isEmpty()) {
-            if (request.reuse() != null) {
-                request.reuse().failed(console);
+            if (request.verdicts() != null) {
+                request.verdicts().reuse().failed(console);
             }
             throw new VerificationFailedException(ReportOutput.failureMessage(failed, reports.size()), reports);
         }
@@ -194,87 +216,9 @@ public final class VerifyService {
         }
     }
 
-    /**
-     * What a client acts on. A devcontainer.json that names an image (no build) is merged with the
-     * image's {@link ImageMetadata#LABEL} label, as the devcontainer CLI does; one that builds is read
-     * alone (a client builds its own image and reads no label of ours). Without a devcontainer.json,
-     * the label stands in for {@code {"image": ...}}, else the plugin's own devcontainer.json.
-     */
-    private LaunchSettings settings(Path configFile, ImageConfig image) throws VerificationException {
-        String label = image.labels().get(ImageMetadata.LABEL);
-        try {
-            if (configFile == null || !Files.isRegularFile(configFile)) {
-                if (label != null) {
-                    console.info("No " + configFile + ": starting the container as a client given only the image does,"
-                            + " from its " + ImageMetadata.LABEL + " label");
-                    return LaunchSettings.parse(ImageMetadata.merge(ImageMetadata.entries(label), "{}",
-                            "the image's label"), "the image's " + ImageMetadata.LABEL + " label");
-                }
-                console.info("No " + configFile + ": starting the container as the plugin's own devcontainer.json would");
-                return PluginDefaults.launchSettings();
-            }
-            String text = Files.readString(configFile);
-            if (label != null && ImageMetadata.isImageBased(text, configFile.toString())) {
-                console.info(configFile + " names an image: merged with the image's " + ImageMetadata.LABEL + " label");
-                return LaunchSettings.parse(ImageMetadata.merge(ImageMetadata.entries(label), text, configFile.toString()),
-                        configFile + " merged with the image's label");
-            }
-            return LaunchSettings.parse(text, configFile.toString());
-        } catch (IOException e) {
-            throw new VerificationException(e.getMessage(), e);
-        }
-    }
-
-    private JavaExpectations javaExpectations(Path configFile) throws VerificationException {
-        if (configFile == null || !Files.isRegularFile(configFile)) {
-            return JavaExpectations.none();
-        }
-        try {
-            return JavaExpectations.read(configFile);
-        } catch (IOException e) {
-            throw new VerificationException(e.getMessage(), e);
-        }
-    }
-
     /** Whether the check with this id is among those that run ({@code only} may leave it out). */
     static boolean runs(List<Check> checks, String id) {
         return checks.stream().anyMatch(c -> c.id().equals(id));
     }
 
-    /**
-     * project-build's mounts: the project at its workspace folder, and a lasting local repository
-     * volume; none when project-build does not run (a volume create and a mount saved).
-     */
-    private List<ClientLaunch.VerifyMount> verifyMounts(ProjectBuild build, JavaExpectations java) {
-        if (build == null) {
-            return List.of();
-        }
-        List<ClientLaunch.VerifyMount> mounts = new ArrayList<>();
-        String project = build.projectDirectory().toString();
-        mounts.add(new ClientLaunch.VerifyMount(true, project, build.workspace(), Map.of()));
-        java.localRepository().ifPresent(target -> {
-            String volume = localRepositoryVolume(project);
-            console.info("Maven's local repository for project-build: volume " + volume + ", kept between runs"
-                    + " (remove it with: docker volume rm " + volume + ")");
-            mounts.add(new ClientLaunch.VerifyMount(false, volume, target, Map.of(CACHE_LABEL, "m2", PROJECT_LABEL, project)));
-        });
-        return mounts;
-    }
-
-    /** {@code devcontainer-m2-verify-} and 12 hex digits of the SHA-256 of the project's path: one per project. */
-    static String localRepositoryVolume(String projectDirectory) {
-        return "devcontainer-m2-verify-" + Sha256.hex(projectDirectory).substring(0, 12);
-    }
-
-    private static ImageConfig imageConfig(String image, ContainerEngine engine) throws DevcontainerException {
-        try {
-            return engine.inspectImage(image);
-        } catch (ImageNotFoundException e) {
-            VerificationException missing = new VerificationException("The image " + image + " is not on the Docker"
-                    + " daemon. Build it first (mvn devcontainer:build, or bind the build goal before verify), or name"
-                    + " an existing image with " + Setting.assign("image", "NAME:TAG") + ".", e);
-            missing.withHost(engine.host());
-            throw missing;
-        }
-    }
 }

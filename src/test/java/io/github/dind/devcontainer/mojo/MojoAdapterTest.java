@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.Setting;
-import io.github.dind.devcontainer.build.PullPolicy;
+import io.github.dind.devcontainer.image.PullPolicy;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,8 +106,8 @@ class MojoAdapterTest {
     @Test
     void offlineMavenNeverPulls() {
         for (PullPolicy configured : PullPolicy.values()) {
-            assertThat(BuildMojo.effectivePull(configured, true)).isEqualTo(PullPolicy.NEVER);
-            assertThat(BuildMojo.effectivePull(configured, false)).isEqualTo(configured);
+            assertThat(PullPolicy.effective(configured, true)).isEqualTo(PullPolicy.NEVER);
+            assertThat(PullPolicy.effective(configured, false)).isEqualTo(configured);
         }
     }
 

@@ -2,7 +2,7 @@ package io.github.dind.devcontainer.mojo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dind.devcontainer.spec.JavaToolchain;
+import io.github.dind.devcontainer.generate.request.JavaToolchain;
 import java.util.List;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;

@@ -1,7 +1,7 @@
 package io.github.dind.devcontainer.testing;
 
-import io.github.dind.devcontainer.docker.Container;
-import io.github.dind.devcontainer.docker.ExecResult;
+import io.github.dind.devcontainer.run.Container;
+import io.github.dind.devcontainer.run.ExecResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,25 +1,25 @@
 package io.github.dind.devcontainer.testing;
 
-import io.github.dind.devcontainer.spec.DevcontainerSpec;
-import io.github.dind.devcontainer.spec.InvalidSpecException;
+import io.github.dind.devcontainer.generate.request.GenerateRequest;
+import io.github.dind.devcontainer.generate.request.InvalidRequestException;
 
 /** Specs for tests. */
 public final class Specs {
     private Specs() {
     }
 
-    public static DevcontainerSpec.Builder sample(String distro) {
-        return DevcontainerSpec.builder()
+    public static GenerateRequest.Builder sample(String distro) {
+        return GenerateRequest.builder()
                 .name("Sample Project")
                 .distro(distro)
                 .label("org.opencontainers.image.title", "Sample Project")
                 .label("org.opencontainers.image.version", "1.0.0-SNAPSHOT");
     }
 
-    public static DevcontainerSpec build(DevcontainerSpec.Builder builder) {
+    public static GenerateRequest build(GenerateRequest.Builder builder) {
         try {
             return builder.build();
-        } catch (InvalidSpecException e) {
+        } catch (InvalidRequestException e) {
             throw new AssertionError(e.getMessage(), e);
         }
     }

@@ -1,9 +1,9 @@
 package io.github.dind.devcontainer.testing;
 
-import io.github.dind.devcontainer.docker.Container;
-import io.github.dind.devcontainer.verify.Check;
-import io.github.dind.devcontainer.verify.Observation;
-import io.github.dind.devcontainer.verify.Timings;
+import io.github.dind.devcontainer.run.Container;
+import io.github.dind.devcontainer.verify.checks.Check;
+import io.github.dind.devcontainer.verify.checks.Observation;
+import io.github.dind.devcontainer.verify.checks.Timings;
 import java.util.Set;
 
 /** A check for tests of the runner: an id, what it requires, whether it may overlap, and what it does. */

@@ -1,10 +1,12 @@
 package io.github.dind.devcontainer.verify;
 
+import io.github.dind.devcontainer.verify.checks.Check;
+import io.github.dind.devcontainer.verify.checks.CheckCatalog;
+import io.github.dind.devcontainer.verify.checks.Observation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dind.devcontainer.docker.Container;
-import io.github.dind.devcontainer.spec.JavaExpectations;
-import io.github.dind.devcontainer.spec.LaunchSettings;
+import io.github.dind.devcontainer.devcontainer.JavaExpectations;
 import io.github.dind.devcontainer.testing.TestCheck;
 import java.time.Duration;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.github.dind.devcontainer.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dind.devcontainer.spec.LaunchSettings;
-import io.github.dind.devcontainer.spec.MountSpec;
+import io.github.dind.devcontainer.devcontainer.LaunchSettings;
+import io.github.dind.devcontainer.devcontainer.MountSpec;
 import org.junit.jupiter.api.Test;
 
 /** An image verified without a devcontainer.json is started as the generated one says. */

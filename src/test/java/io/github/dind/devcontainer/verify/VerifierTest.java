@@ -1,12 +1,17 @@
 package io.github.dind.devcontainer.verify;
 
+import io.github.dind.devcontainer.verify.checks.Check;
+import io.github.dind.devcontainer.verify.checks.Observation;
+import io.github.dind.devcontainer.verify.report.CheckResult;
+import io.github.dind.devcontainer.verify.report.VerificationReport;
+
 import static io.github.dind.devcontainer.testing.FakeContainer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dind.devcontainer.testing.FakeContainer;
 import io.github.dind.devcontainer.testing.RecordingConsole;
 import io.github.dind.devcontainer.testing.TestCheck;
-import io.github.dind.devcontainer.verify.CheckResult.Status;
+import io.github.dind.devcontainer.verify.report.CheckResult.Status;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,22 @@
 package io.github.dind.devcontainer.verify;
 
+import io.github.dind.devcontainer.VerificationException;
+import io.github.dind.devcontainer.verify.checks.CheckCatalog;
+import io.github.dind.devcontainer.verify.report.CheckResult;
+import io.github.dind.devcontainer.verify.report.VerificationReport;
+
 import static io.github.dind.devcontainer.testing.FakeContainer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.InvalidSettingException;
-import io.github.dind.devcontainer.docker.Container;
-import io.github.dind.devcontainer.docker.ContainerEngine;
-import io.github.dind.devcontainer.docker.ContainerEngineException;
-import io.github.dind.devcontainer.docker.ImageNotFoundException;
-import io.github.dind.devcontainer.spec.ClientLaunch;
-import io.github.dind.devcontainer.spec.ImageConfig;
+import io.github.dind.devcontainer.run.Container;
+import io.github.dind.devcontainer.run.ContainerEngine;
+import io.github.dind.devcontainer.run.ContainerEngineException;
+import io.github.dind.devcontainer.run.ImageNotFoundException;
+import io.github.dind.devcontainer.run.ClientLaunch;
+import io.github.dind.devcontainer.devcontainer.ImageConfig;
 import io.github.dind.devcontainer.testing.FakeContainer;
 import io.github.dind.devcontainer.testing.RecordingConsole;
 import java.nio.file.Files;
@@ -166,14 +171,14 @@ class VerifyServiceTest {
         assertThat(reports.get(0).results()).extracting(CheckResult::id).containsExactly("running", "lifecycle:postCreateCommand");
     }
 
-    private VerifyService.Request reusable(String command, VerdictReuse reuse) {
+    private VerifyService.Request reusable(String command, VerifyService.Verdicts reuse) {
         return new VerifyService.Request("img:1", dir.resolve("absent.json"),
                 List.of(new CheckCatalog.Command("c", command, 0, Duration.ofSeconds(1))), Set.of("running", "commands"),
                 TIMEOUTS, 1, false, "p-verify", dir.resolve("reports"), null, reuse);
     }
 
-    private VerdictReuse reuse(boolean always) {
-        return new VerdictReuse(new VerdictStore(dir.resolve("verdicts")), "/project\nimg:1", always, "1.0 sha256:ab");
+    private VerifyService.Verdicts reuse(boolean always) {
+        return new VerifyService.Verdicts(dir.resolve("local-repository"), "/project\nimg:1", always, "1.0");
     }
 
     @Test
@@ -249,9 +254,9 @@ class VerifyServiceTest {
         VerifyService.Request base = reusable("true", reuse(false));
 
         new VerifyService(console).verify(new VerifyService.Request("img:1", base.configFile(), base.commands(), base.only(),
-                TIMEOUTS, 2, false, "p-verify", base.reportDirectory(), null, base.reuse()), engine);
+                TIMEOUTS, 2, false, "p-verify", base.reportDirectory(), null, base.verdicts()), engine);
         new VerifyService(console).verify(new VerifyService.Request("img:1", base.configFile(), base.commands(), base.only(),
-                TIMEOUTS, 1, true, "p-verify", base.reportDirectory(), null, base.reuse()), engine);
+                TIMEOUTS, 1, true, "p-verify", base.reportDirectory(), null, base.verdicts()), engine);
 
         assertThat(engine.launches).hasSize(4);
         assertThat(console.info()).contains(
@@ -280,10 +285,10 @@ class VerifyServiceTest {
         VerifyService.ProjectBuild build = new VerifyService.ProjectBuild(dir, "mvn -q package", Duration.ofSeconds(5));
         VerifyService.Request base = reusable("true", reuse(false));
         VerifyService.Request withoutIt = new VerifyService.Request("img:1", base.configFile(), base.commands(),
-                Set.of("running", "commands"), TIMEOUTS, 1, false, "p-verify", base.reportDirectory(), build, base.reuse());
+                Set.of("running", "commands"), TIMEOUTS, 1, false, "p-verify", base.reportDirectory(), build, base.verdicts());
         VerifyService.Request withIt = new VerifyService.Request("img:1", base.configFile(), base.commands(),
                 Set.of("running", "commands", "project-build"), TIMEOUTS, 1, false, "p-verify", base.reportDirectory(), build,
-                base.reuse());
+                base.verdicts());
 
         new VerifyService(console).verify(withoutIt, engine);
         new VerifyService(console).verify(withoutIt, engine);
@@ -333,7 +338,7 @@ class VerifyServiceTest {
         for (List<String> order : List.of(List.of("running", "commands"), List.of("commands", "running"))) {
             new VerifyService(console).verify(new VerifyService.Request("img:1", base.configFile(), base.commands(),
                     new java.util.LinkedHashSet<>(order), TIMEOUTS, 1, false, "p-verify", base.reportDirectory(), null,
-                    base.reuse()), engine);
+                    base.verdicts()), engine);
         }
 
         assertThat(engine.launches).hasSize(1);

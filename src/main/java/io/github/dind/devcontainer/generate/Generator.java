@@ -1,0 +1,100 @@
+package io.github.dind.devcontainer.generate;
+
+import io.github.dind.devcontainer.generate.request.JavaSetup;
+import io.github.dind.devcontainer.Console;
+import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.InvalidSettingException;
+import io.github.dind.devcontainer.Setting;
+import io.github.dind.devcontainer.devcontainer.ImageReference;
+import io.github.dind.devcontainer.generate.files.CaCertificateFiles;
+import io.github.dind.devcontainer.generate.files.PrebuiltImageFiles;
+import io.github.dind.devcontainer.generate.files.ProjectFiles;
+import io.github.dind.devcontainer.generate.files.ProjectFilesException;
+import io.github.dind.devcontainer.generate.render.GeneratedFile;
+import io.github.dind.devcontainer.generate.render.Renderer;
+import io.github.dind.devcontainer.generate.request.GenerateRequest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The generate goal without Maven: renders the devcontainer's files for a validated request, with
+ * the user's templates where given and for a prebuilt image where asked, writes them into the
+ * devcontainer's folder without clobbering the user's edits, keeps the CA certificates in step, and
+ * reports each file on the console.
+ */
+public final class Generator {
+    /**
+     * Where and how to write.
+     *
+     * @param directory the devcontainer's folder
+     * @param templateDirectory the user's own templates; null for the bundled ones
+     * @param prebuiltImage an image devcontainer.json opens instead of building; null or blank for none
+     * @param force replace edited or foreign files, keeping a backup
+     */
+    public record Options(Path directory, Path templateDirectory, String prebuiltImage, boolean force) {
+    }
+
+    private final Console console;
+
+    public Generator(Console console) {
+        this.console = console;
+    }
+
+    /**
+     * @return what happened to each file
+     * @throws InvalidSettingException when {@code prebuiltImage} is not an image reference
+     * @throws io.github.dind.devcontainer.generate.render.TemplateException when a template cannot be read or rendered
+     * @throws ProjectFilesException when a file or the CA certificates cannot be written
+     */
+    public List<ProjectFiles.Outcome> generate(GenerateRequest request, Options options) throws DevcontainerException {
+        Renderer renderer = new Renderer(options.templateDirectory());
+        renderer.overriddenTemplates().forEach(t -> console.info("Using your template " + t + " from "
+                + options.templateDirectory()));
+        List<GeneratedFile> files = renderer.render(request);
+        if (options.prebuiltImage() != null && !options.prebuiltImage().isBlank()) {
+            String image = options.prebuiltImage().strip();
+            if (!ImageReference.isValid(image)) {
+                throw new InvalidSettingException("prebuiltImage", image, "must be " + ImageReference.RULE);
+            }
+            files = PrebuiltImageFiles.apply(files, image, request.name());
+            console.info("devcontainer.json opens the prebuilt image " + image + "; " + PrebuiltImageFiles.BUILD_CONFIG
+                    + " builds it locally");
+        }
+        console.info("Devcontainer " + request.distro().id() + " (" + request.baseImage() + ") in " + options.directory());
+        JavaSetup java = request.java();
+        console.info("Java: " + java.jdk().reason() + (java.maven() ? "; Maven from " + request.distro().id()
+                : java.jdk().jdk().isPresent() ? "; no Maven (maven=none)" : "; no Maven either (it comes with a JDK)"));
+        if (java.toolchains().size() > 1) {
+            console.info("Toolchains: JDK " + java.toolchains().stream().map(j -> Integer.toString(j.version()))
+                    .collect(Collectors.joining(", ")) + " in ~/.m2/toolchains.xml");
+        }
+        List<ProjectFiles.Outcome> outcomes = new ProjectFiles(options.directory()).write(files, options.force());
+        report(outcomes);
+        try {
+            new CaCertificateFiles(options.directory()).sync(request.caCertificates())
+                    .forEach(change -> console.info("  " + change));
+        } catch (IOException e) {
+            throw new ProjectFilesException("Cannot write the CA certificates into " + options.directory() + " ("
+                    + Setting.ref("directory") + "): " + e, e);
+        }
+        return outcomes;
+    }
+
+    private void report(List<ProjectFiles.Outcome> outcomes) {
+        for (ProjectFiles.Outcome outcome : outcomes) {
+            String file = outcome.path().getFileName().toString();
+            if (outcome.action().kept()) {
+                console.warn("Kept " + outcome.path() + " (" + outcome.action().description() + "). Run with "
+                        + Setting.assign("force", "true") + " to replace it; a backup is kept.");
+            } else if (outcome.backup() != null) {
+                console.warn(String.format(Locale.ROOT, "  %-17s %s, your version is in %s", file,
+                        outcome.action().description(), outcome.backup().getFileName()));
+            } else {
+                console.info(String.format(Locale.ROOT, "  %-17s %s", file, outcome.action().description()));
+            }
+        }
+    }
+}

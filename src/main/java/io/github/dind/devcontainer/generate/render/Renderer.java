@@ -1,0 +1,89 @@
+package io.github.dind.devcontainer.generate.render;
+
+import io.github.dind.devcontainer.Setting;
+
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import io.github.dind.devcontainer.generate.request.GenerateRequest;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders the devcontainer files from mustache templates, escaping every value for its file's format. */
+public final class Renderer {
+    /** The files the plugin writes, in the order it writes them. */
+    private static final List<Target> FILES = List.of(
+            new Target("Dockerfile", Format.DOCKERFILE, false),
+            new Target("startup.sh", Format.SHELL, true),
+            new Target("devcontainer.json", Format.JSON, false),
+            new Target(".gitattributes", Format.GITATTRIBUTES, false));
+
+    private record Target(String fileName, Format format, boolean executable) {
+        String template() {
+            return fileName + ".mustache";
+        }
+    }
+
+    private final TemplateResolver resolver;
+    private final Map<Format, FormatMustacheFactory> factories = new EnumMap<>(Format.class);
+
+    /**
+     * @param templateDirectory the user's own templates ({@code Dockerfile.mustache}, ...), each
+     *     one replacing the bundled template of the same name; null for the bundled ones only
+     */
+    public Renderer(Path templateDirectory) throws TemplateException {
+        if (templateDirectory != null && !Files.isDirectory(templateDirectory)) {
+            throw new TemplateException(Setting.ref("templateDirectory") + " " + templateDirectory + " is not a directory."
+                    + " Create it and put your own Dockerfile.mustache, startup.sh.mustache or"
+                    + " devcontainer.json.mustache in it, or remove the parameter to use the bundled templates.");
+        }
+        this.resolver = new TemplateResolver(templateDirectory);
+        for (Format format : Format.values()) {
+            factories.put(format, new FormatMustacheFactory(resolver, format));
+        }
+    }
+
+    /** The templates the user's directory overrides, e.g. {@code [startup.sh.mustache]}. */
+    public List<String> overriddenTemplates() {
+        return FILES.stream().map(Target::template).filter(resolver::isOverridden).toList();
+    }
+
+    public List<GeneratedFile> render(GenerateRequest spec) throws TemplateException {
+        Map<String, Object> model = TemplateModel.of(spec);
+        List<GeneratedFile> files = new ArrayList<>();
+        for (Target file : FILES) {
+            files.add(new GeneratedFile(file.fileName(), file.format(),
+                    render(file.template(), file.format(), model), file.executable()));
+        }
+        return files;
+    }
+
+    private String render(String template, Format format, Map<String, Object> model) throws TemplateException {
+        String origin = resolver.isOverridden(template) ? "your template " + template : "template " + template;
+        try {
+            Mustache mustache = factories.get(format).compile(template);
+            StringWriter out = new StringWriter();
+            mustache.execute(out, model);
+            if (format == Format.DOCKERFILE) {
+                EscapeDirective.check(out.toString());
+            }
+            return out.toString();
+        } catch (UnsafeValueException | IllegalArgumentException e) {
+            throw new TemplateException("Cannot render " + origin + ": " + e.getMessage(), e);
+        } catch (MustacheException | UncheckedIOException e) {
+            Throwable cause = e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof UnsafeValueException || t instanceof IllegalArgumentException) {
+                    cause = t;
+                    break;
+                }
+            }
+            throw new TemplateException("Cannot render " + origin + ": " + cause.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.dind.devcontainer.generate.request;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The rules {@link GenerateRequest.Builder} checks values against; each broken one adds a violation. */
+final class RequestRules {
+    private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
+    private static final String USER_RULE = "a Linux user name: a lower-case letter or _, then up to 31"
+            + " lower-case letters, digits, _ or -";
+    /** A Marketplace extension id, optionally with a version or {@code @prerelease} (the vscode schema's pattern). */
+    private static final Pattern EXTENSION = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]*\\.[a-zA-Z0-9][a-zA-Z0-9-]*"
+            + "(?:@(?:prerelease|(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)))?");
+    /** devcontainer.json's forwardPorts: a port, or {@code host:port} (the base schema's pattern). */
+    private static final Pattern FORWARD_PORT = Pattern.compile("(?:[a-z0-9-]+:)?([0-9]{1,5})");
+
+    private RequestRules() {
+    }
+
+    static InvalidRequestException.Violation violation(String parameter, String value, String rule) {
+        return new InvalidRequestException.Violation(parameter, Objects.toString(value, null), rule);
+    }
+
+    /** Free text: present, at most {@code maxLength} code points, no control or formatting characters. */
+    static void checkText(String parameter, String value, int maxLength, List<InvalidRequestException.Violation> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(violation(parameter, value, "a non-empty text"));
+            return;
+        }
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            problems.add(violation(parameter, value, "at most " + maxLength + " characters long"));
+        }
+        if (value.codePoints().anyMatch(RequestRules::isControl)) {
+            problems.add(violation(parameter, value, "free of control and formatting characters"
+                    + " (newlines, tabs, escape sequences, bidirectional overrides)"));
+        }
+    }
+
+    static void checkUser(String remoteUser, List<InvalidRequestException.Violation> problems) {
+        if (remoteUser == null || !USER.matcher(remoteUser).matches()) {
+            problems.add(violation("remoteUser", remoteUser, USER_RULE));
+        }
+    }
+
+    static void checkExtensions(List<String> extensions, List<InvalidRequestException.Violation> problems) {
+        for (String extension : extensions) {
+            if (extension == null || !EXTENSION.matcher(extension.strip()).matches()) {
+                problems.add(violation("extensions", extension, "a VS Code extension id, publisher.name"
+                        + " (letters, digits and -), optionally @version or @prerelease"));
+            }
+        }
+    }
+
+    static void checkForwardPorts(List<String> forwardPorts, List<InvalidRequestException.Violation> problems) {
+        for (String port : forwardPorts) {
+            Matcher m = port == null ? null : FORWARD_PORT.matcher(port.strip());
+            if (m == null || !m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65535) {
+                problems.add(violation("forwardPorts", port, "a port from 1 to 65535, or host:port with a host"
+                        + " of lower-case letters, digits and -"));
+            }
+        }
+    }
+
+    private static boolean isControl(int codePoint) {
+        return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT
+                || codePoint == 0x2028 || codePoint == 0x2029;
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.dind.devcontainer.image;
+
+import io.github.dind.devcontainer.devcontainer.ImageReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The images a Dockerfile builds {@code FROM}: stage references and {@code scratch} left out,
+ * global {@code ARG}s and build args substituted. A reference that still holds an unknown variable
+ * is skipped: the daemon will resolve it.
+ */
+final class BaseImages {
+    private static final Pattern VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|([A-Za-z_][A-Za-z0-9_]*))");
+
+    private BaseImages() {
+    }
+
+    static List<String> of(String dockerfile, Map<String, String> buildArgs) {
+        Map<String, String> globalArgs = new HashMap<>();
+        Set<String> stages = new LinkedHashSet<>();
+        Set<String> images = new LinkedHashSet<>();
+        boolean seenFrom = false;
+        for (String instruction : instructions(dockerfile)) {
+            String[] words = instruction.strip().split("\\s+");
+            String keyword = words[0].toUpperCase(Locale.ROOT);
+            if ("ARG".equals(keyword) && !seenFrom) {
+                for (int i = 1; i < words.length; i++) {
+                    String[] nameValue = words[i].split("=", 2);
+                    String value = buildArgs.containsKey(nameValue[0]) ? buildArgs.get(nameValue[0])
+                            : nameValue.length > 1 ? unquote(nameValue[1]) : null;
+                    if (value != null) {
+                        globalArgs.put(nameValue[0], value);
+                    }
+                }
+            } else if ("FROM".equals(keyword)) {
+                seenFrom = true;
+                List<String> operands = new ArrayList<>();
+                for (int i = 1; i < words.length; i++) {
+                    if (!words[i].startsWith("--")) {
+                        operands.add(words[i]);
+                    }
+                }
+                if (operands.isEmpty()) {
+                    continue;
+                }
+                String image = substitute(operands.get(0), globalArgs);
+                if (operands.size() >= 3 && "AS".equalsIgnoreCase(operands.get(1))) {
+                    stages.add(operands.get(2).toLowerCase(Locale.ROOT));
+                }
+                if (image != null && !"scratch".equalsIgnoreCase(image)
+                        && !stages.contains(image.toLowerCase(Locale.ROOT))
+                        && ImageReference.isValid(image)) {
+                    images.add(image);
+                }
+            }
+        }
+        return List.copyOf(images);
+    }
+
+    /** Logical lines: comments dropped, backslash continuations joined. */
+    static List<String> instructions(String dockerfile) {
+        List<String> result = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : dockerfile.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("#") || (trimmed.isEmpty() && current.length() == 0)) {
+                continue;
+            }
+            if (trimmed.endsWith("\\")) {
+                current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+            } else {
+                current.append(trimmed);
+                if (current.toString().isBlank()) {
+                    current.setLength(0);
+                    continue;
+                }
+                result.add(current.toString());
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            result.add(current.toString());
+        }
+        return result;
+    }
+
+    private static String substitute(String word, Map<String, String> args) {
+        Matcher m = VARIABLE.matcher(word);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(3);
+            String value = args.containsKey(name) ? args.get(name) : m.group(2);
+            if (value == null) {
+                return null;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String unquote(String value) {
+        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,212 @@
+package io.github.dind.devcontainer.image;
+
+import io.github.dind.devcontainer.image.context.BuildContextException;
+import io.github.dind.devcontainer.image.context.ContextArchive;
+import io.github.dind.devcontainer.image.registry.CredentialLookup;
+import io.github.dind.devcontainer.image.registry.RegistryAuthException;
+
+import io.github.dind.devcontainer.Setting;
+
+import io.github.dind.devcontainer.Errors;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.model.AuthConfigurations;
+import io.github.dind.devcontainer.Console;
+import io.github.dind.devcontainer.docker.DockerCallException;
+import io.github.dind.devcontainer.docker.DockerConnection;
+import io.github.dind.devcontainer.docker.EngineQueries;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Builds an image through docker-java: tars the context, skips the daemon when an image with the
+ * same fingerprint exists, makes sure the base images are there as the pull policy allows, streams
+ * the build to the console, and tags the result.
+ */
+public final class ImageBuilder {
+    public static final String CREATED_LABEL = "org.opencontainers.image.created";
+
+    private final Supplier<DockerClient> docker;
+    private final String host;
+    private final Console console;
+    /** The docker CLI's proxy build arguments from config.json, before the request's own build args. */
+    private final Map<String, String> proxies;
+    private final LocalImages images;
+    /** Logins for pulling private base images and cacheFrom images. */
+    private CredentialLookup credentials = CredentialLookup.none();
+
+    public ImageBuilder(DockerConnection connection, Console console) {
+        this(connection::client, connection.queries(), connection.where(), console,
+                ProxyArgs.forBuild(System.getenv(), connection.address(), Map.of()));
+    }
+
+    /**
+     * @param docker docker-java's client, asked for only when there is something to build or tag
+     * @param queries the read-only calls as JSON trees (the up-to-date check needs no typed client)
+     */
+    ImageBuilder(Supplier<DockerClient> docker, EngineQueries queries, String host, Console console,
+            Map<String, String> proxies) {
+        this.docker = docker;
+        this.host = host;
+        this.console = console;
+        this.proxies = proxies;
+        this.images = new LocalImages(docker, queries, console);
+    }
+
+    /** Uses these logins to pull private base and cacheFrom images; returns this builder. */
+    public ImageBuilder withCredentials(CredentialLookup lookup) {
+        this.credentials = lookup;
+        return this;
+    }
+
+    /**
+     * Builds the image, or finds it up to date.
+     *
+     * @throws BuildContextException the context or Dockerfile is missing or cannot be read
+     * @throws BaseImageUnavailableException a base image is not there and may not, or cannot, be pulled
+     * @throws ImageBuildException a Dockerfile step failed, or the build did not finish in time
+     * @throws DockerCallException the daemon failed a call outside those cases
+     * @throws RegistryAuthException a login for a registry to pull from could not be read
+     */
+    public BuildResult build(BuildRequest request)
+            throws BuildContextException, BaseImageUnavailableException, ImageBuildException, DockerCallException,
+            RegistryAuthException {
+        try {
+            return buildOrReuse(request);
+        } catch (IOException e) {
+            throw new BuildContextException("Cannot read the build context " + request.contextDirectory() + ": "
+                    + Errors.rootMessage(e), e);
+        } catch (RuntimeException e) {
+            throw new DockerCallException("build " + request.image().primary(), host, e);
+        }
+    }
+
+    private BuildResult buildOrReuse(BuildRequest request)
+            throws BuildContextException, BaseImageUnavailableException, ImageBuildException, IOException,
+            RegistryAuthException {
+        long start = System.nanoTime();
+        Path dockerfile = BuildContextCheck.dockerfile(request);
+        BuildContextCheck.warnAboutCrlf(request, console);
+        try (ContextArchive context = ContextArchive.create(request.contextDirectory(), request.dockerfile())) {
+            String fingerprint = BuildFingerprint.of(context.sha256(), request.dockerfile(), request.buildArgs(),
+                    request.labels());
+            console.debug("Build context: " + context.entries() + " entries, sha256:" + context.sha256()
+                    + "; fingerprint " + fingerprint);
+            Optional<LocalImages.LocalImage> previous = images.inspect(request.image().primary());
+            if (!request.always() && !request.noCache() && request.pull() != PullPolicy.ALWAYS) {
+                Optional<LocalImages.LocalImage> existing = previous
+                        .filter(image -> fingerprint.equals(image.labels().get(BuildFingerprint.LABEL)));
+                if (existing.isPresent()) {
+                    images.tagMissing(existing.get(), request.image());
+                    console.info("Image " + request.image().primary() + " is up to date (" + LocalImages.shortId(existing.get().id())
+                            + "): the context, build args and labels are unchanged, nothing to build."
+                            + " " + Setting.assign("always", "true") + " rebuilds it.");
+                    return new BuildResult(existing.get().id(), existing.get().size(), request.image(), true, since(start));
+                }
+            }
+            Set<String> replaced = new LinkedHashSet<>();
+            previous.ifPresent(image -> replaced.add(image.id()));
+            request.image().references().stream().skip(1).forEach(reference -> images.inspect(reference)
+                    .ifPresent(image -> replaced.add(image.id())));
+            String dockerfileText = Files.readString(dockerfile, StandardCharsets.UTF_8);
+            BaseImagePuller puller = new BaseImagePuller(docker.get(), console, credentials);
+            puller.ensureBaseImages(dockerfileText, request);
+            List<String> cacheFrom = puller.ensureCacheImages(request);
+            String imageId = runBuild(request, context, fingerprint, cacheFrom, request.pull() == PullPolicy.ALWAYS
+                    ? puller.logins(BaseImages.of(dockerfileText, request.buildArgs())) : null);
+            LocalImages.LocalImage built = images.inspect(imageId).orElseThrow(() -> new IllegalStateException("the image " + imageId
+                    + " the build made is gone"));
+            replaced.remove(built.id());
+            replaced.forEach(images::removeIfDangling);
+            BuildResult result = new BuildResult(built.id(), built.size(), request.image(), false, since(start));
+            console.info(String.format(Locale.ROOT, "Built %s: image %s, %s, in %.1f s",
+                    String.join(", ", result.image().references()), LocalImages.shortId(result.imageId()),
+                    megabytes(result.sizeBytes()), result.took().toMillis() / 1000.0));
+            return result;
+        }
+    }
+
+    private String runBuild(BuildRequest request, ContextArchive context, String fingerprint, List<String> cacheFrom,
+            AuthConfigurations logins) throws ImageBuildException, IOException {
+        Map<String, String> labels = new HashMap<>(request.labels());
+        labels.put(BuildFingerprint.LABEL, fingerprint);
+        if (request.created() != null) {
+            labels.put(CREATED_LABEL, DateTimeFormatter.ISO_INSTANT.format(request.created()));
+        }
+        console.info("Building " + String.join(", ", request.image().references()) + " from "
+                + request.contextDirectory().resolve(request.dockerfile()));
+        BuildProgress progress = new BuildProgress(console);
+        try (InputStream tar = context.open()) {
+            BuildImageCmd command = docker.get().buildImageCmd()
+                    .withTarInputStream(tar)
+                    .withDockerfilePath(request.dockerfile())
+                    .withTags(new HashSet<>(request.image().references()))
+                    .withLabels(labels)
+                    .withNoCache(request.noCache())
+                    .withPull(request.pull() == PullPolicy.ALWAYS)
+                    .withRemove(true)
+                    .withForcerm(true); // no intermediate container survives a failed step
+            if (!cacheFrom.isEmpty()) {
+                command.withCacheFrom(new HashSet<>(cacheFrom));
+            }
+            if (logins != null && logins.getConfigs() != null && !logins.getConfigs().isEmpty()) {
+                command.withBuildAuthConfigs(logins);
+            }
+            proxies.forEach((name, value) -> {
+                if (!request.buildArgs().containsKey(name)) {
+                    command.withBuildArg(name, value);
+                }
+            });
+            request.buildArgs().forEach(command::withBuildArg);
+            command.exec(progress);
+            boolean finished = progress.awaitCompletion(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                progress.close();
+                throw new ImageBuildException("The image build did not finish within " + request.timeout().toSeconds()
+                        + " s (at " + Optional.ofNullable(progress.step()).orElse("its start") + "). Raise "
+                        + Setting.ref("timeout") + " (seconds) if the build is just slow.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.close();
+            throw new ImageBuildException("Interrupted during the image build", e);
+        } catch (RuntimeException e) {
+            if (progress.error() == null) {
+                throw new ImageBuildException("The Docker daemon broke off the build at "
+                        + Optional.ofNullable(progress.step()).orElse("its start") + ": " + Errors.rootMessage(e), e);
+            }
+        }
+        if (progress.error() != null) {
+            throw ImageBuildException.stepFailed(progress.step(), progress.error(), progress.lastLines());
+        }
+        try {
+            return progress.awaitImageId();
+        } catch (RuntimeException e) {
+            throw new ImageBuildException("The daemon finished the build without naming an image: "
+                    + Errors.rootMessage(e), e);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes < 0 ? "size unknown" : String.format(Locale.ROOT, "%.0f MB", bytes / 1_000_000.0);
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

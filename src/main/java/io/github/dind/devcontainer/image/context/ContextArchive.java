@@ -1,0 +1,171 @@
+package io.github.dind.devcontainer.image.context;
+
+import io.github.dind.devcontainer.Sha256;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * The build context as the tar stream the daemon receives, written to a temporary file. It is
+ * reproducible: entries in sorted order, a fixed modification time, owner root, and modes reduced
+ * to 0755/0644 by the owner's execute bit, so the same files always give the same bytes and the
+ * same SHA-256. {@code .dockerignore} is honoured; the Dockerfile and {@code .dockerignore} are
+ * always sent, as the docker CLI does.
+ */
+public final class ContextArchive implements AutoCloseable {
+    /** The timestamp of every entry: one second past the epoch, as reproducible-build tools use. */
+    static final Instant FIXED_TIME = Instant.ofEpochSecond(1);
+    static final String DOCKERIGNORE = ".dockerignore";
+
+    private final Path file;
+    private final String sha256;
+    private final int entries;
+
+    private ContextArchive(Path file, String sha256, int entries) {
+        this.file = file;
+        this.sha256 = sha256;
+        this.entries = entries;
+    }
+
+    /**
+     * @param contextDirectory the directory to send
+     * @param dockerfile the Dockerfile's path relative to the context ({@code /}-separated)
+     * @throws BuildContextException when {@code .dockerignore} holds a pattern the docker CLI refuses
+     * @throws IOException when the context cannot be read or the archive written
+     */
+    public static ContextArchive create(Path contextDirectory, String dockerfile) throws IOException, BuildContextException {
+        Path ignoreFile = contextDirectory.resolve(DOCKERIGNORE);
+        DockerIgnore ignore = DockerIgnore.none();
+        if (Files.isRegularFile(ignoreFile)) {
+            try {
+                ignore = DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new BuildContextException("Cannot read " + ignoreFile + ", " + e.getMessage()
+                        + "; the docker CLI refuses it too.");
+            }
+        }
+        ignore = ignore.alwaysSending(DOCKERIGNORE).alwaysSending(dockerfile);
+        List<String> paths = new ArrayList<>();
+        collect(contextDirectory, "", ignore, null, paths);
+
+        Path tar = Files.createTempFile("devcontainer-context-", ".tar");
+        MessageDigest digest = Sha256.newDigest();
+        try (OutputStream file = Files.newOutputStream(tar);
+                DigestOutputStream digesting = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), digest);
+                TarArchiveOutputStream out = new TarArchiveOutputStream(digesting, StandardCharsets.UTF_8.name())) {
+            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (String path : paths) {
+                addEntry(out, contextDirectory.resolve(path), path);
+            }
+            out.finish();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tar);
+            throw e;
+        }
+        return new ContextArchive(tar, Sha256.hex(digest), paths.size());
+    }
+
+    /** moby pkg/archive {@code TarWithOptions}' walk: names in byte order, a directory before its content. */
+    private static void collect(Path root, String prefix, DockerIgnore ignore, DockerIgnore.Match parent,
+            List<String> into) throws IOException {
+        Path dir = prefix.isEmpty() ? root : root.resolve(prefix);
+        List<Path> children;
+        try (Stream<Path> listing = Files.list(dir)) {
+            children = listing.sorted().toList();
+        }
+        for (Path child : children) {
+            String path = prefix + child.getFileName();
+            DockerIgnore.Match match = ignore.matches(path, parent);
+            boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+            if (!match.excluded()) {
+                into.add(path);
+            } else if (!directory || !ignore.mayReincludeBelow(path)) {
+                continue;
+            }
+            if (directory) {
+                collect(root, path + "/", ignore, match, into);
+            }
+        }
+    }
+
+    private static void addEntry(TarArchiveOutputStream out, Path source, String path) throws IOException {
+        TarArchiveEntry entry;
+        if (Files.isSymbolicLink(source)) {
+            entry = new TarArchiveEntry(path, TarConstants.LF_SYMLINK);
+            entry.setLinkName(Files.readSymbolicLink(source).toString().replace('\\', '/'));
+            entry.setMode(TarArchiveEntry.DEFAULT_FILE_MODE | 0777);
+        } else if (Files.isDirectory(source)) {
+            entry = new TarArchiveEntry(path + "/");
+            entry.setMode(TarArchiveEntry.DEFAULT_DIR_MODE);
+        } else if (Files.isRegularFile(source)) {
+            entry = new TarArchiveEntry(path);
+            entry.setSize(Files.size(source));
+            entry.setMode(0100000 | (ownerMayExecute(source) ? 0755 : 0644));
+        } else {
+            return; // sockets, pipes, devices: the docker CLI refuses them too; nothing a Dockerfile can COPY
+        }
+        entry.setModTime(Date.from(FIXED_TIME));
+        entry.setUserId(0);
+        entry.setGroupId(0);
+        entry.setUserName("");
+        entry.setGroupName("");
+        out.putArchiveEntry(entry);
+        if (entry.getSize() > 0) {
+            try (InputStream in = Files.newInputStream(source)) {
+                in.transferTo(out);
+            }
+        }
+        out.closeArchiveEntry();
+    }
+
+    /**
+     * The owner's execute bit, not "may this process execute it" (root may execute a file only
+     * its group or others may); where the file system has no POSIX modes, the platform's answer.
+     */
+    static boolean ownerMayExecute(Path file) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS).contains(PosixFilePermission.OWNER_EXECUTE);
+        } catch (UnsupportedOperationException e) {
+            return Files.isExecutable(file);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** SHA-256 of the tar stream. */
+    public String sha256() {
+        return sha256;
+    }
+
+    public int entries() {
+        return entries;
+    }
+
+    public InputStream open() throws IOException {
+        return Files.newInputStream(file);
+    }
+
+    @Override
+    public void close() throws IOException {
+        Files.deleteIfExists(file);
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.dind.devcontainer.verify;
+
+import io.github.dind.devcontainer.Console;
+import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.Setting;
+import io.github.dind.devcontainer.Sha256;
+import io.github.dind.devcontainer.VerificationException;
+import io.github.dind.devcontainer.devcontainer.ImageConfig;
+import io.github.dind.devcontainer.devcontainer.ImageMetadata;
+import io.github.dind.devcontainer.devcontainer.JavaExpectations;
+import io.github.dind.devcontainer.devcontainer.LaunchSettings;
+import io.github.dind.devcontainer.run.ClientLaunch;
+import io.github.dind.devcontainer.run.ContainerEngine;
+import io.github.dind.devcontainer.run.ImageNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What verify starts, read as a client reads it: the image's configuration, devcontainer.json
+ * (merged with the image's label where it names an image), the Java the plugin recorded in it, and
+ * the mounts of the project-build check.
+ */
+final class LaunchConfiguration {
+    /** Labels of the lasting local repository volume: what it is, and which project it serves. */
+    public static final String CACHE_LABEL = "io.github.dind.devcontainer.cache";
+    public static final String PROJECT_LABEL = "io.github.dind.devcontainer.project";
+
+    private final Console console;
+
+    LaunchConfiguration(Console console) {
+        this.console = console;
+    }
+
+    /**
+     * What a client acts on. A devcontainer.json that names an image (no build) is merged with the
+     * image's {@link ImageMetadata#LABEL} label, as the devcontainer CLI does; one that builds is read
+     * alone (a client builds its own image and reads no label of ours). Without a devcontainer.json,
+     * the label stands in for {@code {"image": ...}}, else the plugin's own devcontainer.json.
+     */
+    LaunchSettings settings(Path configFile, ImageConfig image) throws VerificationException {
+        String label = image.labels().get(ImageMetadata.LABEL);
+        try {
+            if (configFile == null || !Files.isRegularFile(configFile)) {
+                if (label != null) {
+                    console.info("No " + configFile + ": starting the container as a client given only the image does,"
+                            + " from its " + ImageMetadata.LABEL + " label");
+                    return LaunchSettings.parse(ImageMetadata.merge(ImageMetadata.entries(label), "{}",
+                            "the image's label"), "the image's " + ImageMetadata.LABEL + " label");
+                }
+                console.info("No " + configFile + ": starting the container as the plugin's own devcontainer.json would");
+                return PluginDefaults.launchSettings();
+            }
+            String text = Files.readString(configFile);
+            if (label != null && ImageMetadata.isImageBased(text, configFile.toString())) {
+                console.info(configFile + " names an image: merged with the image's " + ImageMetadata.LABEL + " label");
+                return LaunchSettings.parse(ImageMetadata.merge(ImageMetadata.entries(label), text, configFile.toString()),
+                        configFile + " merged with the image's label");
+            }
+            return LaunchSettings.parse(text, configFile.toString());
+        } catch (IOException e) {
+            throw new VerificationException(e.getMessage(), e);
+        }
+    }
+
+    JavaExpectations javaExpectations(Path configFile) throws VerificationException {
+        if (configFile == null || !Files.isRegularFile(configFile)) {
+            return JavaExpectations.none();
+        }
+        try {
+            return JavaExpectations.read(configFile);
+        } catch (IOException e) {
+            throw new VerificationException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * project-build's mounts: the project at its workspace folder, and a lasting local repository
+     * volume; none when project-build does not run (a volume create and a mount saved).
+     */
+    List<ClientLaunch.VerifyMount> verifyMounts(VerifyService.ProjectBuild build, JavaExpectations java) {
+        if (build == null) {
+            return List.of();
+        }
+        List<ClientLaunch.VerifyMount> mounts = new ArrayList<>();
+        String project = build.projectDirectory().toString();
+        mounts.add(new ClientLaunch.VerifyMount(true, project, build.workspace(), Map.of()));
+        java.localRepository().ifPresent(target -> {
+            String volume = localRepositoryVolume(project);
+            console.info("Maven's local repository for project-build: volume " + volume + ", kept between runs"
+                    + " (remove it with: docker volume rm " + volume + ")");
+            mounts.add(new ClientLaunch.VerifyMount(false, volume, target, Map.of(CACHE_LABEL, "m2", PROJECT_LABEL, project)));
+        });
+        return mounts;
+    }
+
+    /** {@code devcontainer-m2-verify-} and 12 hex digits of the SHA-256 of the project's path: one per project. */
+    static String localRepositoryVolume(String projectDirectory) {
+        return "devcontainer-m2-verify-" + Sha256.hex(projectDirectory).substring(0, 12);
+    }
+
+    static ImageConfig imageConfig(String image, ContainerEngine engine) throws DevcontainerException {
+        try {
+            return engine.inspectImage(image);
+        } catch (ImageNotFoundException e) {
+            VerificationException missing = new VerificationException("The image " + image + " is not on the Docker"
+                    + " daemon. Build it first (mvn devcontainer:build, or bind the build goal before verify), or name"
+                    + " an existing image with " + Setting.assign("image", "NAME:TAG") + ".", e);
+            missing.withHost(engine.host());
+            throw missing;
+        }
+    }
+}

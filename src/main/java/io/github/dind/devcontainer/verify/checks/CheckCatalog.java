@@ -1,0 +1,106 @@
+package io.github.dind.devcontainer.verify.checks;
+
+import io.github.dind.devcontainer.devcontainer.JavaExpectations;
+import io.github.dind.devcontainer.devcontainer.LaunchSettings;
+import io.github.dind.devcontainer.devcontainer.LifecycleCommand;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The checks verify runs, in order, and the ids a user may select with {@code only}. */
+public final class CheckCatalog {
+    private CheckCatalog() {
+    }
+
+    /** A command check from the pom. */
+    public record Command(String name, String command, int expectedExitCode, Duration timeout) {
+    }
+
+    /** How long checks may take. */
+    public record Timeouts(Duration ready, Duration check, Duration stopGracePeriod) {
+    }
+
+    /** The id that selects every lifecycle check. */
+    public static final String LIFECYCLE = "lifecycle";
+
+    /** The opt-in project-build check: the project's folder inside, the command, and its time budget. */
+    public record ProjectBuild(String workspace, String command, Duration timeout) {
+    }
+
+    /** The checks without the Java ones (a devcontainer.json that records no JDK and no Maven). */
+    public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only) {
+        return checks(settings, commands, timeouts, only, JavaExpectations.none(), null);
+    }
+
+    /**
+     * @param java what devcontainer.json records: a JDK adds the {@code java} check, Maven the {@code maven} check
+     * @param projectBuild the {@code project-build} check; null leaves it out
+     * @param only the check ids to run ({@code command:NAME} for a pom check, {@code commands} for all
+     *     of them, {@code lifecycle:HOOK} for a devcontainer.json lifecycle command, {@code lifecycle}
+     *     for all of them); empty runs everything
+     * @throws IllegalArgumentException naming an unknown id and listing the valid ones
+     */
+    public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only,
+            JavaExpectations java, ProjectBuild projectBuild) {
+        List<Check> all = new ArrayList<>(List.of(new RunningCheck()));
+        all.addAll(lifecycleChecks(settings, timeouts.ready()));
+        all.addAll(List.of(
+                new Pid1Check(timeouts.check()),
+                new DockerdProcessCheck(timeouts.ready()),
+                new DockerInfoCheck(timeouts.ready()),
+                new InnerContainerCheck(timeouts.check().multipliedBy(2)),
+                new InnerNetworkCheck(timeouts.check().multipliedBy(2)),
+                new SocketInContainerCheck(timeouts.check()),
+                new MtuCheck(timeouts.check()),
+                new InnerDnsCheck(timeouts.check()),
+                new BuildkitCheck(timeouts.check().multipliedBy(2)),
+                new ReapingCheck(timeouts.check())));
+        java.javaVersion().ifPresent(v -> all.add(new JavaCheck(v, java.toolchains(), timeouts.check())));
+        if (java.maven()) {
+            all.add(new MavenCheck(java.javaVersion(), timeouts.check().multipliedBy(2)));
+        }
+        if (projectBuild != null) {
+            all.add(new ProjectBuildCheck(projectBuild.workspace(), projectBuild.command(), projectBuild.timeout()));
+        }
+        for (Command command : commands) {
+            all.add(new CommandCheck(command.name(), command.command(), command.expectedExitCode(), command.timeout()));
+        }
+        all.add(new StopCheck(timeouts.stopGracePeriod()));
+        all.add(new ResumeCheck(timeouts.ready()));
+        settings.lifecycleCommand("postStartCommand").ifPresent(c -> all.add(new PostStartCheck(c, timeouts.ready())));
+        all.add(new KillCheck(timeouts.ready()));
+        if (only.isEmpty()) {
+            return all;
+        }
+        Set<String> known = all.stream().map(Check::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        known.add("commands");
+        known.add(LIFECYCLE);
+        List<String> unknown = only.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("names unknown checks " + unknown + "; the checks are "
+                    + String.join(", ", known));
+        }
+        return all.stream()
+                .filter(c -> only.contains(c.id()) || only.contains("commands") && c instanceof CommandCheck
+                        || only.contains(LIFECYCLE) && c instanceof LifecycleCheck)
+                .toList();
+    }
+
+    /**
+     * The devcontainer.json lifecycle commands in the spec's order, right after the start as a
+     * client runs them; each needs the one before it (a client stops at the first failure).
+     */
+    private static List<Check> lifecycleChecks(LaunchSettings settings, Duration timeout) {
+        List<Check> checks = new ArrayList<>();
+        String previous = RunningCheck.ID;
+        for (LifecycleCommand command : settings.lifecycle()) {
+            LifecycleCheck check = new LifecycleCheck(command, Set.copyOf(List.of(RunningCheck.ID, previous)), timeout);
+            checks.add(check);
+            previous = check.id();
+        }
+        return checks;
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.dind.devcontainer.verify.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes a report as a JUnit XML file in the layout Surefire and Failsafe write, so CI servers
+ * (Jenkins, GitLab, GitHub Actions reporters) show the checks like tests. Characters XML 1.0 cannot
+ * hold (escape sequences in a log) are replaced.
+ */
+public final class JUnitReport {
+    static final String SUITE = "devcontainer.verify";
+
+    private JUnitReport() {
+    }
+
+    public static void write(VerificationReport report, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        // a sibling created as any file is (the umask decides its mode: CI users must read reports), then moved
+        Path temp = file.getParent().resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+                write(report, xml);
+                xml.flush();
+            } catch (XMLStreamException e) {
+                throw new IOException("Cannot write " + file + ": " + e.getMessage(), e);
+            }
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void write(VerificationReport report, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeCharacters("\n");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", SUITE);
+        xml.writeAttribute("tests", Integer.toString(report.results().size()));
+        xml.writeAttribute("failures", Long.toString(report.failures().size()));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", Long.toString(report.results().stream()
+                .filter(r -> r.status() == CheckResult.Status.SKIPPED).count()));
+        xml.writeAttribute("time", seconds(report.took().toMillis()));
+        xml.writeAttribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                report.started().atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0)));
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("properties");
+        property(xml, "image", report.image());
+        property(xml, "container", report.container());
+        report.timings().forEach((name, value) -> property(xml, name, seconds(value.toMillis()) + " s"));
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+        for (CheckResult result : report.results()) {
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", SUITE);
+            xml.writeAttribute("name", clean(result.id() + ": " + result.description()));
+            xml.writeAttribute("time", seconds(result.took().toMillis()));
+            switch (result.status()) {
+                case FAILED -> {
+                    xml.writeStartElement("failure");
+                    xml.writeAttribute("message", clean(ReportTable.oneLine(result.detail())));
+                    xml.writeAttribute("type", "devcontainer.CheckFailed");
+                    xml.writeCharacters(clean(result.detail()));
+                    xml.writeEndElement();
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters(clean(diagnostics(report)));
+                    xml.writeEndElement();
+                }
+                case SKIPPED -> {
+                    xml.writeEmptyElement("skipped");
+                    xml.writeAttribute("message", clean(result.detail()));
+                }
+                default -> xml.writeCharacters(clean(""));
+            }
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        xml.writeEndDocument();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) {
+        try {
+            xml.writeCharacters("\n    ");
+            xml.writeEmptyElement("property");
+            xml.writeAttribute("name", clean(name));
+            xml.writeAttribute("value", clean(value == null ? "" : value));
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String diagnostics(VerificationReport report) {
+        return section("container log (last lines)", report.containerLog())
+                + section("/var/log/dockerd.log (last lines)", report.dockerdLog());
+    }
+
+    private static String section(String title, List<String> lines) {
+        return "--- " + title + " ---\n" + (lines.isEmpty() ? "(empty)\n" : String.join("\n", lines) + "\n");
+    }
+
+    /** Replaces what XML 1.0 cannot carry (control characters other than tab and line breaks). */
+    static String clean(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            out.appendCodePoint(allowed ? cp : 0xFFFD);
+        });
+        return out.toString();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+}

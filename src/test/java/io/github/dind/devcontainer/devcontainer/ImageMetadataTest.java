@@ -1,0 +1,110 @@
+package io.github.dind.devcontainer.devcontainer;
+
+import io.github.dind.devcontainer.generate.request.GenerateRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.dind.devcontainer.generate.render.GeneratedFile;
+import io.github.dind.devcontainer.generate.render.Renderer;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The devcontainer.metadata label: what build records, and how a client merges it (devcontainers/cli imageMetadata.ts). */
+class ImageMetadataTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static String generated(boolean dockerVolume, String remoteUser) throws Exception {
+        GenerateRequest spec = GenerateRequest.builder().name("app").distro("debian").dockerVolume(dockerVolume)
+                .remoteUser(remoteUser).build();
+        for (GeneratedFile file : new Renderer(null).render(spec)) {
+            if (file.fileName().equals("devcontainer.json")) {
+                return file.body();
+            }
+        }
+        throw new AssertionError("no devcontainer.json rendered");
+    }
+
+    @Test
+    void theLabelIsAnArrayWithTheClientPropertiesOfTheGeneratedDevcontainerJson() throws Exception {
+        JsonNode label = JSON.readTree(ImageMetadata.label(generated(true, "root"), "devcontainer.json"));
+        assertThat(label.isArray()).isTrue();
+        assertThat(label).hasSize(1);
+        JsonNode entry = label.get(0);
+        assertThat(entry.path("privileged").asBoolean()).isTrue();
+        assertThat(entry.path("overrideCommand").isBoolean()).isTrue();
+        assertThat(entry.path("overrideCommand").asBoolean()).isFalse();
+        assertThat(entry.path("init").asBoolean(true)).isFalse();
+        assertThat(entry.path("mounts").get(0).path("target").asText()).isEqualTo("/var/lib/docker");
+        assertThat(entry.path("mounts").get(0).path("source").asText()).isEqualTo("dind-var-lib-docker-${devcontainerId}");
+        assertThat(entry.path("postStartCommand").asText()).isNotBlank();
+        assertThat(entry.path("remoteUser").asText()).isEqualTo("root");
+        // what only a devcontainer.json has, never the image
+        assertThat(entry.has("build")).isFalse();
+        assertThat(entry.has("name")).isFalse();
+        entry.fieldNames().forEachRemaining(name -> assertThat(ImageMetadata.PROPERTIES).contains(name));
+    }
+
+    @Test
+    void anImageOnlyDevcontainerJsonBehavesLikeTheGeneratedOne() throws Exception {
+        for (boolean volume : List.of(true, false)) {
+            for (String user : List.of("root", "dev")) {
+                String generated = generated(volume, user);
+                LaunchSettings expected = LaunchSettings.parse(generated, "generated");
+                String merged = ImageMetadata.merge(ImageMetadata.entries(ImageMetadata.label(generated, "generated")),
+                        "{\"image\": \"registry.example.com/team/app-devcontainer:1.0\"}", "image-only");
+                LaunchSettings actual = LaunchSettings.parse(merged, "merged");
+                assertThat(actual.privileged()).isEqualTo(expected.privileged()).isTrue();
+                assertThat(actual.overrideCommand()).isEqualTo(expected.overrideCommand()).isFalse();
+                assertThat(actual.init()).isEqualTo(expected.init());
+                assertThat(actual.mounts()).isEqualTo(expected.mounts());
+                assertThat(actual.environment()).isEqualTo(expected.environment());
+                assertThat(actual.lifecycle()).isEqualTo(expected.lifecycle());
+                assertThat(actual.remoteUser()).isEqualTo(expected.remoteUser()).isEqualTo(user);
+            }
+        }
+    }
+
+    @Test
+    void mergesAsTheDevcontainerCliDoes() throws Exception {
+        List<com.fasterxml.jackson.databind.node.ObjectNode> image = ImageMetadata.entries("""
+                [{"privileged": true, "init": true, "overrideCommand": false, "remoteUser": "a",
+                  "capAdd": ["SYS_PTRACE"], "containerEnv": {"A": "1", "B": "1"},
+                  "mounts": [{"source": "v1", "target": "/x", "type": "volume"}, "source=v2,target=/y,type=volume"],
+                  "postStartCommand": "echo image"},
+                 {"remoteUser": "b", "capAdd": ["SYS_PTRACE", "NET_ADMIN"]}]""");
+        LaunchSettings merged = LaunchSettings.parse(ImageMetadata.merge(image, """
+                // the client's file
+                {"image": "x", "privileged": false, "overrideCommand": true, "containerEnv": {"B": "2"},
+                 "mounts": [{"source": "mine", "target": "/y", "type": "volume"}],
+                 "postStartCommand": ["echo", "json"]}""", "devcontainer.json"), "merged");
+        assertThat(merged.privileged()).as("true when any entry says so").isTrue();
+        assertThat(merged.init()).isTrue();
+        assertThat(merged.overrideCommand()).as("the last boolean wins: devcontainer.json's").isTrue();
+        assertThat(merged.remoteUser()).isEqualTo("b");
+        assertThat(merged.capAdd()).containsExactly("SYS_PTRACE", "NET_ADMIN");
+        assertThat(merged.environment()).containsEntry("A", "1").containsEntry("B", "2");
+        assertThat(merged.mounts()).extracting(MountSpec::source).containsExactly("v1", "mine");
+        LifecycleCommand postStart = merged.lifecycleCommand("postStartCommand").orElseThrow();
+        assertThat(postStart.entries().values()).as("both run")
+                .containsExactly(List.of("/bin/sh", "-c", "echo image"), List.of("echo", "json"));
+    }
+
+    @Test
+    void aSingleObjectLabelIsOneEntryAndAnythingElseIsAnError() throws Exception {
+        assertThat(ImageMetadata.entries("{\"privileged\": true}")).hasSize(1);
+        assertThatThrownBy(() -> ImageMetadata.entries("[1]")).isInstanceOf(IOException.class).hasMessageContaining("not an object");
+        assertThatThrownBy(() -> ImageMetadata.entries("\"x\"")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> ImageMetadata.entries("{")).isInstanceOf(IOException.class).hasMessageContaining("not JSON");
+    }
+
+    @Test
+    void onlyAnImageWithoutBuildIsImageBased() throws Exception {
+        assertThat(ImageMetadata.isImageBased("{\"image\": \"x\"}", "f")).isTrue();
+        assertThat(ImageMetadata.isImageBased("{\"build\": {\"dockerfile\": \"Dockerfile\"}}", "f")).isFalse();
+        assertThat(ImageMetadata.isImageBased("{\"image\": \"x\", \"dockerComposeFile\": \"c.yml\"}", "f")).isFalse();
+    }
+}

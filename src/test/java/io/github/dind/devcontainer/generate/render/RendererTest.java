@@ -1,0 +1,219 @@
+package io.github.dind.devcontainer.generate.render;
+
+import io.github.dind.devcontainer.generate.files.GeneratedFileMarker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dind.devcontainer.generate.request.GenerateRequest;
+import io.github.dind.devcontainer.generate.request.Distro;
+import io.github.dind.devcontainer.testing.DevcontainerSchema;
+import io.github.dind.devcontainer.testing.Jsonc;
+import io.github.dind.devcontainer.testing.Processes;
+import io.github.dind.devcontainer.testing.Specs;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class RendererTest {
+
+    private static Map<String, GeneratedFile> render(GenerateRequest spec) throws TemplateException {
+        return new Renderer(null).render(spec).stream()
+                .collect(Collectors.toMap(GeneratedFile::fileName, Function.identity()));
+    }
+
+    private static Map<String, GeneratedFile> render(Distro distro) throws TemplateException {
+        return render(Specs.build(Specs.sample(distro.id())));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void rendersTheFourFilesForEveryDistro(Distro distro) throws Exception {
+        Map<String, GeneratedFile> files = render(distro);
+
+        assertThat(files).containsOnlyKeys("Dockerfile", "startup.sh", "devcontainer.json", ".gitattributes");
+        assertThat(files.get("startup.sh").executable()).isTrue();
+        String dockerfile = files.get("Dockerfile").body();
+        assertThat(dockerfile).contains("FROM " + distro.defaultBaseImage() + "\n");
+        for (String pkg : distro.packages()) {
+            assertThat(dockerfile).containsPattern("(?m)^\\s+" + Pattern.quote(pkg) + "( \\\\)?$");
+        }
+        assertThat(dockerfile)
+                .contains("COPY startup.sh /usr/local/bin/startup.sh\n")
+                .contains("ENTRYPOINT [\"dumb-init\", \"--\", \"/usr/local/bin/startup.sh\"]\n")
+                .contains("CMD [\"sleep\", \"infinity\"]\n")
+                .contains("LABEL org.opencontainers.image.title=\"Sample Project\"\n");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void dockerfileUsesNoBuildKitOnlySyntax(Distro distro) throws Exception {
+        String dockerfile = render(distro).get("Dockerfile").body();
+
+        assertThat(dockerfile).doesNotContain("--mount", "--chmod", "--link", "--chown", "<<");
+        assertThat(dockerfile).doesNotContainPattern("(?m)^#\\s*syntax=");
+    }
+
+    @Test
+    void aptDistrosInstallWithoutRecommendsAndDropTheLists() throws Exception {
+        String dockerfile = render(Distro.DEBIAN).get("Dockerfile").body();
+
+        assertThat(dockerfile)
+                .contains("apt-get install -y --no-install-recommends")
+                .contains("    && apt-get clean \\\n    && rm -rf /var/lib/apt/lists/*")
+                .doesNotContain("apk add");
+    }
+
+    @Test
+    void apkDistrosInstallWithoutCache() throws Exception {
+        String dockerfile = render(Distro.WOLFI).get("Dockerfile").body();
+
+        assertThat(dockerfile).contains("apk add --no-cache").doesNotContain("apt-get");
+        // the last package ends the instruction: no dangling line continuation
+        List<String> packages = Distro.WOLFI.packages();
+        assertThat(dockerfile).containsPattern("(?m)^\\s+" + Pattern.quote(packages.get(packages.size() - 1)) + "$");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void devcontainerJsonIsValidAgainstTheOfficialSchema(Distro distro) throws Exception {
+        String json = GeneratedFileMarker.stamp(render(distro).get("devcontainer.json"));
+
+        assertThat(DevcontainerSchema.problems(json)).isEmpty();
+    }
+
+    @Test
+    void devcontainerJsonKeepsTheEntrypointAndRunsPrivileged() throws Exception {
+        JsonNode json = Jsonc.parse(render(Distro.DEBIAN).get("devcontainer.json").body());
+
+        assertThat(json.path("overrideCommand").isBoolean()).isTrue();
+        assertThat(json.path("overrideCommand").booleanValue()).isFalse();
+        assertThat(json.path("privileged").booleanValue()).isTrue();
+        assertThat(json.path("init").booleanValue()).isFalse();
+        assertThat(json.path("build").path("dockerfile").textValue()).isEqualTo("Dockerfile");
+        assertThat(json.path("postStartCommand").textValue()).isEqualTo("/usr/local/bin/startup.sh");
+        assertThat(json.path("remoteUser").textValue()).isEqualTo("root");
+        JsonNode mount = json.path("mounts").path(0);
+        assertThat(mount.path("source").textValue()).isEqualTo("dind-var-lib-docker-${devcontainerId}");
+        assertThat(mount.path("target").textValue()).isEqualTo("/var/lib/docker");
+        assertThat(mount.path("type").textValue()).isEqualTo("volume");
+    }
+
+    @Test
+    void theDockerVolumeCanBeTurnedOff() throws Exception {
+        GenerateRequest spec = Specs.build(Specs.sample("debian").dockerVolume(false));
+        String json = GeneratedFileMarker.stamp(render(spec).get("devcontainer.json"));
+
+        assertThat(Jsonc.parse(json).has("mounts")).isFalse();
+        assertThat(DevcontainerSchema.problems(json)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void aNonRootUserIsCreatedInTheDockerGroupWithANarrowSudoRule(Distro distro) throws Exception {
+        Map<String, GeneratedFile> files = render(Specs.build(Specs.sample(distro.id()).remoteUser("dev")));
+        String dockerfile = files.get("Dockerfile").body();
+        JsonNode json = Jsonc.parse(files.get("devcontainer.json").body());
+
+        assertThat(dockerfile).containsPattern("(?m)^\\s+sudo( \\\\)?$");
+        assertThat(dockerfile).contains("dev ALL=(root) NOPASSWD: /usr/local/bin/startup.sh \\\"\\\"");
+        assertThat(dockerfile).containsPattern("useradd .*--groups docker \"dev\"|addgroup \"dev\" docker");
+        assertThat(json.path("remoteUser").textValue()).isEqualTo("dev");
+        assertThat(json.path("postStartCommand").textValue()).isEqualTo("sudo -n /usr/local/bin/startup.sh");
+        assertThat(DevcontainerSchema.problems(GeneratedFileMarker.stamp(files.get("devcontainer.json")))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void startupScriptPassesShellcheck(Distro distro) throws Exception {
+        String script = GeneratedFileMarker.stamp(render(distro).get("startup.sh"));
+
+        Processes.Result result = Processes.run(List.of("shellcheck", "--severity=style", "-"), script);
+
+        assertThat(result.exitCode()).as(result.stdout()).isZero();
+    }
+
+    @Test
+    void startupScriptIsBashWithStrictModeAndTheTimeoutDefault() throws Exception {
+        String script = render(Specs.build(Specs.sample("debian").dockerdTimeoutSeconds(45))).get("startup.sh").body();
+
+        assertThat(script).startsWith("#!/usr/bin/env bash\n");
+        assertThat(script).contains("set -euo pipefail\n");
+        assertThat(script).contains("timeout_s=\"${DOCKERD_TIMEOUT:-45}\"");
+        assertThat(script).contains("sleep 0.1");
+        assertThat(script).contains("exec \"$@\"");
+        assertThat(script).contains("cgroup_root=/sys/fs/cgroup\n");
+    }
+
+    @Test
+    void gitKeepsLfForEveryGeneratedFile() throws Exception {
+        Map<String, GeneratedFile> files = render(Distro.DEBIAN);
+        String attributes = GeneratedFileMarker.stamp(files.get(".gitattributes"));
+
+        for (String name : files.keySet()) {
+            assertThat(attributes).containsPattern("(?m)^" + Pattern.quote(name.equals("startup.sh") ? "*.sh" : name)
+                    + " text eol=lf$");
+        }
+        assertThat(GeneratedFileMarker.ownership(attributes)).isEqualTo(GeneratedFileMarker.Ownership.PLUGIN_UNCHANGED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void dockerfileStripsCarriageReturnsFromTheStartupScript(Distro distro) throws Exception {
+        String dockerfile = render(distro).get("Dockerfile").body();
+
+        assertThat(dockerfile).contains("COPY startup.sh /usr/local/bin/startup.sh\n"
+                + "RUN tr -d '\\r' </usr/local/bin/startup.sh >/usr/local/bin/startup.sh.lf \\\n");
+    }
+
+    @Test
+    void theFirstHookWaitsForDockerd() throws Exception {
+        JsonNode json = Jsonc.parse(render(Distro.DEBIAN).get("devcontainer.json").body());
+
+        assertThat(json.path("onCreateCommand").textValue()).isEqualTo("/usr/local/bin/startup.sh");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Distro.class)
+    void theImageChecksThePluginsAndRootsShellAndTheLoaderCacheOnGlibc(Distro distro) throws Exception {
+        String dockerfile = render(distro).get("Dockerfile").body();
+
+        assertThat(dockerfile).contains("for plugin in buildx compose", "getconf", "/bin/bash#' /etc/passwd");
+        if (distro.glibc()) {
+            assertThat(dockerfile).contains("ldconfig -p | grep -q 'libstdc++");
+        } else {
+            assertThat(dockerfile).as("musl has no loader cache").doesNotContain("ldconfig");
+        }
+    }
+
+    @Test
+    void startupScriptChoosesNetworkingAndStorageWithOverrides() throws Exception {
+        String script = render(Distro.DEBIAN).get("startup.sh").body();
+
+        assertThat(script).contains("DOCKERD_IPTABLES", "DOCKERD_MTU", "DOCKERD_DNS", "DOCKERD_STORAGE_DRIVER",
+                "-t nat -N", "794c7630", "--storage-driver=fuse-overlayfs", "--default-network-opt=bridge=com.docker.network.driver.mtu=",
+                "setsid dockerd \"${dockerd_flags[@]}\"");
+        assertThat(script).as("dockerd is started in one place").containsOnlyOnce("setsid dockerd");
+    }
+
+    @Test
+    void extraPackagesAreInstalled() throws Exception {
+        String dockerfile = render(Specs.build(Specs.sample("debian").packages(List.of("openjdk-21-jdk-headless", "maven"))))
+                .get("Dockerfile").body();
+
+        assertThat(dockerfile).containsPattern("(?m)^\\s+openjdk-21-jdk-headless \\\\$").containsPattern("(?m)^\\s+maven \\\\$");
+    }
+
+    @Test
+    void aBaseImageReplacesTheDistrosDefault() throws Exception {
+        String dockerfile = render(Specs.build(Specs.sample("debian").baseImage("registry.example.com:5000/mirror/debian:trixie-slim")))
+                .get("Dockerfile").body();
+
+        assertThat(dockerfile).contains("FROM registry.example.com:5000/mirror/debian:trixie-slim\n");
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.dind.devcontainer.generate.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dind.devcontainer.testing.Specs;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GenerateRequestTest {
+
+    @Test
+    void defaultsToWolfiAsRoot() throws Exception {
+        GenerateRequest spec = GenerateRequest.builder().name("x").build();
+
+        assertThat(spec.distro()).isEqualTo(Distro.WOLFI);
+        assertThat(spec.baseImage().toString()).isEqualTo("cgr.dev/chainguard/wolfi-base:latest");
+        assertThat(spec.remoteUser()).isEqualTo("root");
+        assertThat(spec.nonRootUser()).isFalse();
+        assertThat(spec.dockerVolume()).isTrue();
+        assertThat(spec.dockerdTimeoutSeconds()).isEqualTo(30);
+        assertThat(spec.packages()).isEqualTo(Distro.WOLFI.packages());
+    }
+
+    @Test
+    void distroIdsAreCaseInsensitiveAndUnknownOnesAreListed() throws Exception {
+        assertThat(Specs.sample("Debian").build().distro()).isEqualTo(Distro.DEBIAN);
+        assertThatThrownBy(() -> Specs.sample("arch").build())
+                .hasMessageContaining("distro \"arch\" must be one of wolfi, alpine, debian, ubuntu");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        assertThatThrownBy(() -> Specs.sample("debian").remoteUser("Bad User").baseImage("Not An Image")
+                .packages(List.of("ok-pkg", "bad;pkg")).dockerdTimeoutSeconds(0).build())
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+                        .extracting(InvalidRequestException.Violation::parameter)
+                        .containsExactly("baseImage", "remoteUser", "packages", "dockerdTimeout"))
+                .hasMessageStartingWith("Invalid devcontainer configuration, nothing was written:");
+    }
+
+    @Test
+    void extraPackagesFollowTheDistrosAndDuplicatesAreDropped() throws Exception {
+        GenerateRequest spec = Specs.sample("debian").packages(List.of("maven", "git")).build();
+
+        assertThat(spec.packages()).endsWith("maven").containsOnlyOnce("git");
+    }
+
+    @Test
+    void aNonRootUserGetsSudo() throws Exception {
+        GenerateRequest spec = Specs.sample("alpine").remoteUser("dev").build();
+
+        assertThat(spec.nonRootUser()).isTrue();
+        assertThat(spec.packages()).contains("sudo");
+    }
+
+    @Test
+    void labelWhitespaceIsFoldedAndBlankLabelsAreDropped() throws Exception {
+        GenerateRequest spec = Specs.sample("debian")
+                .label("org.opencontainers.image.description", "  A project\n   that spans\tlines  ")
+                .label("org.opencontainers.image.url", null)
+                .label("org.opencontainers.image.vendor", " ")
+                .build();
+
+        assertThat(spec.labels()).containsEntry("org.opencontainers.image.description", "A project that spans lines")
+                .doesNotContainKeys("org.opencontainers.image.url", "org.opencontainers.image.vendor");
+    }
+
+    @Test
+    void violationsShowTheValueSafely() {
+        InvalidRequestException e = new InvalidRequestException(List.of(new InvalidRequestException.Violation("name", "a\nb\"c", "x")));
+
+        assertThat(e.message((parameter, value) -> "<" + parameter + ">")).endsWith("<name> \"a\\nb\\\"c\" must be x");
+        assertThat(e.settings()).containsExactly("name");
+    }
+}

@@ -1,0 +1,223 @@
+package io.github.dind.devcontainer.verify.checks;
+
+
+import static io.github.dind.devcontainer.testing.FakeContainer.exit;
+import static io.github.dind.devcontainer.testing.FakeContainer.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dind.devcontainer.run.ContainerException;
+import io.github.dind.devcontainer.devcontainer.LifecycleCommand;
+import io.github.dind.devcontainer.testing.FakeContainer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ChecksTest {
+    private static final Duration SHORT = Duration.ofMillis(300);
+    private final Timings timings = new Timings();
+
+    @Test
+    void pid1PassesOnlyForDumbInit() {
+        FakeContainer container = new FakeContainer(cmd -> ok("/usr/bin/dumb-init\0--\0/usr/local/bin/startup.sh\0sleep\0infinity\0"));
+        assertThat(new Pid1Check(SHORT).run(container, timings).passed()).isTrue();
+
+        Observation loop = new Pid1Check(SHORT).run(container.answers(cmd -> ok("/bin/sh\0-c\0echo Container started\ntrap \"exit 0\" 15\n\nexec \"$@\"\nwhile sleep 1 & wait $!; do :; done\0-\0")), timings);
+        assertThat(loop.passed()).isFalse();
+        assertThat(loop.detail()).contains("overrideCommand\": false");
+
+        Observation sleep = new Pid1Check(SHORT).run(container.answers(cmd -> ok("sleep\0infinity\0")), timings);
+        assertThat(sleep.detail()).isEqualTo("PID 1 is sleep infinity (the image's ENTRYPOINT must start with dumb-init)");
+    }
+
+    @Test
+    void dockerdMustDescendFromPid1() {
+        FakeContainer container = new FakeContainer(cmd -> ok(ProcessTreeTest.STATS));
+        Observation seen = new DockerdProcessCheck(SHORT).run(container, timings);
+
+        assertThat(seen.passed()).isTrue();
+        assertThat(seen.detail()).isEqualTo("dockerd (31) < sleep (7) < dumb-init (1)");
+    }
+
+    @Test
+    void noDockerdFailsAfterTheTimeoutNamingWhatRuns() {
+        FakeContainer container = new FakeContainer(cmd -> ok("1 (dumb-init) S 0 1\n7 (sleep) S 1 7\n"));
+        long start = System.nanoTime();
+        Observation seen = new DockerdProcessCheck(SHORT).run(container, timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).contains("not within 0.30 s", "no dockerd process is running; processes: dumb-init (1), sleep (7)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(SHORT);
+    }
+
+    @Test
+    void dockerInfoPollsUntilItAnswersAndRecordsTheTimeToReady() {
+        AtomicInteger attempts = new AtomicInteger();
+        FakeContainer container = new FakeContainer(cmd -> attempts.incrementAndGet() < 3
+                ? exit(1, "Cannot connect to the Docker daemon") : ok("26.1.5 overlay2\n"));
+
+        Observation seen = new DockerInfoCheck(Duration.ofSeconds(5)).run(container, timings);
+
+        assertThat(seen.passed()).isTrue();
+        assertThat(seen.detail()).startsWith("Docker 26.1.5 (storage driver overlay2) answered ");
+        assertThat(attempts).hasValue(3);
+        assertThat(timings.get(Timings.READY)).isPresent();
+    }
+
+    @Test
+    void pollingGivesUpAtOnceWhenTheContainerHasStopped() {
+        FakeContainer container = new FakeContainer(cmd -> {
+            throw new ContainerException("The container is not running (exited with code 1)");
+        }).stopped();
+        long start = System.nanoTime();
+
+        Observation seen = new DockerInfoCheck(Duration.ofSeconds(30)).run(container, timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).contains("the container stopped (exited with code 1)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void reapingPassesWhenTheOrphanDisappears() {
+        AtomicInteger looks = new AtomicInteger();
+        FakeContainer container = new FakeContainer(cmd -> {
+            if (cmd.startsWith("/bin/sh -c sleep")) {
+                return ok("294\n");
+            }
+            return looks.incrementAndGet() < 3 ? ok("294 (sleep) S 1 7 7") : exit(1, "No such file or directory");
+        });
+
+        Observation seen = new ReapingCheck(Duration.ofSeconds(5)).run(container, timings);
+
+        assertThat(seen.passed()).isTrue();
+        assertThat(seen.detail()).isEqualTo("the orphan 294 exited and PID 1 reaped it");
+    }
+
+    @Test
+    void aZombieThatStaysFailsReapingWithoutWaitingForTheTimeout() {
+        FakeContainer container = new FakeContainer(cmd -> cmd.startsWith("/bin/sh -c sleep") ? ok("294\n") : ok("294 (sleep) Z 1 7 7"));
+        long start = System.nanoTime();
+
+        Observation seen = new ReapingCheck(Duration.ofSeconds(30)).run(container, timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).contains("a zombie: PID 1 does not reap its adopted children");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(ReapingCheck.ZOMBIE_GRACE, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void dockerInfoWithAnEmptyServerPartIsNoAnswer() {
+        FakeContainer container = new FakeContainer(cmd -> ok(" \n"));
+
+        Observation seen = new DockerInfoCheck(SHORT).run(container, timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).startsWith("docker info did not answer");
+    }
+
+    private static FakeContainer cleanStop() {
+        return new FakeContainer(cmd -> ok(""))
+                .file(StopCheck.RECORD_DIR + "/term", List.of("SIGTERM"))
+                .file(DaemonStatus.DOCKERD_LOG, List.of("msg=\"API listen on /var/run/docker.sock\"", StopCheck.MARKER,
+                        "level=info msg=\"Processing signal 'terminated'\"", "level=info msg=\"Daemon shutdown complete\""));
+    }
+
+    @Test
+    void stopPassesOnACleanShutdownWithinTheGracePeriod() {
+        FakeContainer container = cleanStop();
+        Observation seen = new StopCheck(Duration.ofSeconds(10)).run(container, timings);
+
+        assertThat(seen.passed()).as(seen.detail()).isTrue();
+        assertThat(container.commands()).singleElement().asString().contains("trap \"echo SIGTERM >/record/term; exit 0\" TERM")
+                .contains("echo '" + StopCheck.MARKER + "' >>/var/log/dockerd.log");
+    }
+
+    @Test
+    void stopFailsWhenTheGracePeriodRanOut() {
+        Observation slow = new StopCheck(Duration.ofMillis(200)).run(cleanStop().stopTakes(Duration.ofMillis(250)), timings);
+
+        assertThat(slow.passed()).isFalse();
+        assertThat(slow.detail()).contains("the whole 0.20 s grace period: the client's SIGKILL ended it");
+    }
+
+    @Test
+    void stopFailsWhenTheInnerContainerNeverGotSigterm() {
+        // what today's fast stop looks like: quick, because dockerd and its containers were SIGKILLed
+        Observation seen = new StopCheck(Duration.ofSeconds(10)).run(cleanStop().file(StopCheck.RECORD_DIR + "/term", List.of()), timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).contains("the inner container never got SIGTERM");
+    }
+
+    @Test
+    void stopFailsWhenDockerdsShutdownDidNotComplete() {
+        FakeContainer killedMidway = cleanStop().file(DaemonStatus.DOCKERD_LOG,
+                List.of("Daemon shutdown complete", StopCheck.MARKER, "level=info msg=\"Processing signal 'terminated'\""));
+        Observation seen = new StopCheck(Duration.ofSeconds(10)).run(killedMidway, timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).contains("no \"Daemon shutdown complete\"");
+
+        Observation noSignal = new StopCheck(Duration.ofSeconds(10)).run(cleanStop().file(DaemonStatus.DOCKERD_LOG,
+                List.of("Processing signal 'terminated'", "Daemon shutdown complete", StopCheck.MARKER)), timings);
+        assertThat(noSignal.detail()).contains("dockerd never received SIGTERM");
+    }
+
+    @Test
+    void killThenStartWaitsForDockerdAgain() throws Exception {
+        FakeContainer container = new FakeContainer(cmd -> ok("26.1.5 overlay2"));
+        Observation seen = new KillCheck(SHORT).run(container, timings);
+
+        assertThat(seen.passed()).as(seen.detail()).isTrue();
+        assertThat(container.kills()).isEqualTo(1);
+        assertThat(container.isRunning()).isTrue();
+        assertThat(timings.get(Timings.READY_AFTER_KILL)).isPresent();
+    }
+
+    @Test
+    void waitingForDockerdStopsEarlyAndNamesTheReasonStartupShGave() {
+        FakeContainer container = new FakeContainer(cmd -> cmd.startsWith("cat " + DaemonStatus.FILE)
+                ? ok("failed: dockerd exited during start-up: unable to configure the Docker daemon with file"
+                        + " /etc/docker/daemon.json: the following directives don't match any configuration option: bogus-option\n")
+                : exit(1, "Cannot connect to the Docker daemon"));
+
+        long start = System.nanoTime();
+        Observation seen = new DockerInfoCheck(Duration.ofSeconds(30)).run(container, timings);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).isEqualTo("docker info did not answer: startup.sh gave up: dockerd exited during start-up:"
+                + " unable to configure the Docker daemon with file /etc/docker/daemon.json: the following directives"
+                + " don't match any configuration option: bogus-option");
+        Observation process = new DockerdProcessCheck(Duration.ofSeconds(30)).run(container, timings);
+        assertThat(process.detail()).startsWith("startup.sh gave up: dockerd exited during start-up");
+    }
+
+    @Test
+    void commandChecksCompareTheExitCode() {
+        FakeContainer container = new FakeContainer(cmd -> cmd.contains("git lfs") ? ok("git-lfs/3.6") : exit(127, "java: not found"));
+
+        assertThat(new CommandCheck("lfs", "git lfs version", 0, SHORT).run(container, timings).passed()).isTrue();
+        Observation java = new CommandCheck("java", "java -version", 0, SHORT).run(container, timings);
+        assertThat(java.passed()).isFalse();
+        assertThat(java.detail()).isEqualTo("exit code 127, expected 0: java: not found");
+        assertThat(container.commands()).contains("/bin/sh -c git lfs version");
+    }
+
+    @Test
+    void postStartRunsAsTheRemoteUserAndWantsExactlyOneDockerd() {
+        FakeContainer container = new FakeContainer(cmd -> cmd.startsWith("sudo") ? ok("") : ok(ProcessTreeTest.STATS));
+
+        Observation seen = new PostStartCheck(LifecycleCommand.exec("postStartCommand", List.of("sudo", "-n", "/usr/local/bin/startup.sh")), SHORT)
+                .run(container.remoteUser("dev"), timings);
+
+        assertThat(seen.passed()).isTrue();
+        assertThat(container.commands()).contains("dev$ sudo -n /usr/local/bin/startup.sh");
+
+        Observation two = new PostStartCheck(LifecycleCommand.exec("postStartCommand", List.of("true")), SHORT).run(new FakeContainer(cmd -> cmd.equals("true") ? ok("")
+                : ok(ProcessTreeTest.STATS + "99 (dockerd) S 1 99\n")), timings);
+        assertThat(two.passed()).isFalse();
+        assertThat(two.detail()).startsWith("2 dockerd processes");
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.dind.devcontainer.verify.report;
+
+import io.github.dind.devcontainer.verify.checks.Timings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dind.devcontainer.verify.report.CheckResult.Status;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class ReportsTest {
+    @TempDir
+    Path dir;
+
+    private static VerificationReport report() {
+        return new VerificationReport("img:1", "app-verify-1234", Instant.parse("2026-11-29T10:00:00Z"), List.of(
+                new CheckResult("running", "the container is running", Status.PASSED, Duration.ofMillis(12), "running"),
+                new CheckResult("docker-info", "docker info answers", Status.FAILED, Duration.ofMillis(5000),
+                        "docker info did not answer: <\"&'> \u001b[31mred\u001b[0m"),
+                new CheckResult("inner-container", "the inner daemon runs a container", Status.SKIPPED, Duration.ZERO,
+                        "skipped: docker-info did not pass")),
+                Map.of(Timings.STOP, Duration.ofMillis(80)),
+                List.of("startup.sh: starting dockerd"), List.of("failed to start daemon: \u0007bell"));
+    }
+
+    @Test
+    void theJUnitFileParsesAndCountsLikeSurefires() throws Exception {
+        Path file = dir.resolve("reports/TEST-devcontainer-verify.xml");
+        JUnitReport.write(report(), file);
+
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+        Element suite = xml.getDocumentElement();
+        assertThat(suite.getTagName()).isEqualTo("testsuite");
+        assertThat(suite.getAttribute("tests")).isEqualTo("3");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        assertThat(suite.getAttribute("timestamp")).isEqualTo("2026-11-29T10:00:00");
+        assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(3);
+        Element failure = (Element) xml.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).contains("<\"&'>").contains("\uFFFD[31mred");
+        assertThat(xml.getElementsByTagName("system-out").item(0).getTextContent())
+                .contains("startup.sh: starting dockerd", "failed to start daemon: \uFFFDbell");
+        assertThat(xml.getElementsByTagName("skipped").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    void theTableHasOneRowPerCheckAndNoLineBreaksInside() {
+        List<String> lines = ReportTable.render(report());
+
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(2)).contains(" 2  FAILED ", "5.00 s", "docker info answers");
+        assertThat(lines.get(3)).contains("SKIPPED", " - ");
+        assertThat(ReportTable.oneLine("a\n  b\r\nc")).isEqualTo("a | b | c");
+    }
+
+    @Test
+    void repeatStatisticsGiveTheMedianAndTheWorst() {
+        VerificationReport r = report();
+        List<VerificationReport> runs = List.of(
+                withReady(r, 1200), withReady(r, 1000), withReady(r, 3000), withReady(r, 1100));
+
+        RepeatSummary summary = RepeatSummary.of(runs);
+
+        assertThat(summary.passed()).isZero();
+        assertThat(summary.failed()).isEqualTo(4);
+        assertThat(summary.medianReady()).contains(Duration.ofMillis(1150));
+        assertThat(summary.worstReady()).contains(Duration.ofMillis(3000));
+        assertThat(summary.describe()).isEqualTo("0 passed, 4 failed; time to docker info: median 1.15 s, worst 3.00 s");
+        assertThat(RepeatSummary.median(List.of())).isEqualTo(Optional.empty());
+    }
+
+    private static VerificationReport withReady(VerificationReport r, long millis) {
+        return new VerificationReport(r.image(), r.container(), r.started(), r.results(),
+                Map.of(Timings.READY, Duration.ofMillis(millis)), r.containerLog(), r.dockerdLog());
+    }
+}
