@@ -24,6 +24,10 @@ import java.util.Set;
  * {@code src/spec-node/imageMetadata.ts}: {@code pickConfigProperties} names the properties copied
  * from a devcontainer.json, {@code mergeConfiguration} merges the entries with the devcontainer.json
  * a client opens, which counts as the last entry.
+ *
+ * <p>Its length is the containers.dev merge rules, one small method per kind of property (union,
+ * last wins, mounts by target, hooks as lists), kept together so they read against the spec's
+ * table.
  */
 public final class ImageMetadata {
     /** The label's name. */

@@ -31,6 +31,9 @@ import java.util.Set;
  * response may fall silent for at most the caller's idle bound. {@code ssh://} hosts go through an
  * {@link SshRelay}; a Unix socket path with spaces or other characters a URI cannot hold is
  * percent-encoded, as the docker CLI accepts it raw.
+ *
+ * <p>Its length is the ways the docker CLI reaches a daemon (unix socket, TCP with TLS, ssh,
+ * contexts), each with the check that turns its failure into a message naming the fix.
  */
 public final class DockerConnector {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);

@@ -28,7 +28,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@link ContainerEngine} on a docker-java connection; docker-java's exceptions stop here. */
+/** {@link ContainerEngine} on a docker-java connection; docker-java's exceptions stop here.
+ *
+ * <p>Its length is the Engine API's requests for one launch (volumes, mounts, capabilities, host
+ * config) and their failures turned into messages; each call is a few lines of docker-java.
+ */
 public final class DockerEngine implements ContainerEngine {
     private final DockerConnection connection;
     private final EngineQueries queries;

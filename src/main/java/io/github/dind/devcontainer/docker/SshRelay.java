@@ -29,6 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * 0700) that this relay serves, so its own HTTP client does the rest. ssh runs with
  * {@code BatchMode=yes}: it never waits for a password on a terminal Maven does not have; the
  * user's ssh configuration, keys and agent apply as for {@code docker -H ssh://...}.
+ *
+ * <p>Its length is a socket relay with its own threads, and their orderly shutdown; nothing in it
+ * is about Docker beyond the command it runs.
  */
 final class SshRelay implements Closeable {
     private static final int STDERR_LINES = 10;

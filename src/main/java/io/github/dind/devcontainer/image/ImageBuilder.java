@@ -37,6 +37,9 @@ import java.util.function.Supplier;
  * Builds an image through docker-java: tars the context, skips the daemon when an image with the
  * same fingerprint exists, makes sure the base images are there as the pull policy allows, streams
  * the build to the console, and tags the result.
+ *
+ * <p>Its length is the classic builder's request (context, tags, labels, build args, cache, auth)
+ * and the ways a build ends; the local images are {@link LocalImages}'.
  */
 public final class ImageBuilder {
     public static final String CREATED_LABEL = "org.opencontainers.image.created";

@@ -27,6 +27,9 @@ import org.apache.maven.project.ProjectBuildingException;
  * What every goal shares: the skip flags, the owner rule (one devcontainer per reactor, its work
  * done by one project per build), the {@code .devcontainer} directory, and one place where the
  * core's typed exceptions become Maven's. A goal only adds its parameters and its {@link #run}.
+ *
+ * <p>Its length is what every goal shares: the skip flags, the owner rule's claim, the
+ * devcontainer's defaults from the top-level project, and the one place errors are translated.
  */
 abstract class AbstractDevcontainerMojo extends AbstractMojo {
     /** Skips every goal of this plugin. */

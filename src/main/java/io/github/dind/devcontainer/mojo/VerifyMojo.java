@@ -27,6 +27,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * are reaped, dockerd comes back after a stop and start, and devcontainer.json's lifecycle commands
  * succeed. Writes a JUnit XML report. Everything it creates is removed afterwards, also on failure
  * and on Ctrl-C. The work is {@link VerifyService}'s; this class only adapts Maven's parameters.
+ *
+ * <p>Its length is its parameters, each documented for the help goal and the site; the work is
+ * {@link io.github.dind.devcontainer.verify.VerifyService}'s.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
 public class VerifyMojo extends AbstractDockerMojo {

@@ -25,6 +25,9 @@ import java.util.Map;
  * {@code --network}/{@code --net}, {@code --privileged}, {@code --init}, {@code --cap-add},
  * {@code --security-opt}, {@code --add-host} and {@code -e}/{@code --env} are emulated; any other
  * gives a warning naming it.
+ *
+ * <p>Its length is the devcontainer CLI's {@code spawnDevContainer} followed property by property,
+ * with an accessor for each part verify launches.
  */
 public final class ClientLaunch {
     /** The script clients run with {@code /bin/sh -c}, no custom entrypoints of Features (the empty line is theirs). */

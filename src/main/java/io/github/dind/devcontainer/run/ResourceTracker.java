@@ -34,6 +34,10 @@ import java.util.function.LongPredicate;
  *   <li>A resource registered as kept carries {@link #KEPT}; it is never removed by the
  *       tracker, the hook or any later sweep, and only then does the log say "kept".</li>
  * </ul>
+ *
+ * <p>Its length is the lifecycle of what verify creates (register, release, discard, the shutdown
+ * hook, the leftover sweep), which must stay in one place to be right under Ctrl-C and concurrent
+ * runs.
  */
 public final class ResourceTracker implements AutoCloseable {
     public static final String RUN_ID = "io.github.dind.devcontainer.run-id";

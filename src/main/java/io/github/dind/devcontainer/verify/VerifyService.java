@@ -35,6 +35,10 @@ import java.util.concurrent.CompletableFuture;
  * client does {@code repeat} times (each boot its own container), runs the checks, writes a JUnit
  * report per boot, and decides the verdict. Leftovers of runs killed outright are swept in the
  * background meanwhile (once per call), also when a stored verdict is reused.
+ *
+ * <p>Its length is the goal's one entry point and its request records; reading the configuration is
+ * {@link LaunchConfiguration}'s, the checks run in {@link Verifier}, reports and verdicts live in
+ * their rooms.
  */
 public final class VerifyService {
     /**

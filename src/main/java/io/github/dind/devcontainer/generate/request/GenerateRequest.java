@@ -16,6 +16,10 @@ import java.util.stream.Stream;
  * What the user asked for, validated once. Every value in here is safe to hand to the renderer:
  * values with a grammar (image, packages, user) match it, free text (name, labels) holds no control
  * characters and is escaped per output format when rendered.
+ *
+ * <p>Its length is the builder: one setter per parameter, each documented, and the one validation
+ * pass that reports every broken rule at once; the Java part is {@link JavaSetup}, the rules {@link
+ * RequestRules}.
  */
 public record GenerateRequest(
         String name,

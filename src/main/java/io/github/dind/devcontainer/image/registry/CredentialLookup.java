@@ -28,6 +28,9 @@ import java.util.Optional;
  * the helper protocol: docker/docker-credential-helpers {@code client/client.go} (a missing login is
  * the message {@code credentials not found in native keychain}). Docker Hub is keyed
  * {@code https://index.docker.io/v1/} there.
+ *
+ * <p>Its length is the docker CLI's own lookup order (settings.xml servers, config.json auths,
+ * credential helpers, the Docker Hub aliases), followed step by step.
  */
 public final class CredentialLookup {
     /** Docker Hub's key in config.json and for credential helpers. */
