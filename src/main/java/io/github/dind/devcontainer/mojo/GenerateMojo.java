@@ -158,11 +158,11 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
             }
             return;
         }
-        new Generator(console()).generate(spec(), new Generator.Options(directory().toPath(),
+        new Generator(console()).generate(request(), new Generator.Options(directory().toPath(),
                 templateDirectory == null ? null : templateDirectory.toPath(), prebuiltImage, force));
     }
 
-    private GenerateRequest spec() throws InvalidRequestException {
+    private GenerateRequest request() throws InvalidRequestException {
         List<MavenProject> served = reactor() != null ? reactor().served() : List.of(project);
         GenerateRequest.Builder builder = GenerateRequest.builder()
                 .name(name != null ? name : owner().getName())

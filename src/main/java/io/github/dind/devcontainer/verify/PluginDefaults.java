@@ -21,8 +21,8 @@ public final class PluginDefaults {
      */
     public static LaunchSettings launchSettings() {
         try {
-            GenerateRequest spec = GenerateRequest.builder().name("devcontainer").build();
-            for (GeneratedFile file : new Renderer(null).render(spec)) {
+            GenerateRequest request = GenerateRequest.builder().name("devcontainer").build();
+            for (GeneratedFile file : new Renderer(null).render(request)) {
                 if (file.fileName().equals("devcontainer.json")) {
                     return LaunchSettings.parse(file.body(), "the plugin's own devcontainer.json");
                 }

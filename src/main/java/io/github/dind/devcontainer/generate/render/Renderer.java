@@ -53,8 +53,8 @@ public final class Renderer {
         return FILES.stream().map(Target::template).filter(resolver::isOverridden).toList();
     }
 
-    public List<GeneratedFile> render(GenerateRequest spec) throws TemplateException {
-        Map<String, Object> model = TemplateModel.of(spec);
+    public List<GeneratedFile> render(GenerateRequest request) throws TemplateException {
+        Map<String, Object> model = TemplateModel.of(request);
         List<GeneratedFile> files = new ArrayList<>();
         for (Target file : FILES) {
             files.add(new GeneratedFile(file.fileName(), file.format(),

@@ -24,56 +24,56 @@ final class TemplateModel {
     private TemplateModel() {
     }
 
-    static Map<String, Object> of(GenerateRequest spec) {
+    static Map<String, Object> of(GenerateRequest request) {
         Map<String, Object> model = new HashMap<>();
-        model.put("name", new TemplateValue(spec.name(), setting("name")));
-        model.put("distro", new TemplateValue(spec.distro().id(), setting("distro")));
-        model.put("baseImage", new TemplateValue(spec.baseImage().toString(), setting("baseImage")));
-        model.put("apk", spec.distro().packageManager() == PackageManager.APK);
-        model.put("apt", spec.distro().packageManager() == PackageManager.APT);
-        model.put("glibc", spec.distro().glibc());
-        List<String> packages = spec.packages();
+        model.put("name", new TemplateValue(request.name(), setting("name")));
+        model.put("distro", new TemplateValue(request.distro().id(), setting("distro")));
+        model.put("baseImage", new TemplateValue(request.baseImage().toString(), setting("baseImage")));
+        model.put("apk", request.distro().packageManager() == PackageManager.APK);
+        model.put("apt", request.distro().packageManager() == PackageManager.APT);
+        model.put("glibc", request.distro().glibc());
+        List<String> packages = request.packages();
         model.put("packages", IntStream.range(0, packages.size())
                 .mapToObj(i -> Map.of("name", new TemplateValue(packages.get(i), setting("packages")),
                         "more", i < packages.size() - 1))
                 .toList());
-        model.put("remoteUser", new TemplateValue(spec.remoteUser(), setting("remoteUser")));
-        model.put("nonRootUser", spec.nonRootUser());
-        model.put("dockerVolume", spec.dockerVolume());
-        model.put("dockerdTimeout", Integer.toString(spec.dockerdTimeoutSeconds()));
+        model.put("remoteUser", new TemplateValue(request.remoteUser(), setting("remoteUser")));
+        model.put("nonRootUser", request.nonRootUser());
+        model.put("dockerVolume", request.dockerVolume());
+        model.put("dockerdTimeout", Integer.toString(request.dockerdTimeoutSeconds()));
         model.put("startupScript", STARTUP_SCRIPT);
-        model.put("postStartCommand", spec.nonRootUser() ? "sudo -n " + STARTUP_SCRIPT : STARTUP_SCRIPT);
-        List<Map<String, Object>> labels = spec.labels().entrySet().stream()
+        model.put("postStartCommand", request.nonRootUser() ? "sudo -n " + STARTUP_SCRIPT : STARTUP_SCRIPT);
+        List<Map<String, Object>> labels = request.labels().entrySet().stream()
                 .map(e -> Map.of("key", e.getKey(), "value",
                         new TemplateValue(e.getValue(), "The project's image label " + e.getKey())))
                 .toList();
         model.put("labels", labels);
-        putJava(model, spec);
-        putEditor(model, spec);
+        putJava(model, request);
+        putEditor(model, request);
         return model;
     }
 
     /** The JDK, Maven, the local repository volume, settings.xml and the CA certificates. */
-    private static void putJava(Map<String, Object> model, GenerateRequest spec) {
-        JavaSetup java = spec.java();
+    private static void putJava(Map<String, Object> model, GenerateRequest request) {
+        JavaSetup java = request.java();
         Optional<JdkCatalog.Jdk> jdk = java.jdk().jdk();
-        boolean apt = spec.distro().packageManager() == PackageManager.APT;
+        boolean apt = request.distro().packageManager() == PackageManager.APT;
         model.put("java", jdk.isPresent());
         model.put("javaVersion", jdk.map(j -> Integer.toString(j.version())).orElse(""));
         model.put("javaHome", jdk.map(JdkCatalog.Jdk::javaHome).orElse(""));
         model.put("maven", java.maven());
-        model.put("remoteHome", spec.remoteHome());
-        String localRepository = spec.remoteHome() + "/.m2/repository";
+        model.put("remoteHome", request.remoteHome());
+        String localRepository = request.remoteHome() + "/.m2/repository";
         boolean volume = java.localRepositoryVolume() && (jdk.isPresent() || java.maven());
         model.put("localRepository", localRepository);
         model.put("localRepositoryVolume", volume);
         model.put("mavenSettings", java.mavenSettings());
-        model.put("hasMounts", spec.dockerVolume() || volume || java.mavenSettings());
+        model.put("hasMounts", request.dockerVolume() || volume || java.mavenSettings());
         model.put("moreAfterDockerVolume", volume || java.mavenSettings());
         model.put("moreAfterLocalRepository", java.mavenSettings());
-        model.put("caCertificates", !spec.caCertificates().isEmpty());
+        model.put("caCertificates", !request.caCertificates().isEmpty());
         model.put("caFolder", CaCertificates.CONTEXT_FOLDER);
-        model.put("caFingerprints", spec.caCertificates().stream()
+        model.put("caFingerprints", request.caCertificates().stream()
                 .map(c -> Map.of("value", c.sha256Fingerprint())).toList());
         model.put("jdkLink", apt && jdk.isPresent());
         List<JdkCatalog.Jdk> toolchains = java.toolchains();
@@ -88,15 +88,15 @@ final class TemplateModel {
     }
 
     /** customizations.vscode.extensions and forwardPorts. */
-    private static void putEditor(Map<String, Object> model, GenerateRequest spec) {
-        List<String> extensions = spec.editor().extensions();
+    private static void putEditor(Map<String, Object> model, GenerateRequest request) {
+        List<String> extensions = request.editor().extensions();
         model.put("hasExtensions", !extensions.isEmpty());
         model.put("extensions", IntStream.range(0, extensions.size())
                 .mapToObj(i -> Map.of("id", new TemplateValue(extensions.get(i), setting("extensions")), "more", i < extensions.size() - 1))
                 .toList());
-        List<String> ports = spec.editor().forwardPorts();
+        List<String> ports = request.editor().forwardPorts();
         model.put("hasForwardPorts", !ports.isEmpty());
-        // validated by the spec: digits, or [a-z0-9-]+:digits, so the JSON literal needs no escaping
+        // validated by the request: digits, or [a-z0-9-]+:digits, so the JSON literal needs no escaping
         model.put("forwardPorts", IntStream.range(0, ports.size())
                 .mapToObj(i -> Map.of("json", ports.get(i).matches("[0-9]+") ? ports.get(i) : "\"" + ports.get(i) + "\"",
                         "more", i < ports.size() - 1))

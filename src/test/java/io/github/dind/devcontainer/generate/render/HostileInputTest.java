@@ -10,7 +10,7 @@ import io.github.dind.devcontainer.generate.request.InvalidRequestException;
 import io.github.dind.devcontainer.testing.DevcontainerSchema;
 import io.github.dind.devcontainer.testing.Jsonc;
 import io.github.dind.devcontainer.testing.Processes;
-import io.github.dind.devcontainer.testing.Specs;
+import io.github.dind.devcontainer.testing.Requests;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +91,7 @@ class HostileInputTest {
     @MethodSource("acceptedNames")
     void aFreeTextNameRoundTripsThroughEveryPositionAndRunsNothing(String name, @TempDir Path templates)
             throws Exception {
-        GenerateRequest spec = Specs.build(Specs.sample("debian").name(name));
+        GenerateRequest spec = Requests.build(Requests.sample("debian").name(name));
         Map<String, String> files = bodies(new Renderer(userTemplates(templates)).render(spec));
 
         String dockerfile = files.get("Dockerfile");
@@ -121,7 +121,7 @@ class HostileInputTest {
     @ParameterizedTest
     @MethodSource("acceptedNames")
     void theBundledTemplatesCarryAFreeTextNameAndLabel(String name) throws Exception {
-        GenerateRequest spec = Specs.build(Specs.sample("debian").name(name)
+        GenerateRequest spec = Requests.build(Requests.sample("debian").name(name)
                 .label("org.opencontainers.image.title", name));
         List<GeneratedFile> generated = new Renderer(null).render(spec);
         Map<String, String> files = bodies(generated);
@@ -143,7 +143,7 @@ class HostileInputTest {
                 LABEL title="{{name}}"
                 RUN printf '%s\\n' "{{name}}"
                 """);
-        GenerateRequest spec = Specs.build(Specs.sample("debian").name(name));
+        GenerateRequest spec = Requests.build(Requests.sample("debian").name(name));
         Renderer renderer = new Renderer(templates);
         if (name.contains("`")) {
             assertThatThrownBy(() -> renderer.render(spec))
@@ -164,7 +164,7 @@ class HostileInputTest {
         Files.writeString(templates.resolve("startup.sh.mustache"), "#!/bin/sh\necho \"{{name.json}}\"\n");
         Renderer renderer = new Renderer(templates);
 
-        assertThatThrownBy(() -> renderer.render(Specs.build(Specs.sample("debian"))))
+        assertThatThrownBy(() -> renderer.render(Requests.build(Requests.sample("debian"))))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("your template startup.sh.mustache")
                 .hasMessageContaining("{{name.json}} writes a JSON string")
@@ -176,7 +176,7 @@ class HostileInputTest {
         Files.writeString(templates.resolve("Dockerfile.mustache"), "FROM {{baseImage}}\nRUN echo \"{{{name.shell}}}\"\n");
         Renderer renderer = new Renderer(templates);
 
-        assertThatThrownBy(() -> renderer.render(Specs.build(Specs.sample("debian"))))
+        assertThatThrownBy(() -> renderer.render(Requests.build(Requests.sample("debian"))))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("is never escaped");
     }
@@ -193,11 +193,11 @@ class HostileInputTest {
         Renderer renderer = new Renderer(templates);
         String free = "'; touch " + sentinel() + "; echo '";
 
-        assertThat(renderer.render(Specs.build(Specs.sample("debian").name("plain-name_1.0")))).isNotEmpty();
+        assertThat(renderer.render(Requests.build(Requests.sample("debian").name("plain-name_1.0")))).isNotEmpty();
         if (freeTextAllowed) {
-            assertThat(renderer.render(Specs.build(Specs.sample("debian").name(free)))).isNotEmpty();
+            assertThat(renderer.render(Requests.build(Requests.sample("debian").name(free)))).isNotEmpty();
         } else {
-            assertThatThrownBy(() -> renderer.render(Specs.build(Specs.sample("debian").name(free))))
+            assertThatThrownBy(() -> renderer.render(Requests.build(Requests.sample("debian").name(free))))
                     .isInstanceOfSatisfying(TemplateException.class, e -> assertThat(e.settings()).contains("name"))
                     .hasMessageContaining("outside double quotes");
         }
@@ -230,13 +230,13 @@ class HostileInputTest {
                 "# syntax=docker/dockerfile:1\n#  ESCAPE = `\nFROM {{baseImage}}\nLABEL t=\"{{name.dockerfile}}\"\n");
         Renderer renderer = new Renderer(templates);
 
-        assertThatThrownBy(() -> renderer.render(Specs.build(Specs.sample("debian"))))
+        assertThatThrownBy(() -> renderer.render(Requests.build(Requests.sample("debian"))))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("your template Dockerfile.mustache: it sets the parser directive escape=`");
 
         Files.writeString(templates.resolve("Dockerfile.mustache"),
                 "# escape=\\\nFROM {{baseImage}}\n# escape=`\n");
-        assertThat(new Renderer(templates).render(Specs.build(Specs.sample("debian")))).isNotEmpty();
+        assertThat(new Renderer(templates).render(Requests.build(Requests.sample("debian")))).isNotEmpty();
     }
 
     /** devcontainer clients substitute ${...} in every string of devcontainer.json, escaped or not. */
@@ -249,7 +249,7 @@ class HostileInputTest {
                 {{/labels}}
                 "END": "1"}}
                 """);
-        GenerateRequest spec = Specs.build(Specs.sample("debian")
+        GenerateRequest spec = Requests.build(Requests.sample("debian")
                 .label("org.opencontainers.image.description", "see ${localEnv:HOME}"));
         Renderer renderer = new Renderer(templates);
 
@@ -268,7 +268,7 @@ class HostileInputTest {
     @ParameterizedTest
     @MethodSource("rejectedNames")
     void aNameNoFormatCanCarryIsRejected(String name) {
-        assertThatThrownBy(() -> Specs.sample("debian").name(name).build())
+        assertThatThrownBy(() -> Requests.sample("debian").name(name).build())
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("name \"");
     }
@@ -282,7 +282,7 @@ class HostileInputTest {
     @MethodSource("hostileTokens")
     void aHostilePackageIsRejectedForEveryPackageManager(String pkg) {
         for (String distro : List.of("debian", "ubuntu", "alpine", "wolfi")) {
-            assertThatThrownBy(() -> Specs.sample(distro).packages(List.of(pkg)).build())
+            assertThatThrownBy(() -> Requests.sample(distro).packages(List.of(pkg)).build())
                     .as(distro)
                     .isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("packages \"");
@@ -292,7 +292,7 @@ class HostileInputTest {
     @ParameterizedTest
     @MethodSource("hostileTokens")
     void aHostileUserIsRejected(String user) {
-        assertThatThrownBy(() -> Specs.sample("debian").remoteUser(user).build())
+        assertThatThrownBy(() -> Requests.sample("debian").remoteUser(user).build())
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("remoteUser \"");
     }
@@ -305,7 +305,7 @@ class HostileInputTest {
     @ParameterizedTest
     @MethodSource("hostileImages")
     void aHostileBaseImageIsRejected(String image) {
-        assertThatThrownBy(() -> Specs.sample("debian").baseImage(image).build())
+        assertThatThrownBy(() -> Requests.sample("debian").baseImage(image).build())
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("baseImage \"");
     }

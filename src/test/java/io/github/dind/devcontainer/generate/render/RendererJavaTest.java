@@ -13,7 +13,7 @@ import io.github.dind.devcontainer.devcontainer.JavaExpectations;
 import io.github.dind.devcontainer.generate.request.JavaToolchain;
 import io.github.dind.devcontainer.testing.DevcontainerSchema;
 import io.github.dind.devcontainer.testing.Jsonc;
-import io.github.dind.devcontainer.testing.Specs;
+import io.github.dind.devcontainer.testing.Requests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,12 +32,12 @@ class RendererJavaTest {
     private static final JavaToolchain.ProjectJava RELEASE_17 = new JavaToolchain.ProjectJava(17, "the pom");
 
     private static Map<String, String> render(GenerateRequest.Builder builder) throws TemplateException {
-        return new Renderer(null).render(Specs.build(builder)).stream()
+        return new Renderer(null).render(Requests.build(builder)).stream()
                 .collect(Collectors.toMap(GeneratedFile::fileName, GeneratedFile::body));
     }
 
     private static GenerateRequest.Builder everything(Distro distro) {
-        return Specs.sample(distro.id()).projectJava(RELEASE_17).remoteUser("dev").mavenSettings(true)
+        return Requests.sample(distro.id()).projectJava(RELEASE_17).remoteUser("dev").mavenSettings(true)
                 .caCertificates(List.of(TEST_CA)).extensions(List.of("redhat.vscode-xml"))
                 .forwardPorts(List.of("8080", "db:5432"));
     }
@@ -63,7 +63,7 @@ class RendererJavaTest {
     @ParameterizedTest
     @EnumSource(Distro.class)
     void withNothingJavaTheFileStaysValidAndMountsOnlyTheDockerVolume(Distro distro) throws Exception {
-        String json = render(Specs.sample(distro.id()).javaVersion("none")).get("devcontainer.json");
+        String json = render(Requests.sample(distro.id()).javaVersion("none")).get("devcontainer.json");
 
         assertThat(DevcontainerSchema.problems(json)).isEmpty();
         assertThat(Jsonc.parse(json).path("mounts")).hasSize(1);
@@ -72,7 +72,7 @@ class RendererJavaTest {
     @ParameterizedTest
     @EnumSource(Distro.class)
     void theJdkGetsOneJavaHomeAndTheBuildChecksJavacAndMvn(Distro distro) throws Exception {
-        String dockerfile = render(Specs.sample(distro.id()).projectJava(RELEASE_17)).get("Dockerfile");
+        String dockerfile = render(Requests.sample(distro.id()).projectJava(RELEASE_17)).get("Dockerfile");
         JdkCatalog.Jdk jdk = JavaToolchain.choose(distro, null, RELEASE_17).jdk().orElseThrow();
 
         assertThat(dockerfile).contains("ENV JAVA_HOME=\"/usr/lib/jvm/java-" + jdk.version() + "-openjdk\"")
@@ -86,7 +86,7 @@ class RendererJavaTest {
 
     @Test
     void aNonRootUserOwnsItsLocalRepository() throws Exception {
-        String dockerfile = render(Specs.sample("debian").projectJava(RELEASE_17).remoteUser("dev")).get("Dockerfile");
+        String dockerfile = render(Requests.sample("debian").projectJava(RELEASE_17).remoteUser("dev")).get("Dockerfile");
 
         assertThat(dockerfile).contains("RUN mkdir -p \"/home/dev/.m2/repository\" && chown -R \"dev:dev\" \"/home/dev/.m2\"");
         assertThat(dockerfile.indexOf("useradd")).isLessThan(dockerfile.indexOf("/home/dev/.m2/repository"));
@@ -111,14 +111,14 @@ class RendererJavaTest {
 
     @Test
     void withoutCaCertificatesNothingIsCopied() throws Exception {
-        assertThat(render(Specs.sample("wolfi").projectJava(RELEASE_17)).get("Dockerfile"))
+        assertThat(render(Requests.sample("wolfi").projectJava(RELEASE_17)).get("Dockerfile"))
                 .doesNotContain("ca-certificates/").doesNotContain("update-ca-certificates");
     }
 
     @Test
     void verifyReadsBackWhatGenerateRecorded(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("devcontainer.json"),
-                GeneratedFileMarker.stamp(new Renderer(null).render(Specs.build(everything(Distro.ALPINE))).stream()
+                GeneratedFileMarker.stamp(new Renderer(null).render(Requests.build(everything(Distro.ALPINE))).stream()
                         .filter(f -> f.fileName().equals("devcontainer.json")).findFirst().orElseThrow()));
 
         JavaExpectations expectations = JavaExpectations.read(file);
@@ -127,14 +127,14 @@ class RendererJavaTest {
         assertThat(expectations.maven()).isTrue();
         assertThat(expectations.localRepository()).contains("/home/dev/.m2/repository");
 
-        Path none = Files.writeString(folder.resolve("none.json"), render(Specs.sample("debian").javaVersion("none"))
+        Path none = Files.writeString(folder.resolve("none.json"), render(Requests.sample("debian").javaVersion("none"))
                 .get("devcontainer.json"));
         assertThat(JavaExpectations.read(none).any()).isFalse();
     }
 
     @Test
     void caCertificateFilesFollowTheParameter(@TempDir Path context) throws Exception {
-        GenerateRequest spec = Specs.build(Specs.sample("debian").caCertificates(List.of(TEST_CA)));
+        GenerateRequest spec = Requests.build(Requests.sample("debian").caCertificates(List.of(TEST_CA)));
         CaCertificateFiles files = new CaCertificateFiles(context);
 
         assertThat(files.sync(spec.caCertificates())).containsExactly("ca-certificates/test-ca.crt written");
@@ -149,7 +149,7 @@ class RendererJavaTest {
 
     @Test
     void severalJdksAreLinkedListedInToolchainsXmlAndTheDefaultComesFirstOnThePath(@TempDir Path folder) throws Exception {
-        Map<String, String> files = render(Specs.sample("debian").projectJava(RELEASE_17).toolchains(List.of("25"))
+        Map<String, String> files = render(Requests.sample("debian").projectJava(RELEASE_17).toolchains(List.of("25"))
                 .remoteUser("dev"));
         String dockerfile = files.get("Dockerfile");
 
@@ -169,16 +169,16 @@ class RendererJavaTest {
 
     @Test
     void oneJdkIsListedInToolchainsXmlWithoutChangingThePathOrAskingVerifyForToolchains() throws Exception {
-        Map<String, String> files = render(Specs.sample("debian").projectJava(RELEASE_17));
+        Map<String, String> files = render(Requests.sample("debian").projectJava(RELEASE_17));
         String dockerfile = files.get("Dockerfile");
 
         assertThat(dockerfile).contains("for version in 21; do").contains("} > \"/root/.m2/toolchains.xml\"\n")
                 .doesNotContain("ENV PATH=").doesNotContain("profile.d");
         // a project that asks for no toolchains: verify does not require the file (an own Dockerfile template may lack it)
         assertThat(files.get("devcontainer.json")).doesNotContain("\"toolchains\"");
-        assertThat(render(Specs.sample("debian").projectJava(RELEASE_17).toolchainRequirements(List.of(
+        assertThat(render(Requests.sample("debian").projectJava(RELEASE_17).toolchainRequirements(List.of(
                 new JavaToolchain.Requirement("21", null, "a plugin's <jdkToolchain>", v -> v == 21))))
                 .get("devcontainer.json")).contains("\"toolchains\": [\"21\"],");
-        assertThat(render(Specs.sample("debian").javaVersion("none")).get("Dockerfile")).doesNotContain("toolchains.xml");
+        assertThat(render(Requests.sample("debian").javaVersion("none")).get("Dockerfile")).doesNotContain("toolchains.xml");
     }
 }

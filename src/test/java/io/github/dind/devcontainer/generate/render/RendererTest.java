@@ -9,7 +9,7 @@ import io.github.dind.devcontainer.generate.request.Distro;
 import io.github.dind.devcontainer.testing.DevcontainerSchema;
 import io.github.dind.devcontainer.testing.Jsonc;
 import io.github.dind.devcontainer.testing.Processes;
-import io.github.dind.devcontainer.testing.Specs;
+import io.github.dind.devcontainer.testing.Requests;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ class RendererTest {
     }
 
     private static Map<String, GeneratedFile> render(Distro distro) throws TemplateException {
-        return render(Specs.build(Specs.sample(distro.id())));
+        return render(Requests.build(Requests.sample(distro.id())));
     }
 
     @ParameterizedTest
@@ -106,7 +106,7 @@ class RendererTest {
 
     @Test
     void theDockerVolumeCanBeTurnedOff() throws Exception {
-        GenerateRequest spec = Specs.build(Specs.sample("debian").dockerVolume(false));
+        GenerateRequest spec = Requests.build(Requests.sample("debian").dockerVolume(false));
         String json = GeneratedFileMarker.stamp(render(spec).get("devcontainer.json"));
 
         assertThat(Jsonc.parse(json).has("mounts")).isFalse();
@@ -116,7 +116,7 @@ class RendererTest {
     @ParameterizedTest
     @EnumSource(Distro.class)
     void aNonRootUserIsCreatedInTheDockerGroupWithANarrowSudoRule(Distro distro) throws Exception {
-        Map<String, GeneratedFile> files = render(Specs.build(Specs.sample(distro.id()).remoteUser("dev")));
+        Map<String, GeneratedFile> files = render(Requests.build(Requests.sample(distro.id()).remoteUser("dev")));
         String dockerfile = files.get("Dockerfile").body();
         JsonNode json = Jsonc.parse(files.get("devcontainer.json").body());
 
@@ -140,7 +140,7 @@ class RendererTest {
 
     @Test
     void startupScriptIsBashWithStrictModeAndTheTimeoutDefault() throws Exception {
-        String script = render(Specs.build(Specs.sample("debian").dockerdTimeoutSeconds(45))).get("startup.sh").body();
+        String script = render(Requests.build(Requests.sample("debian").dockerdTimeoutSeconds(45))).get("startup.sh").body();
 
         assertThat(script).startsWith("#!/usr/bin/env bash\n");
         assertThat(script).contains("set -euo pipefail\n");
@@ -203,7 +203,7 @@ class RendererTest {
 
     @Test
     void extraPackagesAreInstalled() throws Exception {
-        String dockerfile = render(Specs.build(Specs.sample("debian").packages(List.of("openjdk-21-jdk-headless", "maven"))))
+        String dockerfile = render(Requests.build(Requests.sample("debian").packages(List.of("openjdk-21-jdk-headless", "maven"))))
                 .get("Dockerfile").body();
 
         assertThat(dockerfile).containsPattern("(?m)^\\s+openjdk-21-jdk-headless \\\\$").containsPattern("(?m)^\\s+maven \\\\$");
@@ -211,7 +211,7 @@ class RendererTest {
 
     @Test
     void aBaseImageReplacesTheDistrosDefault() throws Exception {
-        String dockerfile = render(Specs.build(Specs.sample("debian").baseImage("registry.example.com:5000/mirror/debian:trixie-slim")))
+        String dockerfile = render(Requests.build(Requests.sample("debian").baseImage("registry.example.com:5000/mirror/debian:trixie-slim")))
                 .get("Dockerfile").body();
 
         assertThat(dockerfile).contains("FROM registry.example.com:5000/mirror/debian:trixie-slim\n");

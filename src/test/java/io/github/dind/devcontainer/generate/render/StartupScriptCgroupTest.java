@@ -5,7 +5,7 @@ import io.github.dind.devcontainer.generate.files.GeneratedFileMarker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dind.devcontainer.testing.Processes;
-import io.github.dind.devcontainer.testing.Specs;
+import io.github.dind.devcontainer.testing.Requests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ class StartupScriptCgroupTest {
 
     private Path script() throws Exception {
         Path script = dir.resolve("startup.sh");
-        Files.writeString(script, GeneratedFileMarker.stamp(new Renderer(null).render(Specs.build(Specs.sample("debian")))
+        Files.writeString(script, GeneratedFileMarker.stamp(new Renderer(null).render(Requests.build(Requests.sample("debian")))
                 .stream().filter(f -> f.fileName().equals("startup.sh")).findFirst().orElseThrow()), StandardCharsets.UTF_8);
         return script;
     }

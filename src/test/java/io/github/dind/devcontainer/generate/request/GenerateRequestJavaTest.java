@@ -3,7 +3,7 @@ package io.github.dind.devcontainer.generate.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dind.devcontainer.testing.Specs;
+import io.github.dind.devcontainer.testing.Requests;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class GenerateRequestJavaTest {
 
     @Test
     void aJavaProjectGetsItsJdkAndTheDistrosMavenAndTheDefaultExtensions() {
-        GenerateRequest spec = Specs.build(Specs.sample("debian").projectJava(RELEASE_21));
+        GenerateRequest spec = Requests.build(Requests.sample("debian").projectJava(RELEASE_21));
 
         assertThat(spec.packages()).endsWith("openjdk-21-jdk-headless", "maven");
         assertThat(spec.java().maven()).isTrue();
@@ -25,16 +25,16 @@ class GenerateRequestJavaTest {
 
     @Test
     void mavenNoneLeavesMavenOutAndNoJdkMeansNoMaven() {
-        assertThat(Specs.build(Specs.sample("wolfi").projectJava(RELEASE_21).maven("none")).packages())
+        assertThat(Requests.build(Requests.sample("wolfi").projectJava(RELEASE_21).maven("none")).packages())
                 .contains("openjdk-21-default-jdk").doesNotContain("maven-3.9");
-        GenerateRequest noJdk = Specs.build(Specs.sample("wolfi").projectJava(RELEASE_21).javaVersion("none"));
+        GenerateRequest noJdk = Requests.build(Requests.sample("wolfi").projectJava(RELEASE_21).javaVersion("none"));
         assertThat(noJdk.packages()).isEqualTo(Distro.WOLFI.packages());
         assertThat(noJdk.java().maven()).isFalse();
     }
 
     @Test
     void badJavaValuesAreReportedTogetherNamingTheirParameters() {
-        assertThatThrownBy(() -> Specs.sample("debian").projectJava(RELEASE_21).javaVersion("17").maven("sdkman")
+        assertThatThrownBy(() -> Requests.sample("debian").projectJava(RELEASE_21).javaVersion("17").maven("sdkman")
                 .extensions(List.of("not an id")).forwardPorts(List.of("8080", "70000", "DB:1"))
                 .caCertificates(List.of(Path.of("/no/such/ca.crt"))).build())
                 .isInstanceOf(InvalidRequestException.class)
@@ -48,7 +48,7 @@ class GenerateRequestJavaTest {
 
     @Test
     void extraExtensionsComeAfterTheDefaultsOnce() {
-        GenerateRequest spec = Specs.build(Specs.sample("debian")
+        GenerateRequest spec = Requests.build(Requests.sample("debian")
                 .extensions(List.of("redhat.vscode-xml@1.2.3", "vscjava.vscode-java-pack", "ms-vscode.makefile-tools@prerelease")));
 
         assertThat(spec.editor().extensions()).containsExactly("vscjava.vscode-java-pack", "ms-azuretools.vscode-containers",
@@ -57,7 +57,7 @@ class GenerateRequestJavaTest {
 
     @Test
     void caCertificatesOnWolfiBringUpdateCaCertificates() {
-        GenerateRequest spec = Specs.build(Specs.sample("wolfi").caCertificates(List.of(CaCertificatesTest.TEST_CA)));
+        GenerateRequest spec = Requests.build(Requests.sample("wolfi").caCertificates(List.of(CaCertificatesTest.TEST_CA)));
 
         assertThat(spec.caCertificates()).hasSize(1);
         assertThat(spec.packages()).contains("ca-certificates-bundle", "ca-certificates");
@@ -65,7 +65,7 @@ class GenerateRequestJavaTest {
 
     @Test
     void theRemoteUsersHomeIsWhereUseraddPutsIt() {
-        assertThat(Specs.build(Specs.sample("debian")).remoteHome()).isEqualTo("/root");
-        assertThat(Specs.build(Specs.sample("alpine").remoteUser("dev")).remoteHome()).isEqualTo("/home/dev");
+        assertThat(Requests.build(Requests.sample("debian")).remoteHome()).isEqualTo("/root");
+        assertThat(Requests.build(Requests.sample("alpine").remoteUser("dev")).remoteHome()).isEqualTo("/home/dev");
     }
 }

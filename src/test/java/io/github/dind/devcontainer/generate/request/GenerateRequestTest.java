@@ -3,7 +3,7 @@ package io.github.dind.devcontainer.generate.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dind.devcontainer.testing.Specs;
+import io.github.dind.devcontainer.testing.Requests;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +24,14 @@ class GenerateRequestTest {
 
     @Test
     void distroIdsAreCaseInsensitiveAndUnknownOnesAreListed() throws Exception {
-        assertThat(Specs.sample("Debian").build().distro()).isEqualTo(Distro.DEBIAN);
-        assertThatThrownBy(() -> Specs.sample("arch").build())
+        assertThat(Requests.sample("Debian").build().distro()).isEqualTo(Distro.DEBIAN);
+        assertThatThrownBy(() -> Requests.sample("arch").build())
                 .hasMessageContaining("distro \"arch\" must be one of wolfi, alpine, debian, ubuntu");
     }
 
     @Test
     void reportsEveryProblemAtOnce() {
-        assertThatThrownBy(() -> Specs.sample("debian").remoteUser("Bad User").baseImage("Not An Image")
+        assertThatThrownBy(() -> Requests.sample("debian").remoteUser("Bad User").baseImage("Not An Image")
                 .packages(List.of("ok-pkg", "bad;pkg")).dockerdTimeoutSeconds(0).build())
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
                         .extracting(InvalidRequestException.Violation::parameter)
@@ -41,14 +41,14 @@ class GenerateRequestTest {
 
     @Test
     void extraPackagesFollowTheDistrosAndDuplicatesAreDropped() throws Exception {
-        GenerateRequest spec = Specs.sample("debian").packages(List.of("maven", "git")).build();
+        GenerateRequest spec = Requests.sample("debian").packages(List.of("maven", "git")).build();
 
         assertThat(spec.packages()).endsWith("maven").containsOnlyOnce("git");
     }
 
     @Test
     void aNonRootUserGetsSudo() throws Exception {
-        GenerateRequest spec = Specs.sample("alpine").remoteUser("dev").build();
+        GenerateRequest spec = Requests.sample("alpine").remoteUser("dev").build();
 
         assertThat(spec.nonRootUser()).isTrue();
         assertThat(spec.packages()).contains("sudo");
@@ -56,7 +56,7 @@ class GenerateRequestTest {
 
     @Test
     void labelWhitespaceIsFoldedAndBlankLabelsAreDropped() throws Exception {
-        GenerateRequest spec = Specs.sample("debian")
+        GenerateRequest spec = Requests.sample("debian")
                 .label("org.opencontainers.image.description", "  A project\n   that spans\tlines  ")
                 .label("org.opencontainers.image.url", null)
                 .label("org.opencontainers.image.vendor", " ")

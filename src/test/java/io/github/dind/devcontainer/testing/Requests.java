@@ -3,9 +3,9 @@ package io.github.dind.devcontainer.testing;
 import io.github.dind.devcontainer.generate.request.GenerateRequest;
 import io.github.dind.devcontainer.generate.request.InvalidRequestException;
 
-/** Specs for tests. */
-public final class Specs {
-    private Specs() {
+/** Requests for tests. */
+public final class Requests {
+    private Requests() {
     }
 
     public static GenerateRequest.Builder sample(String distro) {
