@@ -76,4 +76,17 @@ class BuildClaimsTest {
         claim.record(Map.of("imageName", "later-value"));
         assertThat(claim.mismatches(Map.of("imageName", "parent-devcontainer"))).as("the first value stays").isEmpty();
     }
+
+    @Test
+    void aSecondDevcontainerIsExplainedSettingBySettingWithWhereToConfigureIt() {
+        SecondDevcontainerException e = new SecondDevcontainerException("app", "repo",
+                List.of(new BuildClaims.Mismatch("distro", "alpine", "debian")), TOP.resolve("pom.xml"));
+
+        assertThat(e.settings()).containsExactly("distro");
+        assertThat(e.message((parameter, value) -> "<" + parameter + ">")).isEqualTo(String.join(System.lineSeparator(),
+                "A reactor has one devcontainer, but app configures it differently from repo, which handles it in this build:",
+                "  - <distro> is alpine in app, debian in repo",
+                "Configure the devcontainer once, in the top-level pom (/repo/pom.xml), and remove these elements from"
+                        + " app's configuration of the plugin."));
+    }
 }
