@@ -4,7 +4,7 @@ assertMavenUnderTest(new File(basedir, 'build.log').text)
 def log = new File(basedir, 'build.log').text
 // each invocation starts with Maven's "Scanning for projects" (a failure's errors come after its BUILD FAILURE)
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert runs.size() == 5 : "expected 5 invocations in build.log, found ${runs.size()}"
+assert runs.size() == 6 : "expected 6 invocations in build.log, found ${runs.size()}"
 
 // 1. the top-level project writes .devcontainer/, for the highest release of its modules
 def top = new File(basedir, '.devcontainer')
@@ -20,9 +20,9 @@ assert new File(top, 'devcontainer.json').text.contains('"javaVersion": "21"')
 
 // 2, 3. partial builds write nothing and say what to run
 [runs[1], runs[2]].each { run ->
-    assert run.contains("[WARNING] Not generating ${top.canonicalPath}: the devcontainer belongs to the whole reactor,"
-            + " whose top-level project reactor-generate (${basedir.canonicalPath}) this build leaves out")
-    assert run.contains("Run mvn devcontainer:generate in ${basedir.canonicalPath}.")
+    assert run.contains("[WARNING] Not generating ${top.canonicalPath}: the devcontainer serves the whole reactor of"
+            + " reactor-generate (${basedir.canonicalPath}), which this build does not load in full")
+    assert run.contains("Run mvn devcontainer:generate in \"${basedir.canonicalPath}\".")
 }
 
 // 4. a module with its own distro: an error that names the element and both projects
@@ -33,6 +33,10 @@ assert runs[3].contains('<distro> (-Ddevcontainer.generate.distro) is alpine in 
 // 5. a toolchain requirement debian cannot meet
 assert runs[4].contains('maven-toolchains-plugin\'s <toolchains><jdk><version> in reactor-generate-core "[17,18)" must be'
         + ' met by a JDK debian ships (21, 25)')
+
+// 6. -N: the top-level project without its modules must not rewrite the devcontainer for itself alone
+assert runs[5].contains("[WARNING] Not generating ${top.canonicalPath}")
+assert !runs[5].contains('Dockerfile        updated')
 
 // a build started in a module folder: nothing written there either
 def result = nestedMaven(new File(basedir, 'core'), ["${pluginCoordinates(basedir)}:generate"])

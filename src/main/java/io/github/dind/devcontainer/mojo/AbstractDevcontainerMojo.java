@@ -109,8 +109,19 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
             throw new MojoExecutionException("Cannot read the top-level project of " + project.getArtifactId()
                     + ", which owns its devcontainer: " + e.getMessage(), showErrors() ? e : null);
         }
-        BuildClaims.Claim claim = Reactor.claims(session).claim(reactor.ownerFolder(), project.getArtifactId(),
-                Reactor.folder(project));
+        boolean anyDeclares = session.getProjects().stream().anyMatch(this::declaresPlugin);
+        if (anyDeclares && !declaresPlugin(project)) {
+            // a goal typed on the command line runs in every project; one that does not declare the
+            // plugin has no configuration of the devcontainer to apply (an aggregator that is no parent)
+            getLog().info("Skipping devcontainer:" + goal() + " in " + project.getArtifactId() + ": it does not"
+                    + " declare the plugin; a project of the reactor that does handles its devcontainer ("
+                    + directory() + ")");
+            return false;
+        }
+        MavenProject designated = reactor.designated(session, p -> !anyDeclares || declaresPlugin(p));
+        MavenProject asking = designated != null ? designated : project;
+        BuildClaims.Claim claim = Reactor.claims(session).claim(reactor.ownerFolder(), asking.getArtifactId(),
+                Reactor.folder(asking));
         Map<String, String> identifying = identifyingSettings();
         if (claim.heldBy(Reactor.folder(project))) {
             claim.record(identifying);
@@ -124,6 +135,15 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
         getLog().info("Skipping devcontainer:" + goal() + " in " + project.getArtifactId() + ": the reactor's devcontainer ("
                 + directory() + ") is handled once per build, by " + claim.holder());
         return false;
+    }
+
+    /** Whether a project declares this plugin in its build (its own pom or a parent's), not only on the command line. */
+    private boolean declaresPlugin(MavenProject candidate) {
+        if (mojoExecution == null) {
+            return true;
+        }
+        String key = mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId();
+        return candidate.getBuildPlugins().stream().anyMatch(plugin -> key.equals(plugin.getKey()));
     }
 
     /**

@@ -145,12 +145,12 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     @Override
     void run() throws DevcontainerException {
         Reactor reactor = reactor();
-        if (reactor != null && !reactor.ownerInBuild()) {
-            String message = "Not generating " + directory() + ": the devcontainer belongs to the whole reactor, whose"
-                    + " top-level project " + owner().getArtifactId() + " (" + reactor.ownerFolder() + ") this build"
-                    + " leaves out (-pl, -rf, -f or a build started in a module folder), so the Java versions and"
-                    + " toolchains of its other modules are unknown here. Run mvn devcontainer:generate in "
-                    + reactor.ownerFolder() + ".";
+        if (reactor != null && !reactor.complete()) {
+            String message = "Not generating " + directory() + ": the devcontainer serves the whole reactor of "
+                    + owner().getArtifactId() + " (" + reactor.ownerFolder() + "), which this build does not load in"
+                    + " full (-pl, -rf, -f, -N or a build started in a module folder), so the Java versions and"
+                    + " toolchains of its modules are unknown here. Run mvn devcontainer:generate in \""
+                    + reactor.ownerFolder() + "\".";
             if (fromCommandLine()) {
                 getLog().warn(message);
             } else {

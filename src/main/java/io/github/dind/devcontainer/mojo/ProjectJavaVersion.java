@@ -2,6 +2,7 @@ package io.github.dind.devcontainer.mojo;
 
 import io.github.dind.devcontainer.devcontainer.JavaVersion;
 import io.github.dind.devcontainer.generate.request.JavaToolchain;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +12,10 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * The Java version a project compiles for, from its effective pom: the {@code maven.compiler.release}
- * property, else the compiler plugin's {@code release} or {@code target} configuration, else the
- * {@code maven.compiler.target} property (the plugin's default for {@code target}), else the Java
- * this Maven runs on. For a reactor, the highest version any of its projects names.
+ * The Java version a project compiles for, from its effective pom: the highest release it names
+ * (properties, the compiler plugin's configuration and executions, tests included), else its
+ * target, else the Java this Maven runs on. For a reactor, the highest version any of its projects
+ * names.
  */
 final class ProjectJavaVersion {
     private static final String COMPILER_PLUGIN = "org.apache.maven.plugins:maven-compiler-plugin";
@@ -43,28 +44,48 @@ final class ProjectJavaVersion {
                 .orElseGet(ProjectJavaVersion::running);
     }
 
-    /** The version the project's pom names, if it names one. */
+    /**
+     * The version the project's pom names, if it names one: the highest of its releases — the
+     * {@code maven.compiler.release} and {@code maven.compiler.testRelease} properties, the compiler
+     * plugin's {@code <release>} and {@code <testRelease>}, in its configuration and its executions'
+     * (a multi-release jar compiles one execution for a newer release) — else its target.
+     */
     private static Optional<JavaToolchain.ProjectJava> named(MavenProject project) {
-        OptionalInt release = JavaVersion.parse(project.getProperties().getProperty("maven.compiler.release"));
-        if (release.isPresent()) {
-            return Optional.of(new JavaToolchain.ProjectJava(release.getAsInt(), "the property maven.compiler.release"));
-        }
+        List<JavaToolchain.ProjectJava> releases = new ArrayList<>();
+        property(project, "maven.compiler.release").ifPresent(releases::add);
+        property(project, "maven.compiler.testRelease").ifPresent(releases::add);
         Plugin compiler = project.getPlugin(COMPILER_PLUGIN);
-        if (compiler != null && compiler.getConfiguration() instanceof Xpp3Dom configuration) {
-            for (String parameter : new String[] {"release", "target"}) {
-                Xpp3Dom child = configuration.getChild(parameter);
-                OptionalInt version = JavaVersion.parse(child == null ? null : child.getValue());
-                if (version.isPresent()) {
-                    return Optional.of(new JavaToolchain.ProjectJava(version.getAsInt(),
-                            "the maven-compiler-plugin's <" + parameter + ">"));
-                }
+        List<Xpp3Dom> configurations = new ArrayList<>();
+        if (compiler != null) {
+            configurations.add((Xpp3Dom) compiler.getConfiguration());
+            compiler.getExecutions().forEach(e -> configurations.add((Xpp3Dom) e.getConfiguration()));
+        }
+        for (Xpp3Dom configuration : configurations) {
+            for (String parameter : new String[] {"release", "testRelease"}) {
+                parameter(configuration, parameter).ifPresent(releases::add);
             }
         }
-        OptionalInt target = JavaVersion.parse(project.getProperties().getProperty("maven.compiler.target"));
-        if (target.isPresent()) {
-            return Optional.of(new JavaToolchain.ProjectJava(target.getAsInt(), "the property maven.compiler.target"));
+        Optional<JavaToolchain.ProjectJava> highest = releases.stream()
+                .max(Comparator.comparingInt(JavaToolchain.ProjectJava::version));
+        if (highest.isPresent()) {
+            return highest;
         }
-        return Optional.empty();
+        return configurations.stream().flatMap(c -> parameter(c, "target").stream()).findFirst()
+                .or(() -> property(project, "maven.compiler.target"));
+    }
+
+    private static Optional<JavaToolchain.ProjectJava> property(MavenProject project, String name) {
+        OptionalInt version = JavaVersion.parse(project.getProperties().getProperty(name));
+        return version.isPresent() ? Optional.of(new JavaToolchain.ProjectJava(version.getAsInt(), "the property " + name))
+                : Optional.empty();
+    }
+
+    private static Optional<JavaToolchain.ProjectJava> parameter(Xpp3Dom configuration, String name) {
+        Xpp3Dom child = configuration == null ? null : configuration.getChild(name);
+        OptionalInt version = JavaVersion.parse(child == null ? null : child.getValue());
+        return version.isPresent()
+                ? Optional.of(new JavaToolchain.ProjectJava(version.getAsInt(), "the maven-compiler-plugin's <" + name + ">"))
+                : Optional.empty();
     }
 
     private static JavaToolchain.ProjectJava running() {

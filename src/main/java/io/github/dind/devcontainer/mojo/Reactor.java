@@ -2,10 +2,8 @@ package io.github.dind.devcontainer.mojo;
 
 import io.github.dind.devcontainer.workspace.BuildClaims;
 import io.github.dind.devcontainer.workspace.OwnerRule;
+import io.github.dind.devcontainer.workspace.PomModules;
 import java.io.File;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,15 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Model;
-import org.apache.maven.model.Profile;
-import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
 import org.apache.maven.project.DefaultProjectBuildingRequest;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectBuilder;
 import org.apache.maven.project.ProjectBuildingException;
 import org.apache.maven.project.ProjectBuildingRequest;
-import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
 import org.eclipse.aether.SessionData;
 
 /**
@@ -40,6 +34,7 @@ import org.eclipse.aether.SessionData;
 record Reactor(Path ownerFolder, MavenProject owner, boolean ownerInBuild, List<MavenProject> all,
         Map<Path, List<Path>> modules) {
     private static final String CLAIMS_KEY = BuildClaims.class.getName();
+    private static final OwnerRule.PomModules POMS = new PomModules();
 
     /**
      * Applies the owner rule to {@code project}.
@@ -50,7 +45,16 @@ record Reactor(Path ownerFolder, MavenProject owner, boolean ownerInBuild, List<
             throws ProjectBuildingException {
         List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
         Map<Path, List<Path>> modules = modules(all);
-        Path owner = OwnerRule.ownerFolder(folder(project), modules, Reactor::pomModules);
+        // the local parents Maven loaded for this project know aggregators the build does not run
+        // (a flat layout's build/pom.xml listing ../core, for a build started in core/)
+        Path repository = localRepository(session);
+        for (MavenProject parent = project.getParent(); parent != null && parent.getBasedir() != null;
+                parent = parent.getParent()) {
+            if (repository == null || !folder(parent).startsWith(repository)) {
+                modules.putIfAbsent(folder(parent), moduleFolders(parent));
+            }
+        }
+        Path owner = OwnerRule.ownerFolder(folder(project), modules, POMS);
         boolean inBuild = session.getProjects().stream().anyMatch(p -> folder(p).equals(owner));
         return new Reactor(owner, ownerProject(owner, project, all, session, builder), inBuild, all, modules);
     }
@@ -64,7 +68,7 @@ record Reactor(Path ownerFolder, MavenProject owner, boolean ownerInBuild, List<
         OwnerRule.PomModules cached = pom -> {
             List<String> entries = read.get(pom);
             if (entries == null) {
-                entries = pomModules(pom);
+                entries = POMS.of(pom);
                 read.put(pom, entries);
             }
             return entries;
@@ -78,9 +82,31 @@ record Reactor(Path ownerFolder, MavenProject owner, boolean ownerInBuild, List<
         return served;
     }
 
-    /** Whether the project that asks is the owner itself. */
-    boolean isOwner(MavenProject project) {
-        return folder(project).equals(ownerFolder);
+    /**
+     * Whether this build loaded the whole reactor: the owner, and every module any of its projects
+     * lists. {@code -N}, {@code -pl}, {@code -rf}, {@code -f module/pom.xml} and a build started in a
+     * module folder load less; generate then cannot know every module's Java and toolchains.
+     */
+    boolean complete() {
+        if (!ownerInBuild) {
+            return false;
+        }
+        java.util.Set<Path> loaded = new java.util.HashSet<>();
+        all.forEach(p -> loaded.add(folder(p)));
+        return served().stream().allMatch(p -> modules.getOrDefault(folder(p), List.of()).stream().allMatch(loaded::contains));
+    }
+
+    /**
+     * The project that does the devcontainer's work in this build, for a project that asks: the
+     * owner itself when the build runs it and it declares the plugin (whoever asks first, also under
+     * {@code -T}); otherwise the first project to ask, as {@link BuildClaims} records it (null here).
+     *
+     * @param declares whether a project declares the plugin in its build (the owner may run a goal
+     *     typed on the command line with no configuration of its own)
+     */
+    MavenProject designated(MavenSession session, java.util.function.Predicate<MavenProject> declares) {
+        boolean ownerRuns = session.getProjects().stream().anyMatch(p -> folder(p).equals(ownerFolder));
+        return ownerRuns && declares.test(owner) ? owner : null;
     }
 
     /** The claims of this build, shared by every project and thread through the resolver session's data. */
@@ -95,30 +121,25 @@ record Reactor(Path ownerFolder, MavenProject owner, boolean ownerInBuild, List<
     }
 
     static Path folder(MavenProject project) {
-        return project.getBasedir().toPath().toAbsolutePath().normalize();
+        return OwnerRule.canonical(project.getBasedir().toPath());
     }
 
     private static Map<Path, List<Path>> modules(List<MavenProject> projects) {
         Map<Path, List<Path>> modules = new LinkedHashMap<>();
         for (MavenProject p : projects) {
-            Path folder = folder(p);
-            modules.put(folder, p.getModules().stream().map(m -> OwnerRule.moduleFolder(folder, m)).toList());
+            modules.put(folder(p), moduleFolders(p));
         }
         return modules;
     }
 
-    /** A pom outside the build, read as written (no inheritance needed: modules are not inherited). */
-    private static List<String> pomModules(Path pom) throws IOException {
-        try (Reader reader = Files.newBufferedReader(pom)) {
-            Model model = new MavenXpp3Reader().read(reader, false);
-            List<String> modules = new ArrayList<>(model.getModules());
-            for (Profile profile : model.getProfiles()) {
-                modules.addAll(profile.getModules());
-            }
-            return modules;
-        } catch (XmlPullParserException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+    private static List<Path> moduleFolders(MavenProject project) {
+        Path folder = folder(project);
+        return project.getModules().stream().map(m -> OwnerRule.moduleFolder(folder, m)).toList();
+    }
+
+    private static Path localRepository(MavenSession session) {
+        return session.getRepositorySession() == null || session.getRepositorySession().getLocalRepository() == null
+                ? null : OwnerRule.canonical(session.getRepositorySession().getLocalRepository().getBasedir().toPath());
     }
 
     private static MavenProject ownerProject(Path owner, MavenProject project, List<MavenProject> all,

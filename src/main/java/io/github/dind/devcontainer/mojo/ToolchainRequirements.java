@@ -16,7 +16,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The JDKs a reactor's builds ask for through Maven toolchains, read from the effective poms: the
- * {@code <toolchains><jdk>} of {@code maven-toolchains-plugin}'s {@code toolchain} goal, and the
+ * {@code <toolchains><jdk>} of {@code maven-toolchains-plugin}'s {@code toolchain} goal and the
+ * {@code <version>}/{@code <vendor>} of its {@code select-jdk-toolchain} goal (3.2.0), and the
  * {@code <jdkToolchain>} that the compiler, surefire, failsafe and javadoc plugins take, in each
  * plugin's configuration and its executions'. Matching is Maven's own
  * ({@code RequirementMatcherFactory}, what {@code ToolchainManager} applies to toolchains.xml).
@@ -42,24 +43,30 @@ final class ToolchainRequirements {
                     if (configuration == null) {
                         continue;
                     }
-                    Xpp3Dom jdk = toolchainsPlugin ? child(configuration, "toolchains", "jdk") : null;
-                    String element = "<toolchains><jdk>";
-                    if (jdk == null) {
-                        jdk = configuration.getChild("jdkToolchain");
-                        element = "<jdkToolchain>";
+                    if (toolchainsPlugin) {
+                        add(found, child(configuration, "toolchains", "jdk"), plugin, "<toolchains><jdk>", project);
+                        add(found, configuration, plugin, "", project); // select-jdk-toolchain's own <version>, <vendor>
+                    } else {
+                        add(found, configuration.getChild("jdkToolchain"), plugin, "<jdkToolchain>", project);
                     }
-                    String version = text(jdk, "version");
-                    if (version == null) {
-                        continue;
-                    }
-                    String vendor = text(jdk, "vendor");
-                    String source = plugin.getArtifactId() + "'s " + element + "<version> in " + project.getArtifactId();
-                    found.putIfAbsent(version + "\n" + vendor,
-                            new JavaToolchain.Requirement(version, vendor, source, matcher(version)));
                 }
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /** A {@code <version>} and {@code <vendor>} pair; either alone is a requirement (a vendor alone accepts any version). */
+    private static void add(Map<String, JavaToolchain.Requirement> found, Xpp3Dom jdk, Plugin plugin, String element,
+            MavenProject project) {
+        String version = text(jdk, "version");
+        String vendor = text(jdk, "vendor");
+        if (version == null && vendor == null) {
+            return;
+        }
+        String source = plugin.getArtifactId() + "'s " + element + "<" + (version != null ? "version" : "vendor")
+                + "> in " + project.getArtifactId();
+        found.putIfAbsent(version + "\n" + vendor, new JavaToolchain.Requirement(version, vendor, source,
+                version == null ? any -> true : matcher(version)));
     }
 
     /** Whether a toolchain that provides {@code <version>N</version>} meets the requirement, as Maven decides. */

@@ -15,11 +15,11 @@ import java.util.Set;
  * <p>A devcontainer belongs to the repository, the folder a client opens, not to a module. The rule
  * starts at the project's folder and climbs to the project that lists it as a module, again and
  * again, until no project does; the folder where it stops is the owner. A project that lists it is
- * looked for first among the projects of the running build (which knows sibling layouts such as
- * {@code <module>../core</module>} and modules of active profiles), then in the {@code pom.xml} of
- * the parent folder, which a build started in a module folder, with {@code -f module/pom.xml}, or
- * with {@code -pl}, {@code -rf} does not load (its {@code <modules>} and those of all its profiles
- * count).
+ * looked for first among the projects Maven loaded (the build's, and the local parents of the one
+ * that asks: they know sibling layouts such as {@code <module>../core</module>}), then in the
+ * {@code pom.xml} of the parent folder, which a build started in a module folder, with
+ * {@code -f module/pom.xml}, or with {@code -pl}, {@code -rf} does not load ({@link PomModules}:
+ * its modules and subprojects, those of all its profiles included).
  *
  * <p>Why not the other anchors Maven offers: the <em>execution root</em> and the session's
  * top-level project are wherever the build started, a module folder included;
@@ -112,6 +112,19 @@ public final class OwnerRule {
     }
 
     private static Path normalize(Path path) {
-        return path.toAbsolutePath().normalize();
+        return canonical(path);
+    }
+
+    /**
+     * A folder as the rule compares folders: absolute, normalized, and with symbolic links resolved
+     * where it exists (a module folder reached through a link is the folder it links to).
+     */
+    public static Path canonical(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            return absolute;
+        }
     }
 }

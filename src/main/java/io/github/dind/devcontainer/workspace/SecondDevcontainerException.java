@@ -31,8 +31,14 @@ public final class SecondDevcontainerException extends DevcontainerException {
                     .append(m.value()).append(" in ").append(project).append(", ").append(m.held()).append(" in ")
                     .append(holder);
         }
-        return message.append(System.lineSeparator()).append("Configure the devcontainer once, in the top-level pom (")
+        message.append(System.lineSeparator()).append("Configure the devcontainer once, in the top-level pom (")
                 .append(ownerPom).append("), and remove these elements from ").append(project)
-                .append("'s configuration of the plugin.").toString();
+                .append("'s configuration of the plugin.");
+        if (mismatches.stream().anyMatch(m -> m.parameter().equals("directory"))) {
+            message.append(" A ").append(Setting.ref("directory")).append(" the modules inherit must not depend on the"
+                    + " module (${project.basedir} does): leave it out, the default is the top-level project's"
+                    + " .devcontainer.");
+        }
+        return message.toString();
     }
 }

@@ -75,4 +75,23 @@ class ProjectJavaVersionTest {
         assertThat(ProjectJavaVersion.highest(List.of(named("only", project("21", null, null, null)))))
                 .as("one project reads as before").isEqualTo(ProjectJavaVersion.of(project("21", null, null, null)));
     }
+
+    @Test
+    void testReleasesAndAMultiReleaseExecutionCountToo() {
+        MavenProject tests = project("17", null, null, null);
+        tests.getProperties().setProperty("maven.compiler.testRelease", "25");
+        assertThat(ProjectJavaVersion.of(tests)).isEqualTo(new JavaToolchain.ProjectJava(25,
+                "the property maven.compiler.testRelease"));
+
+        MavenProject multiRelease = project("17", "release", "17", null);
+        Plugin compiler = multiRelease.getPlugin("org.apache.maven.plugins:maven-compiler-plugin");
+        org.apache.maven.model.PluginExecution java25 = new org.apache.maven.model.PluginExecution();
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Xpp3Dom release = new Xpp3Dom("release");
+        release.setValue("25");
+        configuration.addChild(release);
+        java25.setConfiguration(configuration);
+        compiler.addExecution(java25);
+        assertThat(ProjectJavaVersion.of(multiRelease).version()).isEqualTo(25);
+    }
 }

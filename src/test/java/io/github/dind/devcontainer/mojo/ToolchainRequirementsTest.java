@@ -71,4 +71,18 @@ class ToolchainRequirementsTest {
         assertThat(ToolchainRequirements.matcher("21").test(25)).as("a plain version is not a minimum").isFalse();
         assertThat(ToolchainRequirements.matcher("[17,").test(17)).isFalse();
     }
+
+    @Test
+    void aVendorAloneAndSelectJdkToolchainsOwnVersionAreRequirementsToo() {
+        Plugin surefire = plugin("maven-surefire-plugin", dom("configuration", null,
+                dom("jdkToolchain", null, dom("vendor", "temurin"))));
+        Plugin select = plugin("maven-toolchains-plugin", dom("configuration", null, dom("version", "[25,)")));
+
+        List<JavaToolchain.Requirement> found = ToolchainRequirements.of(List.of(project("app", surefire, select)));
+
+        assertThat(found).extracting(JavaToolchain.Requirement::source).containsExactly(
+                "maven-surefire-plugin's <jdkToolchain><vendor> in app", "maven-toolchains-plugin's <version> in app");
+        assertThat(found.get(0).accepts().test(11)).as("a vendor alone accepts any version").isTrue();
+        assertThat(found.get(1).accepts().test(21)).isFalse();
+    }
 }

@@ -141,7 +141,7 @@ public final class JavaToolchain {
         for (Requirement requirement : requirements) {
             if (requirement.vendor() != null && !requirement.vendor().isBlank()
                     && !VENDOR.equalsIgnoreCase(requirement.vendor().strip())) {
-                problems.add(new InvalidRequestException.Violation(null, requirement.source() + " <vendor>",
+                problems.add(new InvalidRequestException.Violation(null, requirement.source().replace("<version>", "<vendor>"),
                         requirement.vendor(), "empty or " + VENDOR + ": the JDKs of " + distro.id()
                         + " are OpenJDK builds, listed in toolchains.xml with <vendor>" + VENDOR + "</vendor>"));
                 continue;

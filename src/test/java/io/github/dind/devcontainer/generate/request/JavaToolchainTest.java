@@ -173,7 +173,7 @@ class JavaToolchainTest {
                 "maven-toolchains-plugin's <toolchains><jdk><version> in app \"[11,18)\" must be met by a JDK debian ships"
                         + " (21, 25); change the requirement, or choose a distro that ships it (\u2039distro\u203a: wolfi ships"
                         + " 11, 17, 21, 25, 26; alpine ships 11, 17, 21, 25; ubuntu ships 11, 17, 21, 25)",
-                "maven-toolchains-plugin's <toolchains><jdk><version> in app <vendor> \"temurin\" must be empty or openjdk:"
+                "maven-toolchains-plugin's <toolchains><jdk><vendor> in app \"temurin\" must be empty or openjdk:"
                         + " the JDKs of debian are OpenJDK builds, listed in toolchains.xml with <vendor>openjdk</vendor>");
     }
 
