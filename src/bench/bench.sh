@@ -34,7 +34,12 @@ mkdir -p "$work"
 rm -f "$work"/*.times "$work"/*.cpu "$work"/*.rusage "$work"/*.gc "$work"/*.out
 
 say() { printf '%s\n' "$*" >&2; }
-cleanup() { src/bench/peer-up.sh clean "$label" || true; }
+# the plain docker builds are tagged, so no untagged (dangling) image is left when the tag is removed
+docker_build_tag="devcontainer-bench-docker-build:$$"
+cleanup() {
+    src/bench/peer-up.sh clean "$label" || true
+    docker rmi "$docker_build_tag" >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -81,7 +86,7 @@ workspace=$root/$project
 context="$project/.devcontainer"
 
 say "Warming up: one untimed run of each side (the CLI's image build, the page cache)"
-docker build --force-rm -q "$context" >"$work/warm-build.log" 2>&1 || { cat "$work/warm-build.log" >&2; exit 1; }
+docker build --force-rm -q -t "$docker_build_tag" "$context" >"$work/warm-build.log" 2>&1 || { cat "$work/warm-build.log" >&2; exit 1; }
 "${verify_boot[@]}" >"$work/warm-verify.log" 2>&1 || { cat "$work/warm-verify.log" >&2; exit 1; }
 src/bench/peer-up.sh run "$cli" "$workspace" "$label" /dev/null >/dev/null
 src/bench/floor-verify.sh "$image" "$label" >/dev/null
@@ -98,7 +103,7 @@ for round in $(seq "$rounds"); do
     timed floor src/bench/floor-verify.sh "$image" "$label"
     cat "$work/floor.out" >>"$work/floor-ready.times"
     timed build "${mvnp[@]}" devcontainer:build
-    timed docker-build docker build --force-rm -q "$context"
+    timed docker-build docker build --force-rm -q -t "$docker_build_tag" "$context"
     timed generate "${mvnp[@]}" devcontainer:generate
     timed help "${mvnp[@]}" devcontainer:help
 done
