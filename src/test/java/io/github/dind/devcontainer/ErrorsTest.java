@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;

@@ -1,6 +1,5 @@
 package io.github.dind.devcontainer.devcontainer;
 
-
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;

@@ -208,5 +208,4 @@ public final class DockerConnector {
                 + " and set DOCKER_HOST=unix:///tmp/remote-docker.sock";
     }
 
-
 }

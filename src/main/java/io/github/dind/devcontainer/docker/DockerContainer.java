@@ -5,7 +5,6 @@ import io.github.dind.devcontainer.run.ContainerException;
 import io.github.dind.devcontainer.run.ExecResult;
 import io.github.dind.devcontainer.run.ResourceTracker;
 import io.github.dind.devcontainer.run.Resources;
-
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;

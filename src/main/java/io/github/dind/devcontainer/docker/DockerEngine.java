@@ -5,7 +5,6 @@ import io.github.dind.devcontainer.run.ContainerEngine;
 import io.github.dind.devcontainer.run.ContainerEngineException;
 import io.github.dind.devcontainer.run.ImageNotFoundException;
 import io.github.dind.devcontainer.run.ResourceTracker;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.docker;
 
 import io.github.dind.devcontainer.run.Resources;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;

@@ -3,7 +3,6 @@ package io.github.dind.devcontainer.image;
 import io.github.dind.devcontainer.image.registry.CredentialLookup;
 import io.github.dind.devcontainer.image.registry.RegistryAuthException;
 import io.github.dind.devcontainer.image.registry.RegistryCredentials;
-
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;

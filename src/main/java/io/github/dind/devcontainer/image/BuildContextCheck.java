@@ -2,7 +2,6 @@ package io.github.dind.devcontainer.image;
 
 import io.github.dind.devcontainer.image.context.BuildContextException;
 import io.github.dind.devcontainer.image.context.LineEndings;
-
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.Setting;
 import java.io.IOException;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.image;
 
 import io.github.dind.devcontainer.DevcontainerException;
-
 import java.util.List;
 
 /** The daemon could not build the image: a Dockerfile step failed, the build timed out or broke off. */

@@ -4,9 +4,7 @@ import io.github.dind.devcontainer.image.context.BuildContextException;
 import io.github.dind.devcontainer.image.context.ContextArchive;
 import io.github.dind.devcontainer.image.registry.CredentialLookup;
 import io.github.dind.devcontainer.image.registry.RegistryAuthException;
-
 import io.github.dind.devcontainer.Setting;
-
 import io.github.dind.devcontainer.Errors;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;

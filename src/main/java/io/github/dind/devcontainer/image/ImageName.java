@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.image;
 
 import io.github.dind.devcontainer.InvalidSettingException;
-
 import io.github.dind.devcontainer.devcontainer.ImageReference;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

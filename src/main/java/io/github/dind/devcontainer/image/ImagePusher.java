@@ -4,7 +4,6 @@ import io.github.dind.devcontainer.image.registry.CredentialLookup;
 import io.github.dind.devcontainer.image.registry.RegistryAuthException;
 import io.github.dind.devcontainer.image.registry.RegistryCredentials;
 import io.github.dind.devcontainer.image.registry.RegistryErrors;
-
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.image;
 
 import io.github.dind.devcontainer.image.context.BuildContextException;
-
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.Setting;

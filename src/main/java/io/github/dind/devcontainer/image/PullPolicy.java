@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.image;
 
 import io.github.dind.devcontainer.InvalidSettingException;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -4,7 +4,6 @@ import io.github.dind.devcontainer.devcontainer.ImageConfig;
 import io.github.dind.devcontainer.devcontainer.LaunchSettings;
 import io.github.dind.devcontainer.devcontainer.MountSpec;
 import io.github.dind.devcontainer.devcontainer.RunArgs;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.verify;
 
 import io.github.dind.devcontainer.verify.checks.Check;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -2,7 +2,6 @@ package io.github.dind.devcontainer.verify;
 
 import io.github.dind.devcontainer.verify.report.CheckResult;
 import io.github.dind.devcontainer.verify.report.VerificationReport;
-
 import io.github.dind.devcontainer.DevcontainerException;
 import java.util.List;
 

@@ -6,7 +6,6 @@ import io.github.dind.devcontainer.verify.checks.Observation;
 import io.github.dind.devcontainer.verify.checks.Timings;
 import io.github.dind.devcontainer.verify.report.CheckResult;
 import io.github.dind.devcontainer.verify.report.VerificationReport;
-
 import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.run.Container;

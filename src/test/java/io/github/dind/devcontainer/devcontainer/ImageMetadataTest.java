@@ -1,10 +1,8 @@
 package io.github.dind.devcontainer.devcontainer;
 
 import io.github.dind.devcontainer.generate.request.GenerateRequest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.dind.devcontainer.generate.render.GeneratedFile;

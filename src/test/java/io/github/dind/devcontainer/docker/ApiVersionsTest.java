@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.github.dockerjava.core.RemoteApiVersion;
 import org.junit.jupiter.api.Test;
 

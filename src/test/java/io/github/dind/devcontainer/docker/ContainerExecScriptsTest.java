@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

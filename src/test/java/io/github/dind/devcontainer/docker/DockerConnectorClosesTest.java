@@ -2,7 +2,6 @@ package io.github.dind.devcontainer.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;

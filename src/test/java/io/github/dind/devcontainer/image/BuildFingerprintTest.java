@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.testing.RecordingConsole;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,7 @@
 package io.github.dind.devcontainer.image;
 
 import io.github.dind.devcontainer.image.context.BuildContextException;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.dind.devcontainer.testing.RecordingConsole;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package io.github.dind.devcontainer.mojo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.Setting;

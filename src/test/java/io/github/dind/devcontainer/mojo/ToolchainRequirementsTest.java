@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.mojo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.generate.request.JavaToolchain;
 import java.util.List;
 import org.apache.maven.model.Build;

@@ -3,10 +3,8 @@ package io.github.dind.devcontainer.run;
 import io.github.dind.devcontainer.devcontainer.ImageConfig;
 import io.github.dind.devcontainer.devcontainer.LaunchSettings;
 import io.github.dind.devcontainer.devcontainer.MountSpec;
-
 import io.github.dind.devcontainer.verify.PluginDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongPredicate;

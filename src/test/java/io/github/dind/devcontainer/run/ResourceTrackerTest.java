@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.run.Resources.Labelled;
 import io.github.dind.devcontainer.run.Resources.Removal;
 import io.github.dind.devcontainer.run.Resources.Resource;

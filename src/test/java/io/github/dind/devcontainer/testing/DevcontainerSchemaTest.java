@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -3,9 +3,7 @@ package io.github.dind.devcontainer.verify;
 import io.github.dind.devcontainer.verify.checks.Check;
 import io.github.dind.devcontainer.verify.checks.CheckCatalog;
 import io.github.dind.devcontainer.verify.checks.Observation;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.devcontainer.JavaExpectations;
 import io.github.dind.devcontainer.testing.TestCheck;
 import java.time.Duration;

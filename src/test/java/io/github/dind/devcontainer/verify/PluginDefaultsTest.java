@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.devcontainer.LaunchSettings;
 import io.github.dind.devcontainer.devcontainer.MountSpec;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,8 @@ import io.github.dind.devcontainer.verify.checks.Check;
 import io.github.dind.devcontainer.verify.checks.Observation;
 import io.github.dind.devcontainer.verify.report.CheckResult;
 import io.github.dind.devcontainer.verify.report.VerificationReport;
-
 import static io.github.dind.devcontainer.testing.FakeContainer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.testing.FakeContainer;
 import io.github.dind.devcontainer.testing.RecordingConsole;
 import io.github.dind.devcontainer.testing.TestCheck;

@@ -4,11 +4,9 @@ import io.github.dind.devcontainer.VerificationException;
 import io.github.dind.devcontainer.verify.checks.CheckCatalog;
 import io.github.dind.devcontainer.verify.report.CheckResult;
 import io.github.dind.devcontainer.verify.report.VerificationReport;
-
 import static io.github.dind.devcontainer.testing.FakeContainer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.run.Container;

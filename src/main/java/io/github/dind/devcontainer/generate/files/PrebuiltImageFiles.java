@@ -2,7 +2,6 @@ package io.github.dind.devcontainer.generate.files;
 
 import io.github.dind.devcontainer.generate.render.GeneratedFile;
 import io.github.dind.devcontainer.generate.render.TemplateException;
-
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;

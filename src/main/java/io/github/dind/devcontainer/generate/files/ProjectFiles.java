@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.generate.files;
 
 import io.github.dind.devcontainer.generate.render.GeneratedFile;
-
 import io.github.dind.devcontainer.DevcontainerException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

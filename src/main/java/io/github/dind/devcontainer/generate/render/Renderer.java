@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.generate.render;
 
 import io.github.dind.devcontainer.Setting;
-
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import io.github.dind.devcontainer.generate.request.GenerateRequest;

@@ -3,7 +3,6 @@ package io.github.dind.devcontainer.generate.render;
 import io.github.dind.devcontainer.generate.request.JavaSetup;
 import io.github.dind.devcontainer.generate.request.JdkCatalog;
 import static io.github.dind.devcontainer.DevcontainerException.setting;
-
 import io.github.dind.devcontainer.generate.request.CaCertificates;
 import io.github.dind.devcontainer.generate.request.GenerateRequest;
 import io.github.dind.devcontainer.generate.request.PackageManager;

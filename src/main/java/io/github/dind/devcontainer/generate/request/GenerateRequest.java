@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.generate.request;
 
 import io.github.dind.devcontainer.devcontainer.ImageReference;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -2,7 +2,6 @@ package io.github.dind.devcontainer.generate.request;
 
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.Printable;
-
 import java.util.List;
 
 /** One or more parameters broke their rules; nothing has been written. */

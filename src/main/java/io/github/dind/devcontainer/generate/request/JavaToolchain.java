@@ -60,10 +60,8 @@ public final class JavaToolchain {
         }
     }
 
-
     private JavaToolchain() {
     }
-
 
     /**
      * Chooses the JDK.

@@ -1,7 +1,5 @@
 package io.github.dind.devcontainer.verify.checks;
 
-
-
 import io.github.dind.devcontainer.run.Container;
 import io.github.dind.devcontainer.run.ExecResult;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.verify.report;
 
 import io.github.dind.devcontainer.verify.checks.Polling;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

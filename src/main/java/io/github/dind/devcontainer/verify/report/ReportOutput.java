@@ -2,7 +2,6 @@ package io.github.dind.devcontainer.verify.report;
 
 import io.github.dind.devcontainer.VerificationException;
 import io.github.dind.devcontainer.verify.checks.DaemonStatus;
-
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.DevcontainerException;
 import java.io.IOException;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.verify.report;
 
 import io.github.dind.devcontainer.verify.checks.Timings;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;

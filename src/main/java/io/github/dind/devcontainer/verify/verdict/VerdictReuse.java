@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.verify.verdict;
 
 import io.github.dind.devcontainer.VerificationException;
-
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.Setting;

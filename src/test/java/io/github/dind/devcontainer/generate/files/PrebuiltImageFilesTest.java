@@ -2,9 +2,7 @@ package io.github.dind.devcontainer.generate.files;
 
 import io.github.dind.devcontainer.generate.render.GeneratedFile;
 import io.github.dind.devcontainer.generate.render.Renderer;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;

@@ -2,9 +2,7 @@ package io.github.dind.devcontainer.generate.files;
 
 import io.github.dind.devcontainer.generate.render.Format;
 import io.github.dind.devcontainer.generate.render.GeneratedFile;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.generate.files.ProjectFiles.Action;
 import io.github.dind.devcontainer.generate.files.ProjectFiles.Outcome;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@ package io.github.dind.devcontainer.generate.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.dind.devcontainer.testing.Jsonc;
 import io.github.dind.devcontainer.testing.Processes;
 import java.util.List;

@@ -1,10 +1,8 @@
 package io.github.dind.devcontainer.generate.render;
 
 import io.github.dind.devcontainer.generate.files.GeneratedFileMarker;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.dind.devcontainer.generate.request.GenerateRequest;
 import io.github.dind.devcontainer.generate.request.InvalidRequestException;
 import io.github.dind.devcontainer.testing.DevcontainerSchema;

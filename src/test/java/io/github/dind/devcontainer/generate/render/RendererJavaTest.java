@@ -3,9 +3,7 @@ package io.github.dind.devcontainer.generate.render;
 import io.github.dind.devcontainer.generate.request.JdkCatalog;
 import io.github.dind.devcontainer.generate.files.CaCertificateFiles;
 import io.github.dind.devcontainer.generate.files.GeneratedFileMarker;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dind.devcontainer.generate.request.GenerateRequest;
 import io.github.dind.devcontainer.generate.request.Distro;

@@ -1,9 +1,7 @@
 package io.github.dind.devcontainer.generate.render;
 
 import io.github.dind.devcontainer.generate.files.GeneratedFileMarker;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.testing.Processes;
 import io.github.dind.devcontainer.testing.Requests;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.generate.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

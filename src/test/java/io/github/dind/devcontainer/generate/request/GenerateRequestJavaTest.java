@@ -2,7 +2,6 @@ package io.github.dind.devcontainer.generate.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.dind.devcontainer.testing.Requests;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.github.dind.devcontainer.generate.request;
 import io.github.dind.devcontainer.devcontainer.JavaVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.image.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
 class DockerIgnoreTest {

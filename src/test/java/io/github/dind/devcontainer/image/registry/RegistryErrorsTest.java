@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.image.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.Setting;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,8 @@
 package io.github.dind.devcontainer.verify.checks;
 
 import io.github.dind.devcontainer.verify.PluginDefaults;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.dind.devcontainer.devcontainer.LaunchSettings;
 import io.github.dind.devcontainer.devcontainer.LifecycleCommand;
 import java.time.Duration;

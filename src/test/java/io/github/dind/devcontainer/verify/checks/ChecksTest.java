@@ -1,10 +1,8 @@
 package io.github.dind.devcontainer.verify.checks;
 
-
 import static io.github.dind.devcontainer.testing.FakeContainer.exit;
 import static io.github.dind.devcontainer.testing.FakeContainer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.run.ContainerException;
 import io.github.dind.devcontainer.devcontainer.LifecycleCommand;
 import io.github.dind.devcontainer.testing.FakeContainer;

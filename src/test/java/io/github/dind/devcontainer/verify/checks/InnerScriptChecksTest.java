@@ -3,7 +3,6 @@ package io.github.dind.devcontainer.verify.checks;
 import static io.github.dind.devcontainer.testing.FakeContainer.exit;
 import static io.github.dind.devcontainer.testing.FakeContainer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.run.Container;
 import io.github.dind.devcontainer.testing.FakeContainer;
 import io.github.dind.devcontainer.testing.Processes;

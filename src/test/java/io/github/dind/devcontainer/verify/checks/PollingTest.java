@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.verify.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.run.ContainerException;
 import io.github.dind.devcontainer.testing.FakeContainer;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.verify.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
 class ProcessTreeTest {

@@ -1,9 +1,7 @@
 package io.github.dind.devcontainer.verify.report;
 
 import io.github.dind.devcontainer.verify.checks.Timings;
-
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.dind.devcontainer.verify.report.CheckResult.Status;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package io.github.dind.devcontainer.verify.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
