@@ -1,36 +1,25 @@
 package io.github.dind.devcontainer.workspace;
 
+import io.github.dind.devcontainer.UntrustedXml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
+import org.xml.sax.InputSource;
 
 /**
  * The modules a {@code pom.xml} lists, read as written: {@code <modules><module>} (POM 4.0.0) and
  * {@code <subprojects><subproject>} (Maven 4's POM 4.1.0), its profiles' included, whether or not a
- * profile is active (a module a profile adds still belongs to the repository). Read with the JDK's
- * parser, DTDs refused: the file is the user's, and only element names and text are needed.
+ * profile is active (a module a profile adds still belongs to the repository). Read as
+ * {@link UntrustedXml}: the file is the user's, and only element names and text are needed.
  */
 public final class PomModules implements OwnerRule.PomModules {
     @Override
     public List<String> of(Path pom) throws IOException {
-        Document document;
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setExpandEntityReferences(false);
-            document = factory.newDocumentBuilder().parse(pom.toFile());
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException(pom + " is not a pom: " + e.getMessage(), e);
-        }
+        Document document = UntrustedXml.parse(new InputSource(pom.toUri().toString()), pom + " is not a pom");
         List<String> modules = new ArrayList<>();
         Element project = document.getDocumentElement();
         listed(project, modules);

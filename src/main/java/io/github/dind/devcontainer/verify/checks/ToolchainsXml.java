@@ -1,25 +1,22 @@
 package io.github.dind.devcontainer.verify.checks;
 
 import io.github.dind.devcontainer.devcontainer.JavaVersion;
+import io.github.dind.devcontainer.UntrustedXml;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * The JDK toolchains a Maven {@code toolchains.xml} provides (maven.apache.org, "Guide to Using
  * Toolchains": {@code <toolchain><type>jdk</type><provides><version>}, {@code <configuration><jdkHome>}),
- * by the feature version their {@code <version>} names. Read with the JDK's parser, DTDs and
- * external entities refused: the file comes from inside the container.
+ * by the feature version their {@code <version>} names. Read as {@link UntrustedXml}: the file comes
+ * from inside the container.
  */
 final class ToolchainsXml {
     private ToolchainsXml() {
@@ -30,16 +27,7 @@ final class ToolchainsXml {
      * @throws IOException when the text is not well-formed XML
      */
     static Map<Integer, String> jdks(String xml) throws IOException {
-        Document document;
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setExpandEntityReferences(false);
-            document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("not a toolchains.xml: " + e.getMessage(), e);
-        }
+        Document document = UntrustedXml.parse(new InputSource(new StringReader(xml)), "not a toolchains.xml");
         Map<Integer, String> jdks = new LinkedHashMap<>();
         NodeList toolchains = document.getElementsByTagName("toolchain");
         for (int i = 0; i < toolchains.getLength(); i++) {
