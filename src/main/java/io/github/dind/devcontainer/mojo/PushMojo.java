@@ -2,13 +2,13 @@ package io.github.dind.devcontainer.mojo;
 
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.InvalidSettingException;
+import io.github.dind.devcontainer.Setting;
 import io.github.dind.devcontainer.image.ImageName;
 import io.github.dind.devcontainer.image.ImagePusher;
 import io.github.dind.devcontainer.image.PushException;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import java.time.Duration;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -29,9 +29,6 @@ public class PushMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.PUSH_SKIP, defaultValue = "false")
     private boolean skipPush;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
     @Override
     String goal() {
         return "push";
@@ -51,7 +48,7 @@ public class PushMojo extends AbstractDockerMojo {
         if (session.isOffline()) {
             throw new PushException("Maven runs offline (-o): devcontainer:push does not reach the registry of "
                     + image.primary() + ". Run without -o, or skip the push with "
-                    + io.github.dind.devcontainer.Setting.assign("skipPush", "true") + ".", null);
+                    + Setting.assign("skipPush", "true") + ".", null);
         }
         Duration limit = Duration.ofSeconds(timeout);
         try (DockerConnection docker = connect(limit)) {
