@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** {@link ContainerEngine} on a docker-java connection; docker-java's exceptions stop here.
@@ -235,6 +236,11 @@ public final class DockerEngine implements ContainerEngine {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    @Override
+    public Optional<String> stoppedBy() {
+        return tracker.stoppedBy();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.dind.devcontainer.run;
 
 import io.github.dind.devcontainer.run.ClientLaunch;
 import io.github.dind.devcontainer.devcontainer.ImageConfig;
+import java.util.Optional;
 
 /**
  * The Docker daemon as verify uses it: read an image's config, start a container the way a
@@ -39,6 +40,14 @@ public interface ContainerEngine extends AutoCloseable {
      * @throws ContainerEngineException saying why the daemon would not start it
      */
     Container launch(ClientLaunch launch, String namePrefix, boolean keep) throws ContainerEngineException;
+
+    /**
+     * Why this run was told to stop (the JVM shuts down: "SIGINT", "SIGTERM"; see
+     * {@link ResourceTracker#stoppedBy()}); empty while it may go on.
+     */
+    default Optional<String> stoppedBy() {
+        return Optional.empty();
+    }
 
     /** Removes what runs killed outright left behind; reports, never throws. @return how many were removed */
     int sweepLeftovers();

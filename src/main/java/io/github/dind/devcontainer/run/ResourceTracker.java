@@ -12,9 +12,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongPredicate;
 
@@ -26,8 +29,11 @@ import java.util.function.LongPredicate;
  *
  * <ul>
  *   <li>The registry is concurrent: the Maven thread adds, the shutdown hook reads.</li>
- *   <li>One JVM shutdown hook for all trackers (Ctrl-C, SIGTERM) removes what is still registered
- *       and whatever else carries a live tracker's run label (a create still in flight).</li>
+ *   <li>One JVM shutdown hook for all trackers (Ctrl-C, SIGTERM) first tells each run to stop: it
+ *       records the cause ({@link StopSignals}: SIGINT, SIGTERM) and interrupts the thread that
+ *       opened the tracker, so the checks stop at once and the run reports itself interrupted and
+ *       removes what it made. It waits for that up to {@link #STOP_GRACE}, then removes what is still
+ *       registered and whatever else carries a live tracker's run label (a create still in flight).</li>
  *   <li>One cleaner ({@link #remove}) serves this run and the leftovers of dead runs: "no such
  *       resource" and 409 "removal already in progress" count as done, and a volume still in use
  *       by a container being removed is retried here and nowhere else.</li>
@@ -47,6 +53,8 @@ public final class ResourceTracker implements AutoCloseable {
     public static final String KEPT = "io.github.dind.devcontainer.kept";
 
     static final int VOLUME_ATTEMPTS = 50;
+    /** How long the shutdown hook waits for stopped runs to clean up after themselves. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Set<ResourceTracker> LIVE = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
 
@@ -57,6 +65,9 @@ public final class ResourceTracker implements AutoCloseable {
     private final Duration volumeRetry;
     private final String runId = UUID.randomUUID().toString();
     private final Map<Resource, Boolean> registry = new ConcurrentHashMap<>();
+    private final Thread worker;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile String stoppedBy;
 
     ResourceTracker(Resources resources, Console console, Owner owner, LongPredicate alive, Duration volumeRetry) {
         this.resources = resources;
@@ -64,22 +75,59 @@ public final class ResourceTracker implements AutoCloseable {
         this.owner = owner;
         this.alive = alive;
         this.volumeRetry = volumeRetry;
+        this.worker = Thread.currentThread();
     }
 
-    /** A tracker for this JVM, covered by the shared shutdown hook until {@link #close()}. */
+    /**
+     * A tracker for this JVM, covered by the shared shutdown hook until {@link #close()}; the calling
+     * thread is the run's, the one the hook interrupts.
+     */
     public static ResourceTracker open(Resources resources, Console console) {
         ResourceTracker tracker = new ResourceTracker(resources, console, Owner.current(), Owner::alive,
                 Duration.ofMillis(100));
         if (HOOK_INSTALLED.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(ResourceTracker::shutdownAll, "devcontainer-resource-tracker"));
+            StopSignals.install();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdownAll(StopSignals.cause(), STOP_GRACE),
+                    "devcontainer-resource-tracker"));
         }
-        LIVE.add(tracker);
+        tracker.track();
         return tracker;
     }
 
-    private static void shutdownAll() {
+    /** Puts this tracker under the shutdown hook's care. */
+    void track() {
+        LIVE.add(this);
+    }
+
+    /** The shutdown hook: stops every run, gives them {@code grace} to clean up, removes what is left. */
+    static void shutdownAll(String cause, Duration grace) {
+        List<ResourceTracker> running = List.copyOf(LIVE);
+        running.forEach(tracker -> tracker.stop(cause));
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ResourceTracker tracker : running) {
+            tracker.awaitClose(deadline);
+        }
         for (ResourceTracker tracker : LIVE) {
-            tracker.shutdown("Maven is stopping");
+            tracker.shutdown("Maven is stopping (" + cause + ")");
+        }
+    }
+
+    /** Records why the run must stop and interrupts its thread. */
+    void stop(String cause) {
+        stoppedBy = cause;
+        worker.interrupt();
+    }
+
+    /** Why the run was told to stop ("SIGINT", "SIGTERM", "a JVM shutdown"); empty while it may go on. */
+    public Optional<String> stoppedBy() {
+        return Optional.ofNullable(stoppedBy);
+    }
+
+    private void awaitClose(long deadline) {
+        try {
+            closed.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -107,21 +155,39 @@ public final class ResourceTracker implements AutoCloseable {
         return registry.containsKey(resource);
     }
 
-    /** Done with these: removes those not kept (containers first), forgets all of them. */
+    /**
+     * Done with these: removes those not kept (containers first), forgets all of them. Works on an
+     * interrupted thread too (a stopped run cleans up): the interrupt is set aside meanwhile, so the
+     * daemon calls are not cut short, and restored after.
+     */
     public void release(Collection<Resource> done) {
-        for (Resource resource : containersFirst(done)) {
-            Boolean kept = registry.remove(resource);
-            if (Boolean.FALSE.equals(kept)) {
-                remove(resource);
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (Resource resource : containersFirst(done)) {
+                Boolean kept = registry.remove(resource);
+                if (Boolean.FALSE.equals(kept)) {
+                    remove(resource);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    /** Removes these even when kept: a launch that failed leaves nothing to debug. */
+    /** Removes these even when kept: a launch that failed leaves nothing to debug. Works on an interrupted thread too. */
     public void discard(Collection<Resource> failed) {
-        for (Resource resource : containersFirst(failed)) {
-            registry.remove(resource);
-            remove(resource);
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (Resource resource : containersFirst(failed)) {
+                registry.remove(resource);
+                remove(resource);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -129,7 +195,11 @@ public final class ResourceTracker implements AutoCloseable {
     @Override
     public void close() {
         LIVE.remove(this);
-        release(List.copyOf(registry.keySet()));
+        try {
+            release(List.copyOf(registry.keySet()));
+        } finally {
+            closed.countDown();
+        }
     }
 
     /** The shutdown hook's work for this tracker; says what it removes and what it keeps. */

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Runs the checks in order against one container, reporting each as it finishes; neighbours that
@@ -29,16 +30,29 @@ import java.util.concurrent.Future;
  * prerequisite failed or was skipped is skipped, so one broken daemon gives one clear failure
  * instead of a cascade of timeouts. When anything failed, the tails of the container log and of
  * {@code /var/log/dockerd.log} go into the report.
+ *
+ * <p>A run told to stop (Ctrl-C, SIGTERM: {@code stoppedBy} answers) ends after the check it is in,
+ * which the interrupt cuts short: that check is reported {@code INTERRUPTED}, not failed, the checks
+ * after it are not run, and the report says what stopped it. The thread's interrupt is then cleared,
+ * so the report can still be written and the container removed.
  */
 public final class Verifier {
     static final int LOG_LINES = 40;
 
     private final List<Check> checks;
     private final Console console;
+    private final Supplier<Optional<String>> stoppedBy;
 
-    public Verifier(List<Check> checks, Console console) {
+    /** @param stoppedBy why the run must stop ({@code ContainerEngine#stoppedBy}); empty while it may go on */
+    public Verifier(List<Check> checks, Console console, Supplier<Optional<String>> stoppedBy) {
         this.checks = List.copyOf(checks);
         this.console = console;
+        this.stoppedBy = stoppedBy;
+    }
+
+    /** A run nothing stops. */
+    public Verifier(List<Check> checks, Console console) {
+        this(checks, console, Optional::empty);
     }
 
     public VerificationReport verify(String image, Container container, String containerName) {
@@ -47,13 +61,27 @@ public final class Verifier {
         Map<String, Status> statuses = new HashMap<>();
         List<CheckResult> results = new ArrayList<>();
         for (List<Check> batch : CheckBatches.of(checks)) {
+            if (stoppedBy.get().isPresent()) {
+                break;
+            }
             List<CheckResult> done = batch.size() == 1 ? List.of(run(batch.get(0), container, timings, statuses))
                     : runAtOnce(batch, container, timings, statuses);
+            Optional<String> stop = stoppedBy.get();
             for (CheckResult result : done) {
+                if (stop.isPresent() && result.status() != Status.PASSED) {
+                    result = new CheckResult(result.id(), result.description(), Status.INTERRUPTED, result.took(),
+                            "interrupted by " + stop.get());
+                }
                 statuses.put(result.id(), result.status());
                 results.add(result);
                 console.debug(String.format("%s %s: %s", result.status(), result.id(), result.detail()));
             }
+        }
+        Optional<String> stop = stoppedBy.get();
+        if (stop.isPresent()) {
+            Thread.interrupted(); // seen and reported: what follows (the report, the removal) must not be cut short
+            return new VerificationReport(image, containerName, started, results, timings.all(), List.of(), List.of(),
+                    stop.get());
         }
         boolean failed = results.stream().anyMatch(CheckResult::failed);
         List<String> containerLog = failed ? container.logTail(LOG_LINES) : List.of();

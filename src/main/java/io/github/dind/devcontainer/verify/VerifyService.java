@@ -13,6 +13,7 @@ import io.github.dind.devcontainer.run.ContainerEngine;
 import io.github.dind.devcontainer.verify.checks.Check;
 import io.github.dind.devcontainer.verify.checks.CheckCatalog;
 import io.github.dind.devcontainer.verify.checks.ProjectBuildCheck;
+import io.github.dind.devcontainer.verify.report.JUnitReport;
 import io.github.dind.devcontainer.verify.report.RepeatSummary;
 import io.github.dind.devcontainer.verify.report.ReportOutput;
 import io.github.dind.devcontainer.verify.report.VerificationReport;
@@ -113,6 +114,7 @@ public final class VerifyService {
     /**
      * @return every boot's report, all passed; empty when a stored passing verdict was reused
      * @throws VerificationFailedException when a check failed in any boot ({@link DevcontainerException#isFailure()})
+     * @throws VerificationInterruptedException when Maven was stopped (SIGINT, SIGTERM) during the boots
      * @throws InvalidSettingException when repeat, a timeout or only is out of bounds
      * @throws VerificationException when devcontainer.json cannot be read, the image is missing, or a report cannot be written
      * @throws DevcontainerException when the daemon would not start the container
@@ -149,14 +151,18 @@ public final class VerifyService {
             }
             console.info("Verifying " + request.image() + " at " + engine.host() + " as a devcontainer client starts it: "
                     + launch.describe());
-            List<VerificationReport> reports = boot(request, launch, checks, engine);
+            Boots boots = boot(request, launch, checks, engine);
             if (key != null) {
-                reuse.passed(key, request.image(), request.reportFile(1), console);
+                reuse.passed(key, request.image(), boots.firstReportXml(), console);
             }
-            return reports;
+            return boots.reports();
         } finally {
             sweep.join();
         }
+    }
+
+    /** Every boot's report, and the first one's JUnit XML as written (what a stored verdict keeps). */
+    private record Boots(List<VerificationReport> reports, String firstReportXml) {
     }
 
     /**
@@ -164,24 +170,35 @@ public final class VerifyService {
      *
      * @return every boot's report, all passed
      * @throws VerificationFailedException when a check failed in any boot (the stored pass is forgotten)
+     * @throws VerificationInterruptedException when Maven was stopped (SIGINT, SIGTERM) before the checks
+     *     were done; the log has one line saying so (the stored pass is forgotten)
      * @throws DevcontainerException when a container would not start (the stored pass is forgotten too)
      */
-    private List<VerificationReport> boot(Request request, ClientLaunch launch, List<Check> checks, ContainerEngine engine)
+    private Boots boot(Request request, ClientLaunch launch, List<Check> checks, ContainerEngine engine)
             throws DevcontainerException {
         List<VerificationReport> reports = new ArrayList<>();
+        String firstXml = null;
         try {
             for (int boot = 1; boot <= request.repeat(); boot++) {
+                if (engine.stoppedBy().isPresent()) {
+                    throw new VerificationInterruptedException("Verification of " + request.image() + " interrupted by "
+                            + engine.stoppedBy().get() + " before boot " + boot + ": no verdict");
+                }
                 if (request.repeat() > 1) {
                     console.info("Boot " + boot + " of " + request.repeat());
                 }
                 try (Container container = engine.launch(launch, request.namePrefix(), request.keep() && boot == request.repeat())) {
                     console.info("Started " + container.name() + " (" + container.id().substring(0, 12) + ") from "
                             + request.image());
-                    VerificationReport report = new Verifier(checks, console).verify(request.image(), container,
-                            container.name());
+                    VerificationReport report = new Verifier(checks, console, engine::stoppedBy).verify(request.image(),
+                            container, container.name());
+                    if (report.interrupted()) {
+                        throw interrupted(report, request.reportFile(boot));
+                    }
                     reports.add(report);
                     output.show(report);
-                    output.write(report, request.reportFile(boot));
+                    String xml = output.write(report, request.reportFile(boot));
+                    firstXml = firstXml == null ? xml : firstXml;
                 }
             }
         } catch (DevcontainerException | RuntimeException e) {
@@ -201,7 +218,23 @@ public final class VerifyService {
             }
             throw new VerificationFailedException(ReportOutput.failureMessage(failed, reports.size()), reports);
         }
-        return reports;
+        return new Boots(reports, firstXml);
+    }
+
+    /**
+     * Writes an interrupted run's report and says so in one line, while the container is still
+     * there to name: once it is removed, the shutdown hook lets the JVM end, and Maven may not get
+     * to print anything more.
+     */
+    private VerificationInterruptedException interrupted(VerificationReport report, Path reportFile) {
+        String message = ReportOutput.interruptedMessage(report, reportFile);
+        try {
+            JUnitReport.write(report, reportFile);
+        } catch (java.io.IOException e) {
+            message += " (the report could not be written: " + e.getMessage() + ")";
+        }
+        console.warn(message);
+        return new VerificationInterruptedException(message);
     }
 
     private static void validate(Request request) throws InvalidSettingException {

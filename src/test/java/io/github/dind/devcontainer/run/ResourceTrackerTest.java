@@ -199,4 +199,75 @@ class ResourceTrackerTest {
 
         assertThat(daemon.removals).hasSize(800).doesNotHaveDuplicates();
     }
+
+    /** A run on its own thread: registers a container, then works until interrupted (or ignores that), then closes. */
+    private ResourceTracker runOnThread(boolean ignoresInterrupts, java.util.concurrent.CountDownLatch done) throws Exception {
+        var opened = new java.util.concurrent.CompletableFuture<ResourceTracker>();
+        Thread worker = new Thread(() -> {
+            ResourceTracker run = new ResourceTracker(daemon, console, ME, pid -> pid == 100, Duration.ZERO);
+            run.track();
+            run.register(CONTAINER, false);
+            opened.complete(run);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(ignoresInterrupts ? 2 : 20);
+            while (System.nanoTime() < until) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    if (!ignoresInterrupts) {
+                        break;
+                    }
+                }
+            }
+            if (!ignoresInterrupts) {
+                run.close();
+            }
+            done.countDown();
+        });
+        worker.start();
+        return opened.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theHookStopsTheRunWhichRemovesWhatItMadeItself() throws Exception {
+        var done = new java.util.concurrent.CountDownLatch(1);
+        ResourceTracker run = runOnThread(false, done);
+        assertThat(run.stoppedBy()).isEmpty();
+        long start = System.nanoTime();
+
+        ResourceTracker.shutdownAll("SIGTERM", Duration.ofSeconds(10));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("it waited for the run, not the grace").isLessThan(Duration.ofSeconds(5));
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.stoppedBy()).contains("SIGTERM");
+        assertThat(daemon.removals).containsExactly(CONTAINER);
+        assertThat(console.warn()).as("the run removed it, the hook had nothing left").isEmpty();
+    }
+
+    @Test
+    void aRunThatDoesNotStopWithinTheGraceIsCleanedUpByTheHook() throws Exception {
+        var done = new java.util.concurrent.CountDownLatch(1);
+        ResourceTracker run = runOnThread(true, done);
+
+        ResourceTracker.shutdownAll("SIGINT", Duration.ofMillis(200));
+
+        assertThat(run.stoppedBy()).contains("SIGINT");
+        assertThat(daemon.removals).containsExactly(CONTAINER);
+        assertThat(console.warn()).containsExactly("Maven is stopping (SIGINT): removing the verification container "
+                + CONTAINER.name());
+        run.close();
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aStoppedRunStillRemovesOnItsInterruptedThreadAndKeepsTheInterrupt() {
+        tracker.register(CONTAINER, false);
+        Thread.currentThread().interrupt();
+        try {
+            tracker.release(List.of(CONTAINER));
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(daemon.removals).containsExactly(CONTAINER);
+    }
 }

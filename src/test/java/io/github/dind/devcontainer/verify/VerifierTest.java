@@ -82,4 +82,41 @@ class VerifierTest {
                 .containsExactly(Status.PASSED, Status.FAILED, Status.PASSED, Status.PASSED, Status.SKIPPED);
         assertThat(report.results().get(2).detail()).as("x and y ran at once: each waited for the other").isEqualTo("met 2");
     }
+
+    @Test
+    void aStoppedRunEndsInTheCheckItIsInReportsItInterruptedAndRunsNothingAfter() {
+        java.util.concurrent.atomic.AtomicReference<String> stop = new java.util.concurrent.atomic.AtomicReference<>();
+        Check interrupted = TestCheck.of("slow", () -> {
+            stop.set("SIGTERM");
+            Thread.currentThread().interrupt(); // what the shutdown hook does to the run's thread
+            return Observation.fail("Interrupted while running docker info");
+        }).described("check slow");
+        List<Check> checks = List.of(check("a", Set.of(), true), interrupted, TestCheck.of("after", () -> {
+            throw new AssertionError("must not run");
+        }));
+        FakeContainer container = new FakeContainer(cmd -> ok("")).logs(List.of("x"), List.of("y"));
+
+        VerificationReport report = new Verifier(checks, new RecordingConsole(), () -> java.util.Optional.ofNullable(stop.get()))
+                .verify("img:1", container, "name");
+
+        assertThat(Thread.currentThread().isInterrupted()).as("cleared, so the report and the removal can proceed").isFalse();
+        assertThat(report.results()).extracting(CheckResult::id).containsExactly("a", "slow");
+        assertThat(report.results()).extracting(CheckResult::status).containsExactly(Status.PASSED, Status.INTERRUPTED);
+        assertThat(report.results().get(1).detail()).isEqualTo("interrupted by SIGTERM");
+        assertThat(report.interruptedBy()).isEqualTo("SIGTERM");
+        assertThat(report.passed()).isFalse();
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.containerLog()).as("no log tails: nothing failed").isEmpty();
+    }
+
+    @Test
+    void aRunStoppedBeforeItsFirstCheckRunsNone() {
+        VerificationReport report = new Verifier(List.of(TestCheck.of("a", () -> {
+            throw new AssertionError("must not run");
+        })), new RecordingConsole(), () -> java.util.Optional.of("SIGINT")).verify("img:1", new FakeContainer(cmd -> ok("")), "n");
+
+        assertThat(report.results()).isEmpty();
+        assertThat(report.interruptedBy()).isEqualTo("SIGINT");
+        assertThat(report.interruptedCheck()).isEmpty();
+    }
 }

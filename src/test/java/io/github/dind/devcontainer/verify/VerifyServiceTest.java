@@ -71,13 +71,26 @@ class VerifyServiceTest {
                 throw new ContainerEngineException("the daemon would not start it", host(), null);
             }
             keeps.add(keep);
-            FakeContainer container = new FakeContainer(cmd -> broken || cmd.contains("false") ? FakeContainer.exit(1, "") : ok(""))
+            FakeContainer container = new FakeContainer(cmd -> {
+                if (cmd.contains("interrupt-me")) { // as the shutdown hook does on SIGINT
+                    stoppedBy = "SIGINT";
+                    Thread.currentThread().interrupt();
+                    return FakeContainer.exit(137, "");
+                }
+                return broken || cmd.contains("false") ? FakeContainer.exit(1, "") : ok("");
+            })
                     .named(namePrefix + "-0000000" + keeps.size());
             containers.add(container);
             return container;
         }
 
         int sweeps;
+        volatile String stoppedBy;
+
+        @Override
+        public java.util.Optional<String> stoppedBy() {
+            return java.util.Optional.ofNullable(stoppedBy);
+        }
 
         @Override
         public int sweepLeftovers() {
@@ -340,5 +353,43 @@ class VerifyServiceTest {
         }
 
         assertThat(engine.launches).hasSize(1);
+    }
+
+    @Test
+    void anInterruptedRunSaysSoInOneLineIsNoFailureAndForgetsTheStoredPass() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+        int warningsBefore = console.warn().size();
+
+        assertThatThrownBy(() -> new VerifyService(console).verify(reusable("interrupt-me", reuse(false)), engine))
+                .isInstanceOf(VerificationInterruptedException.class)
+                .satisfies(e -> assertThat(((DevcontainerException) e).isFailure()).isFalse())
+                .hasMessageStartingWith("Verification of img:1 interrupted by SIGINT during the check ")
+                .hasMessageContaining(", after 1 check passed: no verdict; the container p-verify-00000002 is removed");
+
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(console.warn().subList(warningsBefore, console.warn().size())).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("Verification of img:1 interrupted by SIGINT");
+        assertThat(engine.containers.get(1).closes()).isEqualTo(1);
+        String report = Files.readString(dir.resolve("reports/TEST-devcontainer-verify.xml"));
+        assertThat(report).contains("<property name=\"interrupted\" value=\"SIGINT during the check ")
+                .contains("failures=\"0\"").doesNotContain("<failure").contains("<skipped message=\"interrupted by SIGINT\"");
+
+        engine.stoppedBy = null; // a later build
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+        assertThat(engine.launches).as("the pass stored before the interrupted run was forgotten").hasSize(3);
+    }
+
+    @Test
+    void theStoredVerdictCarriesThisRunsReportNotTheFileAnotherRunLeftInTarget() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        Path report = dir.resolve("reports/TEST-devcontainer-verify.xml");
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+        String ours = Files.readString(report);
+        Files.writeString(report, "<testsuite name=\"another run's\"/>");
+
+        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
+
+        assertThat(report).hasContent(ours);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.dind.devcontainer.verify.report;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes a report as a JUnit XML file in the layout Surefire and Failsafe write, so CI servers
  * (Jenkins, GitLab, GitHub Actions reporters) show the checks like tests. Characters XML 1.0 cannot
- * hold (escape sequences in a log) are replaced.
+ * hold (escape sequences in a log) are replaced. An interrupted run is no verdict: the check it
+ * stopped in is {@code <skipped>} with the reason, the suite has an {@code interrupted} property, and
+ * no check counts as a failure.
  */
 public final class JUnitReport {
     static final String SUITE = "devcontainer.verify";
@@ -24,22 +26,37 @@ public final class JUnitReport {
     private JUnitReport() {
     }
 
-    public static void write(VerificationReport report, Path file) throws IOException {
+    /**
+     * Writes the report to {@code file}: a sibling created as any file is (the umask decides its mode:
+     * CI users must read reports), then moved into place, so a reader never sees half a report.
+     *
+     * @return the XML written, for a copy that must equal the file (a stored verdict)
+     * @throws IOException when the folder or the file cannot be written
+     */
+    public static String write(VerificationReport report, Path file) throws IOException {
+        String text = xml(report);
         Files.createDirectories(file.getParent());
-        // a sibling created as any file is (the umask decides its mode: CI users must read reports), then moved
         Path temp = file.getParent().resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-                write(report, xml);
-                xml.flush();
-            } catch (XMLStreamException e) {
-                throw new IOException("Cannot write " + file + ": " + e.getMessage(), e);
-            }
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
             Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
+        return text;
+    }
+
+    /** The report as JUnit XML. */
+    public static String xml(VerificationReport report) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            write(report, xml);
+            xml.flush();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Cannot render the report as XML: " + e.getMessage(), e);
+        }
+        return out.toString();
     }
 
     private static void write(VerificationReport report, XMLStreamWriter xml) throws XMLStreamException {
@@ -51,7 +68,8 @@ public final class JUnitReport {
         xml.writeAttribute("failures", Long.toString(report.failures().size()));
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("skipped", Long.toString(report.results().stream()
-                .filter(r -> r.status() == CheckResult.Status.SKIPPED).count()));
+                .filter(r -> r.status() == CheckResult.Status.SKIPPED || r.status() == CheckResult.Status.INTERRUPTED)
+                .count()));
         xml.writeAttribute("time", seconds(report.took().toMillis()));
         xml.writeAttribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
                 report.started().atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0)));
@@ -59,6 +77,9 @@ public final class JUnitReport {
         xml.writeStartElement("properties");
         property(xml, "image", report.image());
         property(xml, "container", report.container());
+        if (report.interrupted()) {
+            property(xml, "interrupted", ReportOutput.interruption(report));
+        }
         report.timings().forEach((name, value) -> property(xml, name, seconds(value.toMillis()) + " s"));
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
@@ -79,7 +100,7 @@ public final class JUnitReport {
                     xml.writeCharacters(clean(diagnostics(report)));
                     xml.writeEndElement();
                 }
-                case SKIPPED -> {
+                case SKIPPED, INTERRUPTED -> {
                     xml.writeEmptyElement("skipped");
                     xml.writeAttribute("message", clean(result.detail()));
                 }

@@ -52,14 +52,38 @@ public final class ReportOutput {
         }
     }
 
-    public void write(VerificationReport report, Path file) throws VerificationException {
+    /**
+     * Writes the JUnit XML file and names it in the log.
+     *
+     * @return the XML written
+     * @throws VerificationException when the file cannot be written
+     */
+    public String write(VerificationReport report, Path file) throws VerificationException {
         try {
-            JUnitReport.write(report, file);
+            String xml = JUnitReport.write(report, file);
             console.info("Report: " + file);
+            return xml;
         } catch (IOException e) {
             throw new VerificationException("Cannot write the verification report " + file + " ("
                     + DevcontainerException.setting("reportDirectory") + "): " + e.getMessage(), e);
         }
+    }
+
+    /** What stopped an interrupted run and where: {@code SIGINT during docker-info, after 3 checks passed}. */
+    public static String interruption(VerificationReport report) {
+        long passed = report.results().stream().filter(r -> r.status() == CheckResult.Status.PASSED).count();
+        return report.interruptedBy() + report.interruptedCheck().map(r -> " during the check " + r.id()).orElse(" between checks")
+                + ", after " + passed + (passed == 1 ? " check" : " checks") + " passed";
+    }
+
+    /**
+     * The one line an interrupted run leaves: no verdict, what stopped it, where, what became of the
+     * container and of a stored pass, and where its report is.
+     */
+    public static String interruptedMessage(VerificationReport report, Path reportFile) {
+        return "Verification of " + report.image() + " interrupted by " + interruption(report) + ": no verdict;"
+                + " the container " + report.container() + " is removed and no passing verdict stays stored."
+                + " Report: " + reportFile;
     }
 
     public static String failureMessage(List<VerificationReport> failed, int runs) {

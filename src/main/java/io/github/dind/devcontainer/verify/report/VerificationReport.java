@@ -12,6 +12,10 @@ import java.util.Optional;
 /**
  * Everything one verification run found: each check's result, the measured timings, and, when a
  * check failed, the tail of the container's log and of dockerd's log.
+ *
+ * @param interruptedBy what stopped the run before its checks were done ("SIGINT", "SIGTERM"); null
+ *     when it ran to the end. Then the last result is the check it stopped in ({@code INTERRUPTED}),
+ *     and the checks after it are not listed.
  */
 public record VerificationReport(
         String image,
@@ -20,7 +24,8 @@ public record VerificationReport(
         List<CheckResult> results,
         Map<String, Duration> timings,
         List<String> containerLog,
-        List<String> dockerdLog) {
+        List<String> dockerdLog,
+        String interruptedBy) {
 
     public VerificationReport {
         results = List.copyOf(results);
@@ -29,8 +34,24 @@ public record VerificationReport(
         dockerdLog = List.copyOf(dockerdLog);
     }
 
+    /** A run that went to the end. */
+    public VerificationReport(String image, String container, Instant started, List<CheckResult> results,
+            Map<String, Duration> timings, List<String> containerLog, List<String> dockerdLog) {
+        this(image, container, started, results, timings, containerLog, dockerdLog, null);
+    }
+
+    public boolean interrupted() {
+        return interruptedBy != null;
+    }
+
+    /** Every check ran and none failed. */
     public boolean passed() {
-        return results.stream().noneMatch(CheckResult::failed);
+        return !interrupted() && results.stream().noneMatch(CheckResult::failed);
+    }
+
+    /** The check the run stopped in; empty when it was not interrupted, or was stopped between checks. */
+    public Optional<CheckResult> interruptedCheck() {
+        return results.stream().filter(r -> r.status() == CheckResult.Status.INTERRUPTED).findFirst();
     }
 
     public List<CheckResult> failures() {

@@ -19,12 +19,29 @@ import java.util.Optional;
  * later verify whose key is equal reuses it (and its report) instead of booting the image again. A
  * failure is never stored, and it removes the stored verdict, so the next run checks again.
  *
- * @param store where the verdicts are
- * @param subject whose verdict: the project's folder and the image reference (one verdict each)
- * @param always run the checks even when the key is unchanged (a passing run is stored all the same)
- * @param plugin {@link PluginIdentity#describe(String)}
+ * <p>One instance serves one verify run: {@link #reused} remembers which entry of the store the run
+ * saw, and {@link #passed} stores the run's pass only if no other run wrote one since (see
+ * {@link VerdictStore}).
  */
-public record VerdictReuse(VerdictStore store, String subject, boolean always, String plugin) {
+public final class VerdictReuse {
+    private final VerdictStore store;
+    private final String subject;
+    private final boolean always;
+    private final String plugin;
+    private String seen;
+
+    /**
+     * @param store where the verdicts are
+     * @param subject whose verdict: the project's folder and the image reference (one verdict each)
+     * @param always run the checks even when the key is unchanged (a passing run is stored all the same)
+     * @param plugin {@link PluginIdentity#describe(String)}
+     */
+    public VerdictReuse(VerdictStore store, String subject, boolean always, String plugin) {
+        this.store = store;
+        this.subject = subject;
+        this.always = always;
+        this.plugin = plugin;
+    }
 
     /**
      * Why a verdict cannot stand for this request at all, or empty when it can: boots repeated to
@@ -71,6 +88,7 @@ public record VerdictReuse(VerdictStore store, String subject, boolean always, S
     /**
      * Reuses the stored verdict when its key equals {@code key} and {@link #always} is off: its report
      * goes to {@code reportFile} and the log says so. Otherwise the log says why the checks run.
+     * Either way, remembers the store's entry as this run saw it, for {@link #passed}.
      *
      * @return whether the stored verdict was reused
      * @throws VerificationException when the stored report cannot be copied to {@code reportFile}
@@ -96,13 +114,15 @@ public record VerdictReuse(VerdictStore store, String subject, boolean always, S
     }
 
     private Optional<VerdictStore.Stored> find(VerdictKey key, Console console) {
+        VerdictStore.Entry entry = store.read(subject);
+        seen = entry.generation();
         if (!store.writable()) {
             console.warn("Running the checks: the verdict store " + store.directory() + " cannot be written, so a"
                     + " failure could not be recorded there and no stored verdict may stand in for the checks."
                     + " Make it writable, or remove it.");
             return Optional.empty();
         }
-        Optional<VerdictStore.Stored> stored = store.find(subject);
+        Optional<VerdictStore.Stored> stored = entry.verdict();
         if (stored.isEmpty()) {
             console.debug("No passing verdict stored in " + store.directory() + " for " + subject);
             return Optional.empty();
@@ -120,18 +140,34 @@ public record VerdictReuse(VerdictStore store, String subject, boolean always, S
         return stored;
     }
 
-    /** Puts the stored report where this run's report goes, with a fresh modification time. */
+    /** Puts the stored report where this run's report goes (a sibling moved into place). */
     private static void restoreReport(VerdictStore.Stored stored, Path reportFile) throws IOException {
         Files.createDirectories(reportFile.getParent());
-        Files.copy(stored.report(), reportFile, StandardCopyOption.REPLACE_EXISTING);
-        Files.setLastModifiedTime(reportFile, java.nio.file.attribute.FileTime.from(Instant.now()));
+        Path temp = reportFile.resolveSibling("." + reportFile.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        try {
+            Files.writeString(temp, stored.report());
+            Files.move(temp, reportFile, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
-    /** Stores a passing verdict; a store that cannot be written costs the next run its shortcut, nothing else. */
-    public void passed(VerdictKey key, String image, Path reportFile, Console console) {
+    /**
+     * Stores this run's passing verdict with its report, unless another run of the same subject
+     * recorded its outcome since {@link #reused} read the store (then that outcome stays, and the log
+     * says so). A store that cannot be written costs the next run its shortcut, nothing else.
+     *
+     * @param report the run's JUnit report, as this run wrote it (not read back from disk, where
+     *     another run may have replaced it)
+     */
+    public void passed(VerdictKey key, String image, String report, Console console) {
         try {
-            store.save(subject, image, key, Instant.now(), reportFile);
-            console.debug("Stored the passing verdict for " + subject + " in " + store.directory());
+            if (store.save(subject, seen, image, key, Instant.now(), report)) {
+                console.debug("Stored the passing verdict for " + subject + " in " + store.directory());
+            } else {
+                console.info("Not storing this run's passing verdict: another verify of " + image + " in this project"
+                        + " recorded its outcome while this one ran, and that one stays");
+            }
         } catch (IOException e) {
             console.warn("Could not store the passing verdict in " + store.directory() + " (" + e.getMessage()
                     + "): the next verify runs every check again");

@@ -21,54 +21,122 @@ class VerdictStoreTest {
         return new VerdictStore(dir.resolve("verdicts"));
     }
 
-    private Path report() throws Exception {
-        return Files.writeString(dir.resolve("TEST-devcontainer-verify.xml"), "<testsuite/>");
+    private static final String REPORT = "<testsuite name=\"devcontainer.verify\"/>";
+
+    private boolean save(String subject, String seen, VerdictKey key, Instant passed, String report) throws Exception {
+        return store().save(subject, seen, "img:1", key, passed, report);
     }
 
     @Test
-    void keepsOneVerdictPerSubjectWithACopyOfItsReport() throws Exception {
+    void keepsOneVerdictPerSubjectWithItsWholeReport() throws Exception {
         Instant passed = Instant.parse("2026-11-30T02:00:00Z");
-        store().save("/p\nimg:1", "img:1", key("sha256:a"), passed, report());
-        store().save("/p\nimg:1", "img:1", key("sha256:b"), passed, report());
-        store().save("/q\nimg:1", "img:1", key("sha256:c"), passed, report());
-        Files.writeString(report(), "changed later");
+        assertThat(save("/p\nimg:1", null, key("sha256:a"), passed, REPORT)).isTrue();
+        assertThat(save("/p\nimg:1", store().read("/p\nimg:1").generation(), key("sha256:b"), passed, REPORT)).isTrue();
+        assertThat(save("/q\nimg:1", null, key("sha256:c"), passed, "<other/>")).isTrue();
 
         VerdictStore.Stored found = store().find("/p\nimg:1").orElseThrow();
 
         assertThat(found.key()).isEqualTo(key("sha256:b"));
         assertThat(found.passed()).isEqualTo(passed);
         assertThat(found.image()).isEqualTo("img:1");
-        assertThat(found.report()).hasContent("<testsuite/>");
-        assertThat(dir.resolve("verdicts")).isDirectoryContaining(p -> true);
+        assertThat(found.report()).isEqualTo(REPORT);
+        assertThat(store().find("/q\nimg:1").orElseThrow().report()).isEqualTo("<other/>");
         try (var files = Files.list(dir.resolve("verdicts"))) {
-            assertThat(files).hasSize(4);
+            assertThat(files.map(p -> p.getFileName().toString())).hasSize(3).filteredOn(n -> n.endsWith(".json")).hasSize(2);
         }
+    }
+
+    @Test
+    void aPassIsNotStoredOverWhatAnotherRunRecordedSinceThisOneReadTheStore() throws Exception {
+        String subject = "/p\nimg:1";
+        save(subject, null, key("sha256:old"), Instant.now(), "<old/>");
+        String seenByA = store().read(subject).generation();
+        String seenByB = store().read(subject).generation();
+
+        assertThat(save(subject, seenByA, key("sha256:a"), Instant.now(), "<a/>")).isTrue();
+        assertThat(save(subject, seenByB, key("sha256:b"), Instant.now(), "<b/>")).as("B read the store before A wrote").isFalse();
+
+        assertThat(store().find(subject).orElseThrow().report()).isEqualTo("<a/>");
+    }
+
+    @Test
+    void aFailureWinsOverAPassOfARunThatStartedBeforeIt() throws Exception {
+        String subject = "/p\nimg:1";
+        String seenByPassingRun = store().read(subject).generation();
+        assertThat(seenByPassingRun).isNull();
+
+        assertThat(store().forget(subject)).isTrue();
+        assertThat(save(subject, seenByPassingRun, key("sha256:a"), Instant.now(), REPORT)).isFalse();
+        assertThat(store().find(subject)).isEmpty();
+
+        String seenAfterTheFailure = store().read(subject).generation();
+        assertThat(seenAfterTheFailure).isNotNull();
+        assertThat(save(subject, seenAfterTheFailure, key("sha256:a"), Instant.now(), REPORT)).isTrue();
+        assertThat(store().find(subject)).isPresent();
+    }
+
+    @Test
+    void writersOnManyThreadsLeaveOneWholeVerdictOfOneOfThem() throws Exception {
+        String subject = "/p\nimg:1";
+        String seen = store().read(subject).generation();
+        int writers = 16;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            String report = "<report of=\"" + i + "\">" + "x".repeat(100_000) + "</report>";
+            VerdictKey key = key("sha256:" + i);
+            results.add(pool.submit(() -> {
+                start.await();
+                return new VerdictStore(dir.resolve("verdicts")).save(subject, seen, "img:1", key, Instant.now(), report);
+            }));
+        }
+        start.countDown();
+        int stored = 0;
+        for (var result : results) {
+            stored += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(stored).as("exactly one compare-and-swap succeeds").isEqualTo(1);
+        VerdictStore.Stored found = store().find(subject).orElseThrow();
+        String writer = found.key().parts().get(VerdictKey.IMAGE).substring("sha256:".length());
+        assertThat(found.report()).isEqualTo("<report of=\"" + writer + "\">" + "x".repeat(100_000) + "</report>");
     }
 
     @Test
     void aDamagedOrHalfWrittenVerdictIsAsGoodAsAbsent() throws Exception {
-        store().save("/p\nimg:1", "img:1", key("sha256:a"), Instant.now(), report());
+        save("/p\nimg:1", null, key("sha256:a"), Instant.now(), REPORT);
         Path json;
         try (var files = Files.list(dir.resolve("verdicts"))) {
             json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
         }
-        Files.writeString(json, "{\"key\": {\"plugin\": \"x\"}, \"passed\": \"2026-11-30T02:00:00Z\"}");
+        String whole = Files.readString(json);
+        Files.writeString(json, whole.substring(0, whole.length() / 2));
         assertThat(store().find("/p\nimg:1")).isEmpty();
+        assertThat(store().read("/p\nimg:1").generation()).isNull();
 
-        store().save("/p\nimg:1", "img:1", key("sha256:a"), Instant.now(), report());
-        Files.delete(Path.of(json.toString().replace(".json", ".xml")));
+        Files.writeString(json, whole.replaceAll("\"report\" : \".*\"", "\"report\" : \"\""));
         assertThat(store().find("/p\nimg:1")).isEmpty();
+        Files.writeString(json, "{\"key\": {\"plugin\": \"x\"}, \"passed\": \"2026-11-30T02:00:00Z\", \"report\": \"x\"}");
+        assertThat(store().find("/p\nimg:1")).as("an older version's file, without a generation").isEmpty();
         assertThat(store().find("/never\nsaved")).isEmpty();
     }
 
     @Test
-    void forgetRemovesTheVerdict() throws Exception {
-        store().save("/p\nimg:1", "img:1", key("sha256:a"), Instant.now(), report());
+    void forgetRemovesTheVerdictAndTheReportCopyOfOlderVersions() throws Exception {
+        save("/p\nimg:1", null, key("sha256:a"), Instant.now(), REPORT);
+        Path json;
+        try (var files = Files.list(dir.resolve("verdicts"))) {
+            json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        Path olderCopy = Files.writeString(Path.of(json.toString().replace(".json", ".xml")), REPORT);
 
-        store().forget("/p\nimg:1");
-        store().forget("/p\nimg:1");
+        assertThat(store().forget("/p\nimg:1")).isTrue();
+        assertThat(store().forget("/p\nimg:1")).isTrue();
 
         assertThat(store().find("/p\nimg:1")).isEmpty();
+        assertThat(olderCopy).doesNotExist();
     }
 
     @Test
@@ -85,22 +153,8 @@ class VerdictStoreTest {
     }
 
     @Test
-    void aReportChangedSinceItWasStoredIsNotReused() throws Exception {
-        store().save("/p\nimg:1", "img:1", key("sha256:a"), Instant.now(), report());
-        Path xml;
-        try (var files = Files.list(dir.resolve("verdicts"))) {
-            xml = files.filter(p -> p.toString().endsWith(".xml")).findFirst().orElseThrow();
-        }
-
-        Files.writeString(xml, "garbage <<<");
-        assertThat(store().find("/p\nimg:1")).isEmpty();
-        Files.writeString(xml, "");
-        assertThat(store().find("/p\nimg:1")).isEmpty();
-    }
-
-    @Test
     void storedFilesGetTheModeAnyNewFileGets() throws Exception {
-        store().save("/p\nimg:1", "img:1", key("sha256:a"), Instant.now(), report());
+        save("/p\nimg:1", null, key("sha256:a"), Instant.now(), REPORT);
         Path reference = Files.createFile(dir.resolve("reference"));
 
         try (var files = Files.list(dir.resolve("verdicts"))) {
