@@ -3,10 +3,10 @@ import java.util.concurrent.TimeUnit
 evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
 // the listing must succeed and be read to its end: an empty answer proves nothing otherwise
 docker = { List<String> args -> stdout(['docker'] + args).readLines().findAll { it.trim() } }
+def role = 'label=io.github.dind.devcontainer.role=verify'
 
-def version = new groovy.xml.XmlSlurper().parse(new File(basedir, 'pom.xml')).build.plugins.plugin.version.text()
-def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
-def log = new File(basedir, 'interrupted.log')
+def plugin = pluginCoordinates(basedir)
+def mvn = new File(mavenUnderTest(), 'bin/mvn').path
 // the plugin is in the ITs' local repository; everything else comes from the developer's, as in it/settings.xml
 def userRepository = new File(System.getProperty('maven.repo.local', "${System.getProperty('user.home')}/.m2/repository"))
 def settings = new File(basedir, 'interrupted-settings.xml')
@@ -14,25 +14,48 @@ settings.text = """<settings><profiles><profile><id>local</id>
   <repositories><repository><id>user-local</id><url>${userRepository.toURI()}</url></repository></repositories>
   <pluginRepositories><pluginRepository><id>user-local</id><url>${userRepository.toURI()}</url></pluginRepository></pluginRepositories>
 </profile></profiles><activeProfiles><activeProfile>local</activeProfile></activeProfiles></settings>"""
-def maven = new ProcessBuilder(mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
-        "io.github.dind:devcontainer-maven-plugin:${version}:verify")
-        .directory(basedir).redirectErrorStream(true).redirectOutput(log).start()
-
-// the mvn script execs java, so this pid is the Maven JVM that owns the container
-// owner label: host, PID namespace (inode of /proc/self/ns/pid; Maven runs in this one), pid
-def pidNamespace = java.nio.file.Files.readSymbolicLink(java.nio.file.Paths.get('/proc/self/ns/pid')).toString().replaceAll(/\D/, '')
-def owner = "io.github.dind.devcontainer.owner=${InetAddress.localHost.hostName}:${pidNamespace}:${maven.pid()}"
-def deadline = System.currentTimeMillis() + 120_000
-while (docker(['ps', '-q', '--filter', "label=${owner}"]).isEmpty()) {
-    assert maven.alive : "Maven ended before starting a container:\n${log.text}"
-    assert System.currentTimeMillis() < deadline : "no verify container appeared:\n${log.text}"
-    Thread.sleep(100)
+def verify = { String logName, List<String> more ->
+    new ProcessBuilder(([mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}"] + more
+            + ["${plugin}:verify"]).collect { it.toString() })
+            .directory(basedir).redirectErrorStream(true).redirectOutput(new File(basedir, logName)).start()
 }
-Thread.sleep(1500) // let the checks get going
-maven.destroy() // SIGTERM
-assert maven.waitFor(60, TimeUnit.SECONDS) : 'Maven did not exit after SIGTERM'
+def verdicts = new File(localRepositoryPath, '.cache/devcontainer-maven-plugin/verdicts')
+def storedVerdicts = { -> (verdicts.listFiles({ f -> f.name.endsWith('.json') } as FileFilter) ?: []).collect { new groovy.json.JsonSlurper().parse(it) } }
+def report = new File(basedir, 'target/devcontainer-reports/TEST-devcontainer-verify.xml')
 
-assert log.text.contains('Maven is stopping: removing the verification container')
-assert docker(['ps', '-aq', '--filter', "label=${owner}"]).isEmpty() : 'the container survived the SIGTERM'
-assert docker(['volume', 'ls', '-q', '--filter', "label=${owner}"]).isEmpty() : 'the volume survived the SIGTERM'
+// a pass to forget: the running check alone (seconds), stored as this project's verdict
+def passing = verify('passing.log', ['-Ddevcontainer.verify.only=running'])
+assert passing.waitFor(300, TimeUnit.SECONDS) && passing.exitValue() == 0 : new File(basedir, 'passing.log').text
+assert storedVerdicts().count { it.passed } == 1 : storedVerdicts()
+
+[[signal: 'TERM', number: 15], [signal: 'INT', number: 2]].each { s ->
+    def logFile = new File(basedir, "interrupted-${s.signal}.log")
+    def maven = verify(logFile.name, [])
+    def deadline = System.currentTimeMillis() + 120_000
+    while (docker(['ps', '-q', '--filter', role]).isEmpty()) {
+        assert maven.alive : "Maven ended before starting a container:\n${logFile.text}"
+        assert System.currentTimeMillis() < deadline : "no verify container appeared:\n${logFile.text}"
+        Thread.sleep(100)
+    }
+    Thread.sleep(1500) // let the checks get going
+    // the mvn script execs java, so this pid is the Maven JVM
+    ok(['kill', "-${s.signal}", maven.pid()])
+    assert maven.waitFor(60, TimeUnit.SECONDS) : "Maven did not exit after SIG${s.signal}"
+    def log = logFile.text
+
+    assert maven.exitValue() == 128 + s.number : "exit ${maven.exitValue()}:\n${log}"
+    def lines = log.readLines().findAll { it.contains("interrupted by SIG${s.signal}") }
+    assert lines.size() >= 1 && lines[0] =~ /\[WARNING\] Verification of \S+ interrupted by SIG${s.signal} (during the check [\w:-]+|between checks), after \d+ checks? passed: no verdict; the container \S+ is removed/ : log
+    assert !(log =~ /\bFAILED\b/) : "an interrupted check reported as failed:\n${log}"
+    assert !log.contains('Maven is stopping') : "the run did not clean up after itself within the grace:\n${log}"
+    assert !log.contains('BUILD FAILURE') && !log.contains('[ERROR]') : "more than the one line:\n${log}"
+
+    def suite = new groovy.xml.XmlSlurper().parse(report)
+    assert suite.properties.property.find { it.@name == 'interrupted' }.@value.text().startsWith("SIG${s.signal}")
+    assert suite.@failures.text() == '0' && suite.testcase.failure.size() == 0 : report.text
+
+    assert storedVerdicts().every { !it.passed } : "the pass stored before stays: ${storedVerdicts()}"
+    assert docker(['ps', '-aq', '--filter', role]).isEmpty() : "the container survived SIG${s.signal}"
+    assert docker(['volume', 'ls', '-q', '--filter', role]).isEmpty() : "the volume survived SIG${s.signal}"
+}
 true

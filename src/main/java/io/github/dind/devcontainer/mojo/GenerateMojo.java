@@ -162,6 +162,19 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 templateDirectory == null ? null : templateDirectory.toPath(), prebuiltImage, force));
     }
 
+    /**
+     * The generated folder relative to the top-level project's folder, the workspace folder a client
+     * opens; the spec's {@code .devcontainer} when it lies elsewhere (clients would not find it there).
+     */
+    private String devcontainerFolder() {
+        java.nio.file.Path workspace = owner().getBasedir().toPath().toAbsolutePath().normalize();
+        java.nio.file.Path folder = directory().toPath().toAbsolutePath().normalize();
+        if (!folder.startsWith(workspace) || folder.equals(workspace)) {
+            return GenerateRequest.DEFAULT_DEVCONTAINER_FOLDER;
+        }
+        return workspace.relativize(folder).toString().replace(java.io.File.separatorChar, '/');
+    }
+
     private GenerateRequest request() throws InvalidRequestException {
         List<MavenProject> served = reactor() != null ? reactor().served() : List.of(project);
         GenerateRequest.Builder builder = GenerateRequest.builder()
@@ -179,6 +192,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 .maven(maven)
                 .localRepositoryVolume(localRepositoryVolume)
                 .mavenSettings(mavenSettings)
+                .devcontainerFolder(devcontainerFolder())
                 .caCertificates(caCertificates == null ? List.of() : caCertificates.stream().map(File::toPath).toList())
                 .extensions(extensions)
                 .forwardPorts(forwardPorts);

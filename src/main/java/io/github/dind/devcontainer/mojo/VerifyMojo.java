@@ -6,6 +6,7 @@ import io.github.dind.devcontainer.run.ContainerEngine;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.docker.DockerEngine;
 import io.github.dind.devcontainer.verify.checks.CheckCatalog;
+import io.github.dind.devcontainer.verify.VerificationInterruptedException;
 import io.github.dind.devcontainer.verify.VerifyService;
 import java.io.File;
 import java.nio.file.Files;
@@ -140,8 +141,27 @@ public class VerifyMojo extends AbstractDockerMojo {
                 new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout), Duration.ofSeconds(checkTimeout),
                         Duration.ofSeconds(stopGracePeriod)),
                 repeat, keep, prefix, reportDirectory.toPath(), projectBuild(), verdicts());
-        try (DockerConnection docker = connect(idleBound()); ContainerEngine engine = DockerEngine.open(docker, console())) {
-            new VerifyService(console()).verify(request, engine);
+        try {
+            try (DockerConnection docker = connect(idleBound()); ContainerEngine engine = DockerEngine.open(docker, console())) {
+                new VerifyService(console()).verify(request, engine);
+            }
+        } catch (VerificationInterruptedException e) {
+            awaitTheEnd();
+            throw e;
+        }
+    }
+
+    /**
+     * An interrupted verify is stopped by the JVM's shutdown, which ends the JVM as soon as the run
+     * has cleaned up: the run's one line is the whole story, and Maven's BUILD FAILURE block after it
+     * would only repeat it (or be cut off half-way). So this thread waits for the end, bounded in
+     * case the JVM is somehow kept alive (then Maven reports the interruption as usual).
+     */
+    private static void awaitTheEnd() {
+        try {
+            Thread.sleep(Duration.ofMinutes(1).toMillis());
+        } catch (InterruptedException ignored) {
+            Thread.currentThread().interrupt();
         }
     }
 

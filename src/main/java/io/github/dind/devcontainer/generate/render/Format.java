@@ -14,7 +14,9 @@ public enum Format {
     /** devcontainer.json is JSONC: line comments are allowed. */
     JSON("//", EscapeContext.JSON, Set.of(EscapeContext.JSON)),
     /** .gitattributes: fixed content; no tag may stand in it (a pattern cannot be quoted safely). */
-    GITATTRIBUTES("#", EscapeContext.SHELL, Set.of());
+    GITATTRIBUTES("#", EscapeContext.SHELL, Set.of()),
+    /** A Windows batch file: fixed content; no tag may stand in it (cmd.exe has no safe quoting). */
+    BATCH("@rem", EscapeContext.SHELL, Set.of());
 
     private final String commentPrefix;
     private final EscapeContext bare;

@@ -20,9 +20,21 @@ public final class Renderer {
             new Target("Dockerfile", Format.DOCKERFILE, false),
             new Target("startup.sh", Format.SHELL, true),
             new Target("devcontainer.json", Format.JSON, false),
-            new Target(".gitattributes", Format.GITATTRIBUTES, false));
+            new Target(".gitattributes", Format.GITATTRIBUTES, false),
+            // the mavenSettings mount's initializeCommand: a shell script, and the batch file Windows runs in its place
+            new Target("maven-settings", Format.SHELL, true, "mavenSettings"),
+            new Target("maven-settings.cmd", Format.BATCH, false, "mavenSettings"));
 
-    private record Target(String fileName, Format format, boolean executable) {
+    /** @param onlyWhen the model's switch that asks for the file; null: always */
+    private record Target(String fileName, Format format, boolean executable, String onlyWhen) {
+        Target(String fileName, Format format, boolean executable) {
+            this(fileName, format, executable, null);
+        }
+
+        boolean wanted(Map<String, Object> model) {
+            return onlyWhen == null || Boolean.TRUE.equals(model.get(onlyWhen));
+        }
+
         String template() {
             return fileName + ".mustache";
         }
@@ -56,6 +68,9 @@ public final class Renderer {
         Map<String, Object> model = TemplateModel.of(request);
         List<GeneratedFile> files = new ArrayList<>();
         for (Target file : FILES) {
+            if (!file.wanted(model)) {
+                continue;
+            }
             files.add(new GeneratedFile(file.fileName(), file.format(),
                     render(file.template(), file.format(), model), file.executable()));
         }

@@ -67,6 +67,7 @@ final class TemplateModel {
         model.put("localRepository", localRepository);
         model.put("localRepositoryVolume", volume);
         model.put("mavenSettings", java.mavenSettings());
+        model.put("devcontainerFolder", new TemplateValue(request.devcontainerFolder(), setting("directory")));
         model.put("hasMounts", request.dockerVolume() || volume || java.mavenSettings());
         model.put("moreAfterDockerVolume", volume || java.mavenSettings());
         model.put("moreAfterLocalRepository", java.mavenSettings());

@@ -31,9 +31,12 @@ public record GenerateRequest(
         Map<String, String> labels,
         JavaSetup java,
         List<CaCertificates.CaCertificate> caCertificates,
-        EditorSetup editor) {
+        EditorSetup editor,
+        String devcontainerFolder) {
 
     public static final String ROOT = "root";
+    /** Where clients look for devcontainer.json first, relative to the workspace folder (the spec's default). */
+    public static final String DEFAULT_DEVCONTAINER_FOLDER = ".devcontainer";
     public static final int DEFAULT_DOCKERD_TIMEOUT_SECONDS = 30;
     static final int MAX_DOCKERD_TIMEOUT_SECONDS = 600;
     static final int MAX_NAME_LENGTH = 100;
@@ -99,8 +102,19 @@ public record GenerateRequest(
         private List<Path> caCertificates = List.of();
         private List<String> extensions = List.of();
         private List<String> forwardPorts = List.of();
+        private String devcontainerFolder = DEFAULT_DEVCONTAINER_FOLDER;
 
         private Builder() {
+        }
+
+        /**
+         * The generated folder's path relative to the workspace folder a client opens, with
+         * {@code /} separators (default {@code .devcontainer}); host-side commands name their scripts by it.
+         */
+        public Builder devcontainerFolder(String devcontainerFolder) {
+            this.devcontainerFolder = devcontainerFolder == null || devcontainerFolder.isBlank()
+                    ? DEFAULT_DEVCONTAINER_FOLDER : devcontainerFolder;
+            return this;
         }
 
         /** The {@code javaVersion} parameter: null or blank follows the project, {@code none} installs no JDK. */
@@ -140,7 +154,10 @@ public record GenerateRequest(
             return this;
         }
 
-        /** Mount the host's {@code ~/.m2/settings.xml} read-only (default false: the file must exist on every host). */
+        /**
+         * Mount the host's {@code ~/.m2/settings.xml} read-only (default false); an {@code initializeCommand}
+         * creates an empty one on a host that has none, so the mount never fails.
+         */
         public Builder mavenSettings(boolean mavenSettings) {
             this.mavenSettings = mavenSettings;
             return this;
@@ -290,7 +307,7 @@ public record GenerateRequest(
                     java, certificates,
                     new EditorSetup(new ArrayList<>(new LinkedHashSet<>(Stream.concat(
                             DEFAULT_EXTENSIONS.stream(), extensions.stream().map(String::strip)).toList())),
-                            forwardPorts.stream().map(String::strip).toList()));
+                            forwardPorts.stream().map(String::strip).toList()), devcontainerFolder);
         }
     }
 }

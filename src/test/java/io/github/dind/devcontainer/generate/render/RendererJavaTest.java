@@ -52,6 +52,8 @@ class RendererJavaTest {
         assertThat(config.path("mounts").path(1).path("target").textValue()).isEqualTo("/home/dev/.m2/repository");
         assertThat(config.path("mounts").path(2).textValue()).isEqualTo("type=bind,source=${localEnv:HOME}"
                 + "${localEnv:USERPROFILE}/.m2/settings.xml,target=/home/dev/.m2/settings.xml,readonly");
+        assertThat(config.path("initializeCommand")).extracting(JsonNode::textValue)
+                .containsExactly("${localWorkspaceFolder}/.devcontainer/maven-settings");
         assertThat(config.path("forwardPorts").get(0).isInt()).isTrue();
         assertThat(config.path("forwardPorts").get(1).textValue()).isEqualTo("db:5432");
         assertThat(config.path("customizations").path("vscode").path("extensions")).extracting(JsonNode::textValue)
@@ -178,5 +180,20 @@ class RendererJavaTest {
                 new JavaToolchain.Requirement("21", null, "a plugin's <jdkToolchain>", v -> v == 21))))
                 .get("devcontainer.json")).contains("\"toolchains\": [\"21\"],");
         assertThat(render(Requests.sample("debian").javaVersion("none")).get("Dockerfile")).doesNotContain("toolchains.xml");
+    }
+
+    @Test
+    void theSettingsMountComesWithTheHostScriptsThatCreateAMissingFileAndOnlyThen() throws Exception {
+        Map<String, String> with = render(Requests.sample("debian").mavenSettings(true).devcontainerFolder("tools/devcontainer"));
+        Map<String, String> without = render(Requests.sample("debian"));
+
+        assertThat(with).containsKeys("maven-settings", "maven-settings.cmd");
+        assertThat(Jsonc.parse(with.get("devcontainer.json")).path("initializeCommand")).extracting(JsonNode::textValue)
+                .containsExactly("${localWorkspaceFolder}/tools/devcontainer/maven-settings");
+        assertThat(with.get("maven-settings.cmd")).startsWith("@echo off\n")
+                .contains("if exist \"%settings%\" exit /b 0");
+        assertThat(with.get(".gitattributes")).contains("*.cmd text eol=crlf", "maven-settings text eol=lf");
+        assertThat(without).doesNotContainKeys("maven-settings", "maven-settings.cmd");
+        assertThat(Jsonc.parse(without.get("devcontainer.json")).has("initializeCommand")).isFalse();
     }
 }
