@@ -11,12 +11,20 @@ def cli = installDevcontainerCli(new File(basedir, 'cli'))
 def idLabel = "devcontainer-maven-plugin.it=${UUID.randomUUID()}"
 def workspace = ['--workspace-folder', basedir.path, '--id-label', idLabel]
 def exec = { List<String> command -> ok([cli, 'exec'] + workspace + command) }
+// a host without ~/.m2/settings.xml: the CLI runs with a HOME of its own (for ${localEnv:HOME} and the initializeCommand)
+def hostHome = new File(basedir, 'host-home')
+hostHome.mkdirs()
+def hostEnv = [HOME: hostHome.path]
 String containerId = null
 def volumes = []
 try {
     // 2. devcontainer up, as VS Code would
-    def up = ok([cli, 'up', '--log-format', 'text'] + workspace)
+    def up = ok([cli, 'up', '--log-format', 'text'] + workspace, null, 300, hostEnv)
     record('devcontainer up', up)
+    // 2b. the initializeCommand created the missing settings.xml on the host, and the container sees it
+    assert new File(hostHome, '.m2/settings.xml').text.trim() == '<settings/>'
+    assert up.out.contains('maven-settings: created an empty ') : up.out
+    assert exec(['sh', '-c', 'cat "$HOME/.m2/settings.xml"']).out.trim() == '<settings/>'
     def outcome = new groovy.json.JsonSlurper().parseText(up.out.readLines().findAll { it.startsWith('{') }.last())
     assert outcome.outcome == 'success'
     containerId = outcome.containerId
@@ -81,7 +89,7 @@ echo "failed=$failed"'''])
 
     // 6. suspend/resume: stop, then devcontainer up again; dockerd answers, still only one
     ok(['docker', 'stop', containerId])
-    def again = ok([cli, 'up', '--log-format', 'text'] + workspace)
+    def again = ok([cli, 'up', '--log-format', 'text'] + workspace, null, 300, hostEnv)
     record('devcontainer up after stop', again)
     assert new groovy.json.JsonSlurper().parseText(again.out.readLines().findAll { it.startsWith('{') }.last()).containerId == containerId
     assert exec(['docker', 'info', '--format', '{{.ServerVersion}}']).out.trim()
