@@ -40,10 +40,10 @@ abstract class AbstractDockerMojo extends AbstractDevcontainerMojo {
 
     /**
      * The registry logins: settings.xml servers (id = registry host), then the docker CLI's
-     * config.json and its credential helpers.
+     * config.json and its credential helpers (their stderr at debug).
      */
     CredentialLookup credentials() {
-        return CredentialLookup.of(MavenServers.of(settings, settingsDecrypter, getLog()));
+        return CredentialLookup.of(MavenServers.of(settings, settingsDecrypter, getLog()), console());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.dind.devcontainer.image.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.Errors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * <li>the docker CLI's {@code config.json} ({@code $DOCKER_CONFIG}, else {@code ~/.docker}):
  *     {@code auths.<registry>.auth} (base64 {@code user:password}) or its {@code identitytoken};</li>
  * <li>its credential helpers: {@code credHelpers.<registry>}, else {@code credsStore}, run as
- *     {@code docker-credential-<name> get} with the server address on stdin.</li>
+ *     {@code docker-credential-<name> get} with the server address on stdin; one that does not answer
+ *     within 30 s is stopped and the lookup fails.</li>
  * </ol>
  * Formats: docker/cli {@code cli/config/configfile/file.go} and {@code cli/config/credentials};
  * the helper protocol: docker/docker-credential-helpers {@code client/client.go} (a missing login is
@@ -59,11 +61,16 @@ public final class CredentialLookup {
         this.helpers = helpers;
     }
 
-    /** Maven's servers, the docker CLI's config where the docker CLI looks, helpers run as processes. */
-    public static CredentialLookup of(Map<String, RegistryCredentials> servers) {
+    /**
+     * Maven's servers, the docker CLI's config where the docker CLI looks, helpers run as processes
+     * from the PATH, each given 30 s ({@link CredentialHelperProcess}).
+     *
+     * @param console gets what a helper writes to stderr, at debug
+     */
+    public static CredentialLookup of(Map<String, RegistryCredentials> servers, Console console) {
         String env = System.getenv("DOCKER_CONFIG");
         Path dir = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".docker");
-        return new CredentialLookup(servers, dir, CredentialHelperProcess::get);
+        return new CredentialLookup(servers, dir, new CredentialHelperProcess(console)::get);
     }
 
     /** No credentials at all: the daemon pushes and pulls anonymously. */
