@@ -2,7 +2,10 @@ package io.github.dind.devcontainer.image.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
 import java.io.InputStream;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -182,6 +185,35 @@ class ContextArchiveTest {
             assertThat(entries.get("owner-x").getMode() & 07777).isEqualTo(0755);
             assertThat(entries.get("owner-rx").getMode() & 07777).isEqualTo(0755);
             assertThat(entries.get("none").getMode() & 07777).isEqualTo(0644);
+        }
+    }
+
+    /**
+     * Windows' file system keeps no modes: what the file is decides, so scripts (startup.sh among
+     * them, CRLF or not) and binaries stay executable and nothing else becomes so.
+     */
+    @Test
+    void whereTheFileSystemKeepsNoModesScriptsAndBinariesAreExecutable() throws Exception {
+        try (FileSystem windows = Jimfs.newFileSystem(Configuration.windows())) {
+            Path tree = Files.createDirectories(windows.getPath("C:\\work\\.devcontainer"));
+            Files.writeString(tree.resolve("Dockerfile"), "FROM debian:trixie\nCOPY startup.sh /\n");
+            Files.writeString(tree.resolve("startup.sh"), "#!/usr/bin/env bash\r\necho hi\r\n");
+            Files.write(tree.resolve("tool"), new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
+            Files.writeString(tree.resolve("no-shebang.sh"), "echo hi\n");
+            Files.writeString(tree.resolve("hash"), "#");
+            Files.writeString(tree.resolve("elf.txt"), "ELF");
+            Files.createFile(tree.resolve("empty"));
+            Files.createDirectories(tree.resolve("ca-certificates"));
+            Files.writeString(tree.resolve("ca-certificates\\corp.crt"), "-----BEGIN CERTIFICATE-----\n");
+
+            try (ContextArchive archive = ContextArchive.create(tree, "Dockerfile")) {
+                Map<String, Integer> modes = new LinkedHashMap<>();
+                entries(archive).forEach((name, entry) -> modes.put(name, entry.getMode() & 07777));
+
+                assertThat(modes).containsExactlyInAnyOrderEntriesOf(Map.of("Dockerfile", 0644, "startup.sh", 0755,
+                        "tool", 0755, "no-shebang.sh", 0644, "hash", 0644, "elf.txt", 0644, "empty", 0644,
+                        "ca-certificates/", 0755, "ca-certificates/corp.crt", 0644));
+            }
         }
     }
 
