@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
@@ -84,13 +85,18 @@ public final class ContextArchive implements AutoCloseable {
         return new ContextArchive(tar, Sha256.hex(digest), paths.size());
     }
 
+    /** Names in the byte order of their UTF-8 form, as Go sorts strings: not Path's order, case-insensitive on Windows. */
+    private static final Comparator<Path> BY_NAME_BYTES = (a, b) -> Arrays.compareUnsigned(
+            a.getFileName().toString().getBytes(StandardCharsets.UTF_8),
+            b.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+
     /** moby pkg/archive {@code TarWithOptions}' walk: names in byte order, a directory before its content. */
     private static void collect(Path root, String prefix, DockerIgnore ignore, DockerIgnore.Match parent,
             List<String> into) throws IOException {
         Path dir = prefix.isEmpty() ? root : root.resolve(prefix);
         List<Path> children;
         try (Stream<Path> listing = Files.list(dir)) {
-            children = listing.sorted().toList();
+            children = listing.sorted(BY_NAME_BYTES).toList();
         }
         for (Path child : children) {
             String path = prefix + child.getFileName();

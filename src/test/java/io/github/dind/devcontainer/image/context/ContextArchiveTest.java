@@ -232,6 +232,30 @@ class ContextArchiveTest {
         }
     }
 
+    /**
+     * The same files in a Windows checkout (no modes, case-insensitive path order, backslashes) give
+     * the same archive, byte for byte, as the pinned one above.
+     */
+    @Test
+    void theSameFilesOnWindowsGiveTheSameArchive() throws Exception {
+        try (FileSystem windows = Jimfs.newFileSystem(Configuration.windows())) {
+            Path tree = Files.createDirectories(windows.getPath("C:\\work\\.devcontainer"));
+            Files.writeString(tree.resolve("Dockerfile"), "FROM debian:trixie\nCOPY startup.sh /\n");
+            Files.writeString(tree.resolve("startup.sh"), "#!/bin/sh\necho hi\n");
+            Files.createDirectories(tree.resolve("conf\\nested"));
+            Files.writeString(tree.resolve("conf\\nested\\app.conf"), "key=value\n");
+            Files.createSymbolicLink(tree.resolve("link.conf"), windows.getPath("conf\\nested\\app.conf"));
+            Files.writeString(tree.resolve(".dockerignore"), "*.log\n");
+            Files.writeString(tree.resolve("build.log"), "ignored\n");
+
+            try (ContextArchive archive = ContextArchive.create(tree, "Dockerfile")) {
+                assertThat(entries(archive).keySet()).containsExactly(".dockerignore", "Dockerfile", "conf/", "conf/nested/",
+                        "conf/nested/app.conf", "link.conf", "startup.sh");
+                assertThat(archive.sha256()).isEqualTo(PINNED);
+            }
+        }
+    }
+
     private static final String PINNED = "4764c93d57f739382752df99ab6e4d8071b279bd7fe8841316fc89c3d1079d25";
 
     @Test
