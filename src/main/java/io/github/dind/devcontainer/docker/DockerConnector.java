@@ -29,7 +29,8 @@ import java.util.Set;
  *
  * <p>No call can hang: the first contact must answer within {@link #FIRST_CONTACT} and every later
  * response may fall silent for at most the caller's idle bound. {@code ssh://} hosts go through an
- * {@link SshRelay}; a Unix socket path with spaces or other characters a URI cannot hold is
+ * {@link SshRelay}, which cannot work on Windows: there they fail at once with a message naming what
+ * does ({@link #sshOnWindows}); a Unix socket path with spaces or other characters a URI cannot hold is
  * percent-encoded, as the docker CLI accepts it raw.
  *
  * <p>Its length is the ways the docker CLI reaches a daemon (unix socket, TCP with TLS, ssh,
@@ -47,6 +48,7 @@ public final class DockerConnector {
 
     private final DockerHostConfig hostConfig;
     private final HttpClients httpClients;
+    private final boolean windows;
 
     /** Makes the transport for one daemon; the seam tests use to see every client closed. */
     @FunctionalInterface
@@ -63,8 +65,14 @@ public final class DockerConnector {
     }
 
     DockerConnector(Map<String, String> environment, HttpClients httpClients) {
+        this(environment, httpClients, System.getProperty("os.name"));
+    }
+
+    /** @param osName the {@code os.name} system property of the JVM the connector decides for */
+    DockerConnector(Map<String, String> environment, HttpClients httpClients, String osName) {
         this.hostConfig = new DockerHostConfig(environment);
         this.httpClients = httpClients;
+        this.windows = osName != null && osName.regionMatches(true, 0, "Windows", 0, 7);
     }
 
     /**
@@ -72,7 +80,8 @@ public final class DockerConnector {
      * @param idleBound how long any response after the first may stay silent before the call fails
      *     (a build step that prints nothing for this long fails the build: give builds their timeout)
      * @throws DockerUnavailableException saying where the plugin looked and how to point it elsewhere;
-     *     nothing stays open
+     *     on Windows, for an {@code ssh://} host, saying that the plugin cannot reach one from there and
+     *     what to use instead (before any ssh runs); nothing stays open
      */
     public DockerConnection connect(String dockerHost, Duration idleBound) throws DockerUnavailableException {
         DockerClientConfig config;
@@ -87,6 +96,9 @@ public final class DockerConnector {
         URI target = config.getDockerHost();
         try {
             if ("ssh".equalsIgnoreCase(target.getScheme())) {
+                if (windows) {
+                    throw new DockerUnavailableException(sshOnWindows(target, where), null);
+                }
                 relay = startRelay(target, where);
                 target = relay.socketUri();
             } else if (!Set.of("unix", "tcp", "npipe", "http", "https").contains(String.valueOf(target.getScheme()))) {
@@ -121,6 +133,25 @@ public final class DockerConnector {
             }
             throw e;
         }
+    }
+
+    /**
+     * Why {@code ssh://} fails on Windows, and what works there. The relay serves docker-java a Unix
+     * socket, and docker-java 3.7.1 opens one by the path of its URI: on Windows that is
+     * {@code /C:/...}, which the JDK's Unix-domain socket address refuses as a path, and its
+     * fallback, native sockets through JNA, exists for Linux and macOS/BSD only. A TCP port is what
+     * docker-java reaches on Windows besides named pipes.
+     */
+    static String sshOnWindows(URI sshHost, String where) {
+        String remote = (sshHost.getUserInfo() == null ? "" : sshHost.getUserInfo() + "@") + sshHost.getHost();
+        return "The Docker host " + where + " cannot be used on Windows: the plugin reaches ssh:// hosts through a"
+                + " Unix socket of its own, which docker-java (its Docker client) cannot open on Windows. Forward the"
+                + " daemon to a local port yourself instead: ssh -nNT -L localhost:23750:/var/run/docker.sock"
+                + (sshHost.getPort() > 0 ? " -p " + sshHost.getPort() : "") + " " + remote
+                + ", and set DOCKER_HOST=tcp://localhost:23750 (while the tunnel is up, every user and program on"
+                + " this machine can reach that port, and through it the daemon: do this only on a machine no one else uses);"
+                + " or have the daemon listen on TCP with TLS and set DOCKER_HOST=tcp://HOST:2376 with"
+                + " DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH.";
     }
 
     private static SshRelay startRelay(URI target, String where) throws DockerUnavailableException {

@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.docker;
 
+import io.github.dind.devcontainer.FileModes;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,8 +60,7 @@ final class SshRelay implements Closeable {
      */
     static SshRelay start(URI sshHost) throws IOException {
         List<String> command = command(sshHost);
-        Path directory = Files.createTempDirectory("devcontainer-ssh-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path directory = privateDirectory(Path.of(System.getProperty("java.io.tmpdir")));
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(directory.resolve("docker.sock")));
         SshRelay relay = new SshRelay(directory, server, command);
@@ -68,6 +68,25 @@ final class SshRelay implements Closeable {
         acceptor.setDaemon(true);
         acceptor.start();
         return relay;
+    }
+
+    /**
+     * A new directory in {@code parent} for the socket: mode 0700 from its creation where the file
+     * system keeps POSIX modes, so no other local user can connect to the socket — whoever reaches
+     * it commands the remote daemon. Where it keeps none (Windows), the directory is made plainly
+     * and inherits the ACL of {@code parent}: the default temporary folder there is the user's own
+     * ({@code %LOCALAPPDATA%\Temp}: the user, SYSTEM and Administrators), so that is acceptable.
+     * The connector refuses {@code ssh://} on Windows before any relay starts (see
+     * {@link DockerConnector}); this only keeps the relay from failing on a file system without modes.
+     *
+     * @throws IOException when the directory cannot be made
+     */
+    static Path privateDirectory(Path parent) throws IOException {
+        if (FileModes.supportsPosix(parent)) {
+            return Files.createTempDirectory(parent, "devcontainer-ssh-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return Files.createTempDirectory(parent, "devcontainer-ssh-");
     }
 
     /** The ssh command the docker CLI runs for this host: {@code ssh -l user -p port -- host docker system dial-stdio}. */

@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.generate.files;
 
+import io.github.dind.devcontainer.FileModes;
 import io.github.dind.devcontainer.generate.request.CaCertificates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +27,13 @@ public final class CaCertificateFiles {
         this.folder = contextDirectory.resolve(CaCertificates.CONTEXT_FOLDER);
     }
 
-    /** rw-r--r--: the files are public certificates, and a client's docker build copies the mode into the image. */
+    /**
+     * rw-r--r--: the files are public certificates, and a client's docker build copies the mode into
+     * the image. Where the file system keeps no POSIX modes (Windows) nothing is set: the plugin's
+     * build sends such a file as 0644, the docker CLI's as 0755, both readable.
+     */
     private static void setReadable(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the build context's files are readable anyway
-        }
+        FileModes.setModeIfSupported(file, "rw-r--r--");
     }
 
     /** What changed, one line per file, e.g. {@code ca-certificates/corp.crt written}. */

@@ -2,13 +2,13 @@ package io.github.dind.devcontainer.generate.files;
 
 import io.github.dind.devcontainer.generate.render.GeneratedFile;
 import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.FileModes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -123,11 +123,13 @@ public final class ProjectFiles {
         }
     }
 
+    /**
+     * 0755 or 0644 where the file system keeps POSIX modes. Where it keeps none (Windows) the file
+     * stays as created: nothing there marks a file executable that git or the build context reads
+     * (a commit from Windows records 0644 unless {@code git update-index --chmod=+x}; the build
+     * context decides by what the file is), and the generated Dockerfile makes startup.sh 0755 itself.
+     */
     private static void setPermissions(Path file, boolean executable) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
-        } catch (UnsupportedOperationException notPosix) {
-            file.toFile().setExecutable(executable);
-        }
+        FileModes.setModeIfSupported(file, executable ? "rwxr-xr-x" : "rw-r--r--");
     }
 }

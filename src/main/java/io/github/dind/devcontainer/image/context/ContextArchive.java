@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.image.context;
 
+import io.github.dind.devcontainer.FileModes;
 import io.github.dind.devcontainer.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -9,11 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,8 +26,9 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * The build context as the tar stream the daemon receives, written to a temporary file. It is
  * reproducible: entries in sorted order, a fixed modification time, owner root, and modes reduced
- * to 0755/0644 by the owner's execute bit, so the same files always give the same bytes and the
- * same SHA-256. {@code .dockerignore} is honoured; the Dockerfile and {@code .dockerignore} are
+ * to 0755/0644 by the owner's execute bit (by what the file is where the file system keeps no
+ * modes: see {@link #fileMode}), so the same files always give the same bytes and the same
+ * SHA-256. {@code .dockerignore} is honoured; the Dockerfile and {@code .dockerignore} are
  * always sent, as the docker CLI does.
  */
 public final class ContextArchive implements AutoCloseable {
@@ -82,13 +85,18 @@ public final class ContextArchive implements AutoCloseable {
         return new ContextArchive(tar, Sha256.hex(digest), paths.size());
     }
 
+    /** Names in the byte order of their UTF-8 form, as Go sorts strings: not Path's order, case-insensitive on Windows. */
+    private static final Comparator<Path> BY_NAME_BYTES = (a, b) -> Arrays.compareUnsigned(
+            a.getFileName().toString().getBytes(StandardCharsets.UTF_8),
+            b.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+
     /** moby pkg/archive {@code TarWithOptions}' walk: names in byte order, a directory before its content. */
     private static void collect(Path root, String prefix, DockerIgnore ignore, DockerIgnore.Match parent,
             List<String> into) throws IOException {
         Path dir = prefix.isEmpty() ? root : root.resolve(prefix);
         List<Path> children;
         try (Stream<Path> listing = Files.list(dir)) {
-            children = listing.sorted().toList();
+            children = listing.sorted(BY_NAME_BYTES).toList();
         }
         for (Path child : children) {
             String path = prefix + child.getFileName();
@@ -117,7 +125,7 @@ public final class ContextArchive implements AutoCloseable {
         } else if (Files.isRegularFile(source)) {
             entry = new TarArchiveEntry(path);
             entry.setSize(Files.size(source));
-            entry.setMode(0100000 | (ownerMayExecute(source) ? 0755 : 0644));
+            entry.setMode(0100000 | fileMode(source));
         } else {
             return; // sockets, pipes, devices: the docker CLI refuses them too; nothing a Dockerfile can COPY
         }
@@ -135,16 +143,33 @@ public final class ContextArchive implements AutoCloseable {
         out.closeArchiveEntry();
     }
 
+    /** The first bytes of an ELF executable. */
+    private static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
+
     /**
-     * The owner's execute bit, not "may this process execute it" (root may execute a file only
-     * its group or others may); where the file system has no POSIX modes, the platform's answer.
+     * A regular file's mode, 0755 or 0644. Where the file system keeps POSIX modes the owner's
+     * execute bit decides — not "may this process execute it" (root may execute a file only its
+     * group or others may). Where it keeps none (Windows), what the file is: a script (it starts with
+     * {@code #!}) or an ELF binary gets 0755, anything else 0644. So a Windows checkout sends the
+     * modes a Linux checkout of the same files has when their executable bits are the usual ones
+     * (startup.sh is a script), and the same archive: not {@code Files.isExecutable}, which Windows
+     * answers from ACLs, true for nearly every file. The docker CLI on Windows sends every file as
+     * 0755 instead (moby pkg/archive {@code chmodTarEntry}).
+     *
+     * @throws IOException when the file's mode or its first bytes cannot be read
      */
-    static boolean ownerMayExecute(Path file) throws IOException {
-        try {
-            return Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS).contains(PosixFilePermission.OWNER_EXECUTE);
-        } catch (UnsupportedOperationException e) {
-            return Files.isExecutable(file);
+    static int fileMode(Path file) throws IOException {
+        boolean executable;
+        if (FileModes.supportsPosix(file)) {
+            executable = FileModes.isOwnerExecutable(file);
+        } else {
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(ELF.length);
+            }
+            executable = head.length >= 2 && head[0] == '#' && head[1] == '!' || Arrays.equals(head, ELF);
         }
+        return executable ? 0755 : 0644;
     }
 
     public Path file() {

@@ -5,6 +5,9 @@ import io.github.dind.devcontainer.generate.render.GeneratedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dind.devcontainer.generate.files.ProjectFiles.Action;
 import io.github.dind.devcontainer.generate.files.ProjectFiles.Outcome;
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -102,5 +105,24 @@ class ProjectFilesTest {
 
         assertThat(write("trixie", true)).containsExactly(Action.UNCHANGED, Action.UNCHANGED);
         assertThat(Files.exists(file("Dockerfile.bak"))).isFalse();
+    }
+
+    /** Windows' file system keeps no POSIX modes: the files are written all the same, and rewritten. */
+    @Test
+    void aFileSystemWithoutPosixModesGetsTheFilesWithoutAnError() throws Exception {
+        try (FileSystem windows = Jimfs.newFileSystem(Configuration.windows())) {
+            Path devcontainer = windows.getPath("C:\\work\\project\\.devcontainer");
+            ProjectFiles projectFiles = new ProjectFiles(devcontainer);
+
+            assertThat(projectFiles.write(files("trixie"), false)).extracting(Outcome::action)
+                    .containsExactly(Action.CREATED, Action.CREATED);
+            assertThat(Files.readString(devcontainer.resolve("startup.sh"))).startsWith("#!/bin/sh\n").endsWith("echo trixie\n");
+            assertThat(projectFiles.write(files("bookworm"), false)).extracting(Outcome::action)
+                    .containsExactly(Action.UPDATED, Action.UPDATED);
+            assertThat(Files.readString(devcontainer.resolve("Dockerfile"))).endsWith("FROM debian:bookworm\n");
+            try (var listing = Files.list(devcontainer)) {
+                assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("Dockerfile", "startup.sh");
+            }
+        }
     }
 }

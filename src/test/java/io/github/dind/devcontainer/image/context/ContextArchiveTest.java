@@ -2,7 +2,10 @@ package io.github.dind.devcontainer.image.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
 import java.io.InputStream;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -186,6 +189,35 @@ class ContextArchiveTest {
     }
 
     /**
+     * Windows' file system keeps no modes: what the file is decides, so scripts (startup.sh among
+     * them, CRLF or not) and binaries stay executable and nothing else becomes so.
+     */
+    @Test
+    void whereTheFileSystemKeepsNoModesScriptsAndBinariesAreExecutable() throws Exception {
+        try (FileSystem windows = Jimfs.newFileSystem(Configuration.windows())) {
+            Path tree = Files.createDirectories(windows.getPath("C:\\work\\.devcontainer"));
+            Files.writeString(tree.resolve("Dockerfile"), "FROM debian:trixie\nCOPY startup.sh /\n");
+            Files.writeString(tree.resolve("startup.sh"), "#!/usr/bin/env bash\r\necho hi\r\n");
+            Files.write(tree.resolve("tool"), new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
+            Files.writeString(tree.resolve("no-shebang.sh"), "echo hi\n");
+            Files.writeString(tree.resolve("hash"), "#");
+            Files.writeString(tree.resolve("elf.txt"), "ELF");
+            Files.createFile(tree.resolve("empty"));
+            Files.createDirectories(tree.resolve("ca-certificates"));
+            Files.writeString(tree.resolve("ca-certificates\\corp.crt"), "-----BEGIN CERTIFICATE-----\n");
+
+            try (ContextArchive archive = ContextArchive.create(tree, "Dockerfile")) {
+                Map<String, Integer> modes = new LinkedHashMap<>();
+                entries(archive).forEach((name, entry) -> modes.put(name, entry.getMode() & 07777));
+
+                assertThat(modes).containsExactlyInAnyOrderEntriesOf(Map.of("Dockerfile", 0644, "startup.sh", 0755,
+                        "tool", 0755, "no-shebang.sh", 0644, "hash", 0644, "elf.txt", 0644, "empty", 0644,
+                        "ca-certificates/", 0755, "ca-certificates/corp.crt", 0644));
+            }
+        }
+    }
+
+    /**
      * The archive's bytes, and so every image fingerprint, for a context of the usual kind: pinned
      * to what the previous version produced, so a change to the archive rebuilds nobody's image
      * unless it has to.
@@ -197,6 +229,30 @@ class ContextArchiveTest {
 
         try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
             assertThat(archive.sha256()).isEqualTo(PINNED);
+        }
+    }
+
+    /**
+     * The same files in a Windows checkout (no modes, case-insensitive path order, backslashes) give
+     * the same archive, byte for byte, as the pinned one above.
+     */
+    @Test
+    void theSameFilesOnWindowsGiveTheSameArchive() throws Exception {
+        try (FileSystem windows = Jimfs.newFileSystem(Configuration.windows())) {
+            Path tree = Files.createDirectories(windows.getPath("C:\\work\\.devcontainer"));
+            Files.writeString(tree.resolve("Dockerfile"), "FROM debian:trixie\nCOPY startup.sh /\n");
+            Files.writeString(tree.resolve("startup.sh"), "#!/bin/sh\necho hi\n");
+            Files.createDirectories(tree.resolve("conf\\nested"));
+            Files.writeString(tree.resolve("conf\\nested\\app.conf"), "key=value\n");
+            Files.createSymbolicLink(tree.resolve("link.conf"), windows.getPath("conf\\nested\\app.conf"));
+            Files.writeString(tree.resolve(".dockerignore"), "*.log\n");
+            Files.writeString(tree.resolve("build.log"), "ignored\n");
+
+            try (ContextArchive archive = ContextArchive.create(tree, "Dockerfile")) {
+                assertThat(entries(archive).keySet()).containsExactly(".dockerignore", "Dockerfile", "conf/", "conf/nested/",
+                        "conf/nested/app.conf", "link.conf", "startup.sh");
+                assertThat(archive.sha256()).isEqualTo(PINNED);
+            }
         }
     }
 
