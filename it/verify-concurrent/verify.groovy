@@ -1,0 +1,53 @@
+import java.util.concurrent.TimeUnit
+
+evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+docker = { List<String> args -> stdout(['docker'] + args).readLines().findAll { it.trim() } }
+def role = 'label=io.github.dind.devcontainer.role=verify'
+
+def plugin = pluginCoordinates(basedir)
+def mvn = new File(mavenUnderTest(), 'bin/mvn').path
+// the plugin is in the ITs' local repository; everything else comes from the developer's, as in it/settings.xml
+def userRepository = new File(System.getProperty('maven.repo.local', "${System.getProperty('user.home')}/.m2/repository"))
+def settings = new File(basedir, 'concurrent-settings.xml')
+settings.text = """<settings><profiles><profile><id>local</id>
+  <repositories><repository><id>user-local</id><url>${userRepository.toURI()}</url></repository></repositories>
+  <pluginRepositories><pluginRepository><id>user-local</id><url>${userRepository.toURI()}</url></pluginRepository></pluginRepositories>
+</profile></profiles><activeProfiles><activeProfile>local</activeProfile></activeProfiles></settings>"""
+// each run its own report folder, to tell the reports apart (in one target/ the last one written stays, whole)
+def runs = ['a', 'b'].collect { name ->
+    def log = new File(basedir, "verify-${name}.log")
+    def process = new ProcessBuilder(([mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
+            '-Ddevcontainer.verify.only=running,docker-info', "-Ddevcontainer.verify.reportDirectory=target/reports-${name}",
+            "${plugin}:verify"]).collect { it.toString() })
+            .directory(basedir).redirectErrorStream(true).redirectOutput(log).start()
+    [name: name, log: log, process: process, report: new File(basedir, "target/reports-${name}/TEST-devcontainer-verify.xml")]
+}
+runs.each { run ->
+    assert run.process.waitFor(300, TimeUnit.SECONDS) : "verify ${run.name} did not finish"
+    assert run.process.exitValue() == 0 : run.log.text
+}
+
+// each report is its own: it names the container its own run started
+def containers = runs.collect { run ->
+    def started = (run.log.text =~ /Started (\S+) \(/)
+    assert started.find() : run.log.text
+    def suite = new groovy.xml.XmlSlurper().parse(run.report)
+    assert suite.properties.property.find { it.@name == 'container' }.@value.text() == started.group(1)
+    assert suite.@failures.text() == '0' && suite.testcase.size() >= 2 : run.report.text
+    started.group(1)
+}
+assert containers[0] != containers[1]
+
+// the stored verdict is one run's whole report; the other run said it left that one in place
+def verdicts = new File(localRepositoryPath, '.cache/devcontainer-maven-plugin/verdicts')
+def stored = verdicts.listFiles({ f -> f.name.endsWith('.json') } as FileFilter).collect { new groovy.json.JsonSlurper().parse(it) }
+assert stored.size() == 1 && stored[0].passed : stored
+def owner = runs.findAll { it.report.text == stored[0].report }
+assert owner.size() == 1 : "the stored report is neither run's whole report:\n${stored[0].report}"
+def other = runs.find { it != owner[0] }
+assert other.log.text.contains("Not storing this run's passing verdict: another verify of ") : other.log.text
+assert !owner[0].log.text.contains('Not storing')
+
+assert docker(['ps', '-aq', '--filter', role]).isEmpty()
+assert docker(['volume', 'ls', '-q', '--filter', role]).isEmpty()
+true
