@@ -19,9 +19,15 @@ def maven = new ProcessBuilder(mvn, '-B', '-s', settings.path, "-Dmaven.repo.loc
         .directory(basedir).redirectErrorStream(true).redirectOutput(log).start()
 
 // the mvn script execs java, so this pid is the Maven JVM that owns the container
-// owner label: host, PID namespace (inode of /proc/self/ns/pid; Maven runs in this one), pid
+// owner label (run/Owner): host, host id, PID namespace, pid. The host id is Linux's boot id, read as the
+// plugin reads it (one trailing line end dropped); the PID namespace is the inode of /proc/self/ns/pid
+// (Maven runs in this one)
+def bootId = new File('/proc/sys/kernel/random/boot_id').text
+bootId = bootId.endsWith('\n') ? bootId[0..-2] : bootId
+assert bootId ==~ /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ : "not a boot id: ${bootId}"
 def pidNamespace = java.nio.file.Files.readSymbolicLink(java.nio.file.Paths.get('/proc/self/ns/pid')).toString().replaceAll(/\D/, '')
-def owner = "io.github.dind.devcontainer.owner=${InetAddress.localHost.hostName}:${pidNamespace}:${maven.pid()}"
+def hostName = InetAddress.localHost.hostName.replace(':', '_')
+def owner = "io.github.dind.devcontainer.owner=${hostName}:${bootId}:${pidNamespace}:${maven.pid()}"
 def deadline = System.currentTimeMillis() + 120_000
 while (docker(['ps', '-q', '--filter', "label=${owner}"]).isEmpty()) {
     assert maven.alive : "Maven ended before starting a container:\n${log.text}"
