@@ -22,6 +22,14 @@ def verify = { String logName, List<String> more ->
 def verdicts = new File(localRepositoryPath, '.cache/devcontainer-maven-plugin/verdicts')
 def storedVerdicts = { -> (verdicts.listFiles({ f -> f.name.endsWith('.json') } as FileFilter) ?: []).collect { new groovy.json.JsonSlurper().parse(it) } }
 def report = new File(basedir, 'target/devcontainer-reports/TEST-devcontainer-verify.xml')
+// owner label (run/Owner): host, host id, PID namespace, pid of the Maven JVM (the mvn script execs
+// java). The host id is Linux's boot id, read as the plugin reads it (one trailing line end dropped);
+// the PID namespace is the inode of /proc/self/ns/pid (Maven runs in this one)
+def bootId = new File('/proc/sys/kernel/random/boot_id').text
+bootId = bootId.endsWith('\n') ? bootId[0..-2] : bootId
+assert bootId ==~ /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ : "not a boot id: ${bootId}"
+def pidNamespace = java.nio.file.Files.readSymbolicLink(java.nio.file.Paths.get('/proc/self/ns/pid')).toString().replaceAll(/\D/, '')
+def hostName = InetAddress.localHost.hostName.replace(':', '_')
 
 // a pass to forget: the running check alone (seconds), stored as this project's verdict
 def passing = verify('passing.log', ['-Ddevcontainer.verify.only=running'])
@@ -31,8 +39,9 @@ assert storedVerdicts().count { it.passed } == 1 : storedVerdicts()
 [[signal: 'TERM', number: 15], [signal: 'INT', number: 2]].each { s ->
     def logFile = new File(basedir, "interrupted-${s.signal}.log")
     def maven = verify(logFile.name, [])
+    def owner = "label=io.github.dind.devcontainer.owner=${hostName}:${bootId}:${pidNamespace}:${maven.pid()}"
     def deadline = System.currentTimeMillis() + 120_000
-    while (docker(['ps', '-q', '--filter', role]).isEmpty()) {
+    while (docker(['ps', '-q', '--filter', owner]).isEmpty()) {
         assert maven.alive : "Maven ended before starting a container:\n${logFile.text}"
         assert System.currentTimeMillis() < deadline : "no verify container appeared:\n${logFile.text}"
         Thread.sleep(100)

@@ -24,8 +24,8 @@ import java.util.function.LongPredicate;
 /**
  * Every container and volume one verify execution creates, and the one place that removes them —
  * in the style of Testcontainers' {@code ResourceReaper}. Resources are labelled with the run, its
- * owner ({@link Owner}: host, PID namespace, PID) and the role; they are registered before the
- * call that creates them, so a create that times out is still removed.
+ * owner ({@link Owner}: host name, host id, PID namespace, PID) and the role; they are registered
+ * before the call that creates them, so a create that times out is still removed.
  *
  * <ul>
  *   <li>The registry is concurrent: the Maven thread adds, the shutdown hook reads.</li>
@@ -226,8 +226,11 @@ public final class ResourceTracker implements AutoCloseable {
 
     /**
      * Removes what earlier runs left behind when their JVM was killed outright ({@code kill -9}, a
-     * crash), where no hook runs: resources whose owner {@link Owner#isGoneAccordingTo is gone} and
-     * that are not kept.
+     * crash), where no hook runs: resources labelled with the role {@link #ROLE_VERIFY}, not
+     * {@link #KEPT}, whose owner label names this host name, this host id and this PID namespace
+     * (all known) and a PID that is not alive here ({@link Owner#isGoneAccordingTo}). On an engine
+     * shared by several hosts nothing of another host is touched, even one of the same host name,
+     * and labels of an older format are never taken for leftovers ({@link Owner#parse}).
      *
      * @return how many were removed
      * @throws RuntimeException when the daemon cannot list resources (docker-java's exceptions)

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ResourceTrackerTest {
-    private static final Owner ME = new Owner("ci-1", "4026531836", 100);
+    private static final String HOST_ID = "17597e31-7bed-4095-bbe6-d21c0ddf7272";
+    private static final String OTHER_HOST_ID = "6fd5a44b-35f4-4ad4-a9b9-6b9be13e1fe9";
+    private static final Owner ME = new Owner("ci-1", HOST_ID, "4026531836", 100);
     private static final Resource CONTAINER = Resource.container("p-verify-1234abcd");
     private static final Resource VOLUME = Resource.volume("p-verify-1234abcd-vol1");
 
@@ -74,8 +76,8 @@ class ResourceTrackerTest {
     }
 
     @Test
-    void labelsNameTheRunTheOwnerWithItsNamespaceAndTheRole() {
-        assertThat(tracker.labels(false)).containsEntry(ResourceTracker.OWNER, "ci-1:4026531836:100")
+    void labelsNameTheRunTheOwnerWithItsHostIdAndNamespaceAndTheRole() {
+        assertThat(tracker.labels(false)).containsEntry(ResourceTracker.OWNER, "ci-1:" + HOST_ID + ":4026531836:100")
                 .containsEntry(ResourceTracker.ROLE, "verify").containsKey(ResourceTracker.RUN_ID)
                 .doesNotContainKey(ResourceTracker.KEPT);
         assertThat(tracker.labels(true)).containsEntry(ResourceTracker.KEPT, "true");
@@ -164,25 +166,42 @@ class ResourceTrackerTest {
     }
 
     @Test
-    void theSweepRemovesOnlyUnkeptResourcesOfDeadOwnersInThisNamespace() {
+    void theSweepRemovesOnlyUnkeptResourcesOfDeadOwnersOfThisHostIdInThisNamespace() {
         Resource dead = Resource.container("dead");
         Resource deadVolume = Resource.volume("dead-vol1");
         Resource deadButKept = Resource.container("kept");
         Resource otherNamespace = Resource.container("other-pod");
+        Resource otherRunner = Resource.container("other-runner-of-the-same-name");
+        Resource unknownHostId = Resource.container("unknown-host-id");
         Resource alive = Resource.container("mine");
         Resource legacy = Resource.container("legacy");
-        daemon.add(deadVolume, ownedBy("ci-1:4026531836:200", false))
-                .add(dead, ownedBy("ci-1:4026531836:200", false))
-                .add(deadButKept, ownedBy("ci-1:4026531836:201", true))
-                .add(otherNamespace, ownedBy("ci-1:4026532999:202", false))
-                .add(alive, ownedBy("ci-1:4026531836:100", false))
-                .add(legacy, ownedBy("ci-1:203", false));
+        Resource previousFormat = Resource.container("previous-format");
+        daemon.add(deadVolume, ownedBy("ci-1:" + HOST_ID + ":4026531836:200", false))
+                .add(dead, ownedBy("ci-1:" + HOST_ID + ":4026531836:200", false))
+                .add(deadButKept, ownedBy("ci-1:" + HOST_ID + ":4026531836:201", true))
+                .add(otherNamespace, ownedBy("ci-1:" + HOST_ID + ":4026532999:202", false))
+                .add(otherRunner, ownedBy("ci-1:" + OTHER_HOST_ID + ":4026531836:204", false))
+                .add(unknownHostId, ownedBy("ci-1:unknown:4026531836:205", false))
+                .add(alive, ownedBy("ci-1:" + HOST_ID + ":4026531836:100", false))
+                .add(legacy, ownedBy("ci-1:203", false))
+                .add(previousFormat, ownedBy("ci-1:4026531836:206", false));
 
         assertThat(tracker.sweepLeftovers()).isEqualTo(2);
 
         assertThat(daemon.removals).containsExactly(dead, deadVolume);
         assertThat(console.info()).containsExactly("Removed 2 container(s)/volume(s) left by an earlier verify run whose"
                 + " Maven process is gone");
+    }
+
+    @Test
+    void aTrackerThatDoesNotKnowItsHostIdSweepsNothing() {
+        ResourceTracker unsure = new ResourceTracker(daemon, console, new Owner("ci-1", Owner.UNKNOWN, "4026531836", 100),
+                pid -> pid == 100, Duration.ZERO);
+        daemon.add(Resource.container("unknown-too"), ownedBy("ci-1:unknown:4026531836:200", false))
+                .add(Resource.container("known"), ownedBy("ci-1:" + HOST_ID + ":4026531836:200", false));
+
+        assertThat(unsure.sweepLeftovers()).isZero();
+        assertThat(daemon.removals).isEmpty();
     }
 
     @Test
