@@ -20,7 +20,10 @@ def verify = { String logName, List<String> more ->
             .directory(basedir).redirectErrorStream(true).redirectOutput(new File(basedir, logName)).start()
 }
 def verdicts = new File(localRepositoryPath, '.cache/devcontainer-maven-plugin/verdicts')
-def storedVerdicts = { -> (verdicts.listFiles({ f -> f.name.endsWith('.json') } as FileFilter) ?: []).collect { new groovy.json.JsonSlurper().parse(it) } }
+// the ITs share a local repository, so the store holds other projects' verdicts too: this project's name its image
+def image = 'verify-interrupted-devcontainer:1.0.0'
+def storedVerdicts = { -> (verdicts.listFiles({ f -> f.name.endsWith('.json') } as FileFilter) ?: [])
+        .collect { new groovy.json.JsonSlurper().parse(it) }.findAll { it.image == image } }
 def report = new File(basedir, 'target/devcontainer-reports/TEST-devcontainer-verify.xml')
 // owner label (run/Owner): host, host id, PID namespace, pid of the Maven JVM (the mvn script execs
 // java). The host id is Linux's boot id, read as the plugin reads it (one trailing line end dropped);

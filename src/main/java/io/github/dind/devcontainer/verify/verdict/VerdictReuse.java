@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * When verify may skip its checks: a passing verdict is stored under its {@link VerdictKey}, and a
  * later verify whose key is equal reuses it (and its report) instead of booting the image again. A
- * failure is never stored, and it removes the stored verdict, so the next run checks again.
+ * failure (or an interrupted run) is never reused: it replaces the stored verdict with a mark of the
+ * failure, so the next run checks again.
  *
  * <p>One instance serves one verify run: {@link #reused} remembers which entry of the store the run
  * saw, and {@link #passed} stores the run's pass only if no other run wrote one since (see
