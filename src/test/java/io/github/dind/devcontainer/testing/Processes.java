@@ -22,6 +22,11 @@ public final class Processes {
      * when {@code CI=true}: CI must not silently lose a check.
      */
     public static Result run(List<String> command, String stdin) {
+        return run(command, stdin, java.time.Duration.ofSeconds(60));
+    }
+
+    /** As {@link #run(List, String)}, within {@code limit}; a command still running then is killed and fails the test. */
+    public static Result run(List<String> command, String stdin, java.time.Duration limit) {
         requireTool(command.get(0));
         try {
             Process process = new ProcessBuilder(command).start();
@@ -30,9 +35,9 @@ public final class Processes {
             try (OutputStream in = process.getOutputStream()) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(command + " did not finish within 60 s");
+                throw new AssertionError(command + " did not finish within " + limit.toSeconds() + " s");
             }
             return new Result(process.exitValue(), out.join(), err.join());
         } catch (IOException e) {

@@ -137,15 +137,19 @@ class RendererTest {
     }
 
     @Test
-    void startupScriptIsBashWithStrictModeAndTheTimeoutDefault() throws Exception {
-        String script = render(Requests.build(Requests.sample("debian").dockerdTimeoutSeconds(45))).get("startup.sh").body();
+    void startupScriptIsAPlainBashFileAndTheTimeoutComesFromTheImagesEnv() throws Exception {
+        Map<String, GeneratedFile> files = render(Requests.build(Requests.sample("debian").dockerdTimeoutSeconds(45)));
+        String script = files.get("startup.sh").body();
 
+        assertThat(script).as("the bundled template, unchanged: no values rendered into it")
+                .isEqualTo(new String(Renderer.class.getResourceAsStream("/templates/startup.sh.mustache").readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(files.get("Dockerfile").body()).contains("\nENV DOCKERD_TIMEOUT=45\n");
         assertThat(script).startsWith("#!/usr/bin/env bash\n");
         assertThat(script).contains("set -euo pipefail\n");
-        assertThat(script).contains("timeout_s=\"${DOCKERD_TIMEOUT:-45}\"");
         assertThat(script).contains("sleep 0.1");
         assertThat(script).contains("exec \"$@\"");
-        assertThat(script).contains("cgroup_root=/sys/fs/cgroup\n");
+        assertThat(script).contains("cgroup_root=$root/sys/fs/cgroup\n");
     }
 
     @Test

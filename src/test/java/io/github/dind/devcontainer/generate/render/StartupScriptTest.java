@@ -1,0 +1,23 @@
+package io.github.dind.devcontainer.generate.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import io.github.dind.devcontainer.testing.Processes;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * startup.sh's function-level tests ({@code src/test/bats/startup.bats}, bats-core with bats-support,
+ * bats-assert and bats-file from Debian's packages), run as part of {@code mvn test}: each decision
+ * the script makes, against a prepared root folder and stub commands, no Docker. Missing bats skips
+ * this locally and fails it under {@code CI=true} ({@link Processes#requireTool}); it/prepare-host
+ * installs it.
+ */
+class StartupScriptTest {
+    @Test
+    void everyFunctionLevelTestPasses() {
+        Processes.Result result = Processes.run(List.of("bats", "--tap", "src/test/bats"), "", java.time.Duration.ofMinutes(5));
+
+        assertThat(result.stdout()).as("bats' own output").contains("1..").doesNotContain("not ok");
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+    }
+}
