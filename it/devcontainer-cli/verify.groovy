@@ -84,7 +84,12 @@ failed=0; for job in $(jobs -p); do wait "$job" || failed=$((failed + 1)); done
 echo "failed=$failed"'''])
     record('racing start-ups', race)
     assert race.out.contains('failed=0')
-    assert race.out.count('starting dockerd') == 1 : race.out
+    // the entrypoint's supervision races them too (it starts a dockerd that exited on its own after 1 s):
+    // one of all these starts dockerd, the others find it
+    def containerLog = ok(['docker', 'logs', containerId]).out
+    def noticed = containerLog.lastIndexOf('dockerd exited on its own')
+    def sinceKill = noticed < 0 ? '' : containerLog.substring(noticed)
+    assert race.out.count('starting dockerd') + sinceKill.count('starting dockerd') == 1 : "${race.out}\n--- container log since the kill ---\n${sinceKill}"
     assert dockerds().size() == 1
 
     // 6. suspend/resume: stop, then devcontainer up again; dockerd answers, still only one

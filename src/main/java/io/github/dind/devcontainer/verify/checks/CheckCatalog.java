@@ -68,6 +68,7 @@ public final class CheckCatalog {
         for (Command command : commands) {
             all.add(new CommandCheck(command.name(), command.command(), command.expectedExitCode(), command.timeout()));
         }
+        all.add(new DockerdRestartCheck(timeouts.ready()));
         all.add(new StopCheck(timeouts.stopGracePeriod()));
         all.add(new ResumeCheck(timeouts.ready()));
         settings.lifecycleCommand("postStartCommand").ifPresent(c -> all.add(new PostStartCheck(c, timeouts.ready())));

@@ -14,6 +14,8 @@ public final class Timings {
     public static final String READY_AFTER_RESUME = "time to docker info after resume";
     /** The same after a {@code docker kill} and start. */
     public static final String READY_AFTER_KILL = "time to docker info after kill";
+    /** From a {@code kill -9} of dockerd inside the container to the next dockerd's answer. */
+    public static final String READY_AFTER_DOCKERD_KILL = "time to docker info after dockerd was killed";
     /** How long {@code docker stop} took. */
     public static final String STOP = "docker stop";
 

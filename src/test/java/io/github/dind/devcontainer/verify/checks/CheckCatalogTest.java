@@ -22,7 +22,7 @@ class CheckCatalogTest {
 
         assertThat(checks).extracting(Check::id).containsExactly("running", "lifecycle:onCreateCommand", "lifecycle:postStartCommand",
                 "pid1", "dockerd", "docker-info", "inner-container",
-                "inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "command:lfs", "stop", "resume", "post-start", "kill");
+                "inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "command:lfs", "dockerd-restart", "stop", "resume", "post-start", "kill");
     }
 
     @Test
