@@ -40,7 +40,18 @@ setup_root() {
     # dockerd --help: the options of a current dockerd
     stub dockerd 'if [[ $1 == --help ]]; then echo "  --default-network-opt mapOfMap   --feature map"; exit 0; fi'
     stub ip 'echo "2: eth0    inet 172.17.0.5/16 brd 172.17.255.255 scope global eth0"'
-    export PATH="$STUBS:$PATH" STARTUP_ROOT="$ROOT" STARTUP_PROC="$ROOT/proc"
+    local tools=
+    if [[ -n ${STARTUP_TEST_BUSYBOX:-} ]]; then
+        # Alpine's and Wolfi's userland: busybox's find, stat, timeout, tail, grep, sed, flock,
+        # setsid, pgrep... (bash itself stays GNU bash, as those images install it for startup.sh)
+        tools="$BATS_TEST_TMPDIR/busybox"
+        mkdir -p "$tools"
+        local applet
+        for applet in $(busybox --list); do
+            [[ $applet == bash ]] || ln -s "$(command -v busybox)" "$tools/$applet"
+        done
+    fi
+    export PATH="$STUBS:${tools:+$tools:}$PATH" STARTUP_ROOT="$ROOT" STARTUP_PROC="$ROOT/proc"
     unset DOCKERD_TIMEOUT DOCKERD_ATTEMPTS DOCKERD_STOP_GRACE DOCKERD_RESTARTS DOCKERD_IPTABLES DOCKERD_MTU \
         DOCKERD_DNS DOCKERD_STORAGE_DRIVER
 }

@@ -10,14 +10,29 @@ import org.junit.jupiter.api.Test;
  * bats-assert and bats-file from Debian's packages), run as part of {@code mvn test}: each decision
  * the script makes, against a prepared root folder and stub commands, no Docker. Missing bats skips
  * this locally and fails it under {@code CI=true} ({@link Processes#requireTool}); it/prepare-host
- * installs it.
+ * installs it. They run twice: with the GNU tools (Debian, Ubuntu) and with busybox's (Alpine,
+ * Wolfi: {@code find}, {@code stat}, {@code timeout}, {@code tail} ... of busybox; bash stays bash).
  */
 class StartupScriptTest {
-    @Test
-    void everyFunctionLevelTestPasses() {
-        Processes.Result result = Processes.run(List.of("bats", "--tap", "src/test/bats"), "", java.time.Duration.ofMinutes(5));
+    private static void passes(String... environment) {
+        List<String> command = new java.util.ArrayList<>(List.of("env"));
+        command.addAll(List.of(environment));
+        command.addAll(List.of("bats", "--tap", "src/test/bats"));
+        Processes.requireTool("bats");
+        Processes.Result result = Processes.run(command, "", java.time.Duration.ofMinutes(5));
 
         assertThat(result.stdout()).as("bats' own output").contains("1..").doesNotContain("not ok");
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+    }
+
+    @Test
+    void everyFunctionLevelTestPassesWithGnuTools() {
+        passes();
+    }
+
+    @Test
+    void everyFunctionLevelTestPassesWithBusyboxTools() {
+        Processes.requireTool("busybox");
+        passes("STARTUP_TEST_BUSYBOX=1");
     }
 }
