@@ -129,4 +129,9 @@ class CommandsTest {
         }
     }
 
+    @Test
+    void anUnknownHostToolIsAMistake(@TempDir Path dir) {
+        assertThatThrownBy(() -> HostTools.require(dir.toFile(), "no-such-tool"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("podman");
+    }
 }
