@@ -67,7 +67,7 @@ public final class HostTools {
             throw new AssertionError(it + " needs " + String.join(", ", missing) + ", and CI=true: a missing host tool fails the IT");
         }
         String warning = "[WARNING] " + it + " skipped: it needs " + String.join(", ", missing)
-                + " (under CI=true this fails)";
+                + "; under CI=true this fails";
         System.out.println(warning);
         CONSOLE.println(warning);
         return false;
