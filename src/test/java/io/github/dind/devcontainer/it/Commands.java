@@ -339,14 +339,24 @@ public final class Commands {
         }
     }
 
-    /** The descendants first: once the parent is gone they would be the init process's children. */
+    /**
+     * The descendants first (once the parent is gone they would be the init process's children),
+     * then the process; waits up to 10 s for all of them to be gone.
+     */
     private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
             process.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle descendant : descendants) {
+                descendant.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // still there after 10 s: nothing more to do than SIGKILL
         }
     }
 
