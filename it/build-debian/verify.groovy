@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
+import static io.github.dind.devcontainer.it.Commands.*
 
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
-run = stdout
+run = { List command -> stdout(command) }
 
 def inspect = new JsonSlurper().parseText(run(['docker', 'image', 'inspect', 'build-debian-devcontainer:1.0.0']))[0]
 assert inspect.RepoTags.containsAll(['build-debian-devcontainer:1.0.0', 'build-debian-devcontainer:latest'])
@@ -10,10 +10,9 @@ assert labels['org.opencontainers.image.title'] == 'Build "Debian" $HOME \\ `id`
 assert labels['org.opencontainers.image.version'] == '1.0.0'
 assert labels['io.github.dind.devcontainer.fingerprint'] ==~ /sha256:[0-9a-f]{64}/
 assert !labels.containsKey('org.opencontainers.image.created') : 'created is recorded only when asked'
-def git = ['git', '-C', basedir.path, 'rev-parse', 'HEAD'].execute()
-def head = git.text.trim()
-if (git.waitFor() == 0) {
-    assert labels['org.opencontainers.image.revision'] == head
+def git = proc(['git', '-C', basedir.path, 'rev-parse', 'HEAD'])
+if (git.code == 0) {
+    assert labels['org.opencontainers.image.revision'] == git.out.trim()
 }
 assert inspect.Config.Entrypoint == ['dumb-init', '--', '/usr/local/bin/startup.sh']
 assert inspect.Config.Cmd == ['sleep', 'infinity']

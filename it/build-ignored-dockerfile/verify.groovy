@@ -1,5 +1,6 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
-run = stdout
+import static io.github.dind.devcontainer.it.Commands.*
+
+run = { List command -> stdout(command) }
 
 def log = new File(basedir, 'build.log').text
 assert log =~ /Step \d+\/\d+ : RUN test -f \/ctx\/kept.txt/

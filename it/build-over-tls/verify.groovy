@@ -1,5 +1,6 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
-run = stdout
+import static io.github.dind.devcontainer.it.Commands.*
+
+run = { List command -> stdout(command) }
 
 def script = new File(basedir, 'tls-daemon.sh').path
 try {
@@ -19,9 +20,9 @@ try {
     run(['bash', script, 'stop'])
 }
 assert !new File('/tmp/devcontainer-it-tls').exists() : 'the TLS daemon and its directory are gone'
-assert ['ip', 'link', 'show', 'dcit-tls0'].execute().waitFor() != 0 : 'the TLS daemon\'s bridge is gone'
+assert sh(['ip', 'link', 'show', 'dcit-tls0']).code != 0 : 'the TLS daemon\'s bridge is gone'
 if (new File(basedir, 'docker0-before').text == 'true') {
-    assert ['ip', 'link', 'show', 'docker0'].execute().waitFor() == 0 : 'the host engine\'s bridge docker0 is still there'
+    assert sh(['ip', 'link', 'show', 'docker0']).code == 0 : 'the host engine\'s bridge docker0 is still there'
 }
 assert !run(['docker', 'image', 'ls', '-q', 'build-over-tls-devcontainer']).trim() : 'nothing built on the host engine'
 true

@@ -1,4 +1,6 @@
+import static io.github.dind.devcontainer.it.Commands.*
+
 // remember how many containers exist, to prove the build leaves none behind
-def count = ['docker', 'ps', '-aq'].execute().text.readLines().size()
+def count = stdout(['docker', 'ps', '-aq']).readLines().size()
 new File(basedir, 'containers-before.txt').text = count.toString()
 true

@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
+import static io.github.dind.devcontainer.it.Commands.*
 
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
-run = stdout
+run = { List command -> stdout(command) }
 
 def name = '$(touch /tmp/pwned) `touch /tmp/pwned` "; touch /tmp/pwned; " \'$HOME\' \\ 🐳'
 def image = 'build-own-template-hostile-devcontainer:1.0.0'

@@ -1,5 +1,4 @@
-
-evaluate(new File(basedir, '../../../it/lib/commands.groovy')) // sh, ok, installDevcontainerCli
+import static io.github.dind.devcontainer.it.Commands.*
 
 // 1. verify passed with the slow dockerd: docker info answered only after the 4 s delay
 def buildLog = new File(basedir, 'build.log').text

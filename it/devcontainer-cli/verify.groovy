@@ -1,5 +1,4 @@
-
-evaluate(new File(basedir, '../../../it/lib/commands.groovy')) // sh, ok, installDevcontainerCli
+import static io.github.dind.devcontainer.it.Commands.*
 
 def log = new File(basedir, 'devcontainer-cli.log')
 log.text = ''

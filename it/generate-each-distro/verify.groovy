@@ -1,4 +1,5 @@
 import groovy.json.JsonSlurper
+import static io.github.dind.devcontainer.it.Commands.*
 
 def expected = [
     wolfi : ['FROM cgr.dev/chainguard/wolfi-base:latest', 'apk add --no-cache', 'dockerd \\', 'docker-cli \\',
@@ -23,10 +24,8 @@ expected.each { distro, snippets ->
     assert config.privileged == true
     assert config.remoteUser == (distro == 'debian' ? 'dev' : 'root')
 
-    def shellcheck = ['shellcheck', new File(dir, 'startup.sh').path].execute()
-    def out = new StringBuilder()
-    shellcheck.consumeProcessOutput(out, out)
-    assert shellcheck.waitFor() == 0 : "${distro}: shellcheck found problems:\n${out}"
+    def shellcheck = sh(['shellcheck', new File(dir, 'startup.sh').path], null, 60)
+    assert shellcheck.code == 0 : "${distro}: shellcheck found problems:\n${shellcheck.out}"
 }
 
 true

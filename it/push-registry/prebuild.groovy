@@ -1,12 +1,12 @@
 // A registry on 127.0.0.1:25015 with htpasswd authentication and its storage in this IT's folder.
 // Started here, stopped by verify.groovy; `timeout` ends it anyway should verify.groovy never run.
 import java.util.concurrent.TimeUnit
+import static io.github.dind.devcontainer.it.Commands.*
 
 def dir = new File(basedir, 'registry')
 dir.mkdirs()
-def htpasswd = ['htpasswd', '-Bbn', 'ci', 's3cret-push'].execute()
-def entry = htpasswd.text
-assert htpasswd.waitFor() == 0 && entry.startsWith('ci:$2')
+def entry = stdout(['htpasswd', '-Bbn', 'ci', 's3cret-push'], 60)
+assert entry.startsWith('ci:$2')
 new File(dir, 'htpasswd').text = entry
 new File(dir, 'config.yml').text = """\
 version: 0.1

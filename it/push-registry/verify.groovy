@@ -1,13 +1,12 @@
 import groovy.json.JsonSlurper
 import groovy.xml.XmlSlurper
+import static io.github.dind.devcontainer.it.Commands.*
 
 final String REGISTRY = '127.0.0.1:25015'
 final String REPOSITORY = "${REGISTRY}/team/push-registry-devcontainer"
 final String IMAGE = "${REPOSITORY}:1.0.0"
 def plugin = new XmlSlurper().parse(new File(basedir, 'pom.xml')).build.plugins.plugin[0]
 final String PLUGIN = "${plugin.groupId.text()}:${plugin.artifactId.text()}:${plugin.version.text()}"
-
-evaluate(new File(basedir, '../../../it/lib/commands.groovy')) // sh, ok, installDevcontainerCli
 
 def record = new File(basedir, 'push-registry.log')
 record.text = ''

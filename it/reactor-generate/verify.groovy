@@ -1,5 +1,6 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
-assertMavenUnderTest(new File(basedir, 'build.log').text)
+import static io.github.dind.devcontainer.it.Commands.*
+
+assertMavenUnderTest(binding.variables, new File(basedir, 'build.log').text)
 
 def log = new File(basedir, 'build.log').text
 // each invocation starts with Maven's "Scanning for projects" (a failure's errors come after its BUILD FAILURE)
@@ -39,7 +40,7 @@ assert runs[5].contains("[WARNING] Not generating ${top.canonicalPath}")
 assert !runs[5].contains('Dockerfile        updated')
 
 // a build started in a module folder: nothing written there either
-def result = nestedMaven(new File(basedir, 'core'), ["${pluginCoordinates(basedir)}:generate"])
+def result = nestedMaven(binding.variables, new File(basedir, 'core'), ["${pluginCoordinates(basedir)}:generate"])
 assert result.code == 0 : result.out
 assert result.out.contains("Not generating ${top.canonicalPath}")
 assert !new File(basedir, 'core/.devcontainer').exists()

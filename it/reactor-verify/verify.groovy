@@ -1,5 +1,6 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
-assertMavenUnderTest(new File(basedir, 'build.log').text)
+import static io.github.dind.devcontainer.it.Commands.*
+
+assertMavenUnderTest(binding.variables, new File(basedir, 'build.log').text)
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)

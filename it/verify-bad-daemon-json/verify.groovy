@@ -1,5 +1,6 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
-run = proc
+import static io.github.dind.devcontainer.it.Commands.*
+
+run = { List command -> proc(command) }
 
 def kept = run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.readLines()
 def volumes = run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.readLines()

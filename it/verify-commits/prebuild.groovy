@@ -1,4 +1,5 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+import static io.github.dind.devcontainer.it.Commands.*
+
 // a repository with one commit, as a clone is
 new File(basedir, '.gitignore').text = 'target/\n*.log\n'
 new File(basedir, 'README.md').text = '# verify-commits\n'

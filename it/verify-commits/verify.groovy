@@ -1,5 +1,6 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
-assertMavenUnderTest(new File(basedir, 'build.log').text)
+import static io.github.dind.devcontainer.it.Commands.*
+
+assertMavenUnderTest(binding.variables, new File(basedir, 'build.log').text)
 
 def image = 'verify-commits-devcontainer:1.0.0'
 def head = { -> ok(['git', 'rev-parse', 'HEAD'], basedir).out.trim() }
@@ -24,7 +25,7 @@ def firstImage = imageId()
 // a commit that leaves .devcontainer/ alone: nothing rebuilt, the verdict reused, nothing dangling
 new File(basedir, 'README.md') << 'More words.\n'
 commit('docs')
-def second = nestedMaven(basedir, ['verify'])
+def second = nestedMaven(binding.variables, basedir, ['verify'])
 assert second.code == 0 : second.out
 assert second.out.contains("Image ${image} is up to date")
 assert second.out =~ /Reusing the passing verdict of \S+ for \Q${image}\E/
@@ -35,7 +36,7 @@ assert dangling().isEmpty()
 // a commit that edits the Dockerfile: rebuilt, verified again, the old image removed
 new File(basedir, '.devcontainer/Dockerfile') << '# a team edit\n'
 commit('edit the Dockerfile')
-def third = nestedMaven(basedir, ['verify'])
+def third = nestedMaven(binding.variables, basedir, ['verify'])
 assert third.code == 0 : third.out
 assert third.out =~ /Built \Q${image}\E/
 assert third.out =~ /Running the checks: the image changed since the passing verdict of /

@@ -1,11 +1,10 @@
-import java.util.concurrent.TimeUnit
+import static io.github.dind.devcontainer.it.Commands.*
 
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
 docker = { List<String> args -> stdout(['docker'] + args).readLines().findAll { it.trim() } }
 def role = 'label=io.github.dind.devcontainer.role=verify'
 
 def plugin = pluginCoordinates(basedir)
-def mvn = new File(mavenUnderTest(), 'bin/mvn').path
+def mvn = new File(mavenUnderTest(binding.variables), 'bin/mvn').path
 // the plugin is in the ITs' local repository; everything else comes from the developer's, as in it/settings.xml
 def userRepository = new File(System.getProperty('maven.repo.local', "${System.getProperty('user.home')}/.m2/repository"))
 def settings = new File(basedir, 'concurrent-settings.xml')
@@ -16,14 +15,16 @@ settings.text = """<settings><profiles><profile><id>local</id>
 // each run its own report folder, to tell the reports apart (in one target/ the last one written stays, whole)
 def runs = ['a', 'b'].collect { name ->
     def log = new File(basedir, "verify-${name}.log")
-    def process = new ProcessBuilder(([mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
+    // killed with its descendants after 600 s, whatever this script does then
+    def process = startBounded(new ProcessBuilder(([mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
             '-Ddevcontainer.verify.only=running,docker-info', "-Ddevcontainer.verify.reportDirectory=target/reports-${name}",
             "${plugin}:verify"]).collect { it.toString() })
-            .directory(basedir).redirectErrorStream(true).redirectOutput(log).start()
+            .directory(basedir).redirectErrorStream(true).redirectOutput(log), 600)
     [name: name, log: log, process: process, report: new File(basedir, "target/reports-${name}/TEST-devcontainer-verify.xml")]
 }
 runs.each { run ->
-    assert run.process.waitFor(300, TimeUnit.SECONDS) : "verify ${run.name} did not finish"
+    // fails with the log so far, and kills, when it did not finish
+    assert awaitExit(run.process, 300, run.log, "verify ${run.name}")
     assert run.process.exitValue() == 0 : run.log.text
 }
 

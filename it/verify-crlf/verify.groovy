@@ -1,4 +1,4 @@
-import java.util.concurrent.TimeUnit
+import static io.github.dind.devcontainer.it.Commands.*
 
 def devcontainer = new File(basedir, '.devcontainer')
 def attributes = new File(devcontainer, '.gitattributes')
@@ -15,18 +15,18 @@ assert attributes.isFile() : 'generate wrote no .gitattributes'
 assert new File(devcontainer, 'startup.sh').text.startsWith('#!/usr/bin/env bash\r\n')
 
 // build and verify, no generate: a Maven build of its own, offline, on the ITs' local repository
-// (the repository id matches it/settings.xml's, so Maven accepts what invocation 1 resolved)
+// (the repository id is it/settings.xml's, so Maven accepts what invocation 1 resolved)
 def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
 def settings = new File(basedir, 'settings-crlf.xml')
-settings.text = new File(basedir, '../../../it/settings.xml').text
-        .replace('@localRepositoryUrl@', new File(localRepositoryPath.toString()).toURI().toString())
-def log = new File(basedir, 'build-crlf.log')
-def process = new ProcessBuilder([mvn, '-B', '-o', '-s', settings.path,
-                                  "-Dmaven.repo.local=${localRepositoryPath}".toString(), 'verify'])
-        .directory(basedir).redirectErrorStream(true).redirectOutput(log).start()
-assert process.waitFor(300, TimeUnit.SECONDS) : 'build and verify did not finish within 300 s'
-def out = log.text
-assert process.exitValue() == 0 : "build and verify of the CRLF checkout failed:\n${out}"
+def repository = new File(localRepositoryPath.toString()).toURI()
+settings.text = """<settings><profiles><profile><id>it-repo</id>
+  <repositories><repository><id>local.central</id><url>${repository}</url></repository></repositories>
+  <pluginRepositories><pluginRepository><id>local.central</id><url>${repository}</url></pluginRepository></pluginRepositories>
+</profile></profiles><activeProfiles><activeProfile>it-repo</activeProfile></activeProfiles></settings>"""
+def build = sh([mvn, '-B', '-o', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}", 'verify'], basedir, 300)
+def out = build.out
+new File(basedir, 'build-crlf.log').text = out
+assert build.code == 0 : "build and verify of the CRLF checkout failed:\n${out}"
 
 assert out.contains('[WARNING] Windows (CRLF) line endings in Dockerfile, startup.sh of the build context')
 ['the container is running', 'PID 1 is dumb-init', 'dockerd runs under PID 1', 'docker info answers',
@@ -37,6 +37,6 @@ assert !out.contains('FAILED')
 // still CRLF: the image normalised its own copy, nobody rewrote the checkout
 assert new File(devcontainer, 'startup.sh').text.contains('\r\n')
 
-assert ['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify'].execute().text.trim().isEmpty()
-assert ['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify'].execute().text.trim().isEmpty()
+assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
 true

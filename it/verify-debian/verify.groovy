@@ -1,4 +1,5 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+import static io.github.dind.devcontainer.it.Commands.*
+
 run = { List command -> proc(command).out }
 
 def report = new File(basedir, 'target/devcontainer-reports/TEST-devcontainer-verify.xml')

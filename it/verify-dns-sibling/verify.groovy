@@ -1,4 +1,5 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+import static io.github.dind.devcontainer.it.Commands.*
+
 try {
     def log = new File(basedir, 'build.log').text
     assert log =~ /PASSED\s+\d+\.\d\d s\s+devcontainer-resolves-db:/ : 'verify did not start the container on runArgs --network'

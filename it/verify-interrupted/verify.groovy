@@ -1,12 +1,11 @@
-import java.util.concurrent.TimeUnit
+import static io.github.dind.devcontainer.it.Commands.*
 
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
 // the listing must succeed and be read to its end: an empty answer proves nothing otherwise
 docker = { List<String> args -> stdout(['docker'] + args).readLines().findAll { it.trim() } }
 def role = 'label=io.github.dind.devcontainer.role=verify'
 
 def plugin = pluginCoordinates(basedir)
-def mvn = new File(mavenUnderTest(), 'bin/mvn').path
+def mvn = new File(mavenUnderTest(binding.variables), 'bin/mvn').path
 // the plugin is in the ITs' local repository; everything else comes from the developer's, as in it/settings.xml
 def userRepository = new File(System.getProperty('maven.repo.local', "${System.getProperty('user.home')}/.m2/repository"))
 def settings = new File(basedir, 'interrupted-settings.xml')
@@ -14,10 +13,11 @@ settings.text = """<settings><profiles><profile><id>local</id>
   <repositories><repository><id>user-local</id><url>${userRepository.toURI()}</url></repository></repositories>
   <pluginRepositories><pluginRepository><id>user-local</id><url>${userRepository.toURI()}</url></pluginRepository></pluginRepositories>
 </profile></profiles><activeProfiles><activeProfile>local</activeProfile></activeProfiles></settings>"""
+// each Maven run is killed with its descendants after 600 s, whatever this script does then
 def verify = { String logName, List<String> more ->
-    new ProcessBuilder(([mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}"] + more
+    startBounded(new ProcessBuilder(([mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}"] + more
             + ["${plugin}:verify"]).collect { it.toString() })
-            .directory(basedir).redirectErrorStream(true).redirectOutput(new File(basedir, logName)).start()
+            .directory(basedir).redirectErrorStream(true).redirectOutput(new File(basedir, logName)), 600)
 }
 def verdicts = new File(localRepositoryPath, '.cache/devcontainer-maven-plugin/verdicts')
 // the ITs share a local repository, so the store holds other projects' verdicts too: this project's name its image
@@ -36,7 +36,7 @@ def hostName = InetAddress.localHost.hostName.replace(':', '_')
 
 // a pass to forget: the running check alone (seconds), stored as this project's verdict
 def passing = verify('passing.log', ['-Ddevcontainer.verify.only=running'])
-assert passing.waitFor(300, TimeUnit.SECONDS) && passing.exitValue() == 0 : new File(basedir, 'passing.log').text
+assert awaitExit(passing, 300, new File(basedir, 'passing.log'), 'the passing verify') && passing.exitValue() == 0 : new File(basedir, 'passing.log').text
 assert storedVerdicts().count { it.passed } == 1 : storedVerdicts()
 
 [[signal: 'TERM', number: 15], [signal: 'INT', number: 2]].each { s ->
@@ -52,7 +52,7 @@ assert storedVerdicts().count { it.passed } == 1 : storedVerdicts()
     Thread.sleep(1500) // let the checks get going
     // the mvn script execs java, so this pid is the Maven JVM
     ok(['kill', "-${s.signal}", maven.pid()])
-    assert maven.waitFor(60, TimeUnit.SECONDS) : "Maven did not exit after SIG${s.signal}"
+    assert awaitExit(maven, 60, logFile, "Maven after SIG${s.signal}")
     def log = logFile.text
 
     assert maven.exitValue() == 128 + s.number : "exit ${maven.exitValue()}:\n${log}"

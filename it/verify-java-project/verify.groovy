@@ -1,5 +1,6 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
-run = proc
+import static io.github.dind.devcontainer.it.Commands.*
+
+run = { List command -> proc(command) }
 
 def log = new File(basedir, 'build.log').text
 def first = log.substring(0, log.indexOf('BUILD SUCCESS'))

@@ -1,4 +1,5 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+import static io.github.dind.devcontainer.it.Commands.*
+
 try {
     def log = new File(basedir, 'build.log').text
     assert log.contains(', network devcontainer-it-mtu1400, ')

@@ -1,3 +1,5 @@
+import static io.github.dind.devcontainer.it.Commands.*
+
 def log = new File(basedir, 'build.log').text
 assert log =~ /PASSED\s+\d+\.\d\d s\s+postStartCommand succeeds and starts no second dockerd\s+exit code 0 as dev; one dockerd/
 assert log =~ /PASSED\s+\d+\.\d\d s\s+dev-uses-docker:/
@@ -10,5 +12,5 @@ assert log =~ /PASSED\s+\d+\.\d\d s\s+`mvn -v` runs for the remote user on Java 
 assert log =~ /PASSED\s+\d+\.\d\d s\s+dev-owns-its-m2-volume:/
 assert !log.contains('FAILED')
 assert new File(basedir, '.devcontainer/devcontainer.json').text.contains('"postStartCommand": "sudo -n /usr/local/bin/startup.sh"')
-assert ['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify'].execute().text.trim().isEmpty()
+assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
 true

@@ -1,8 +1,8 @@
 import java.nio.file.Files
 import java.nio.file.Path
+import static io.github.dind.devcontainer.it.Commands.*
 
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
-run = stdout
+run = { List command -> stdout(command) }
 
 def sshd = new File('/usr/sbin/sshd')
 assert sshd.exists() : 'this IT needs openssh-server (.ci/run installs it)'
@@ -10,7 +10,7 @@ def dir = new File(basedir, 'ssh').canonicalFile
 dir.mkdirs()
 def stale = new File(dir, 'sshd.pid') // an earlier run that was killed before its verify.groovy
 if (stale.exists()) {
-    ['kill', stale.text.trim()].execute().waitFor()
+    sh(['kill', stale.text.trim()])
     stale.delete()
 }
 ['host_key', 'host_key.pub', 'id_ed25519', 'id_ed25519.pub'].each { new File(dir, it).delete() }
@@ -47,14 +47,12 @@ def probe = ['ssh', '-T', '-o', 'BatchMode=yes', '-l', 'root', '-p', '42122', 'd
              '--format', '{{.Server.Version}}']
 def last = ''
 for (int i = 0; i < 40; i++) {
-    def process = probe.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.waitForProcessOutput(out, err)
-    if (process.exitValue() == 0 && out.toString().trim()) {
+    def result = proc(probe, 30)
+    if (result.code == 0 && result.out.trim()) {
         last = null
         break
     }
-    last = err.toString()
+    last = result.err
     Thread.sleep(250)
 }
 assert last == null : "ssh to the test sshd does not work: ${last}"

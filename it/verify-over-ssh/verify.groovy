@@ -1,5 +1,6 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
-run = stdout
+import static io.github.dind.devcontainer.it.Commands.*
+
+run = { List command -> stdout(command) }
 
 try {
     def log = new File(basedir, 'build.log').text
@@ -17,7 +18,7 @@ try {
 } finally {
     def pid = new File(basedir, 'ssh/sshd.pid')
     if (pid.exists()) {
-        ['kill', pid.text.trim()].execute().waitFor()
+        sh(['kill', pid.text.trim()])
     }
     new File('/etc/ssh/ssh_config.d/devcontainer-it.conf').delete()
 }

@@ -1,10 +1,10 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+import static io.github.dind.devcontainer.it.Commands.*
 
 def projects = ['module-a', 'module-b']
 def version = new groovy.xml.XmlSlurper().parse(new File(basedir, 'pom.xml')).properties.'devcontainer-plugin.version'.text()
 def results = Collections.synchronizedMap([:])
 def runs = projects.collect { module ->
-    Thread.start { results[module] = nestedMaven(new File(basedir, module), ['verify', "-Ddevcontainer-plugin.version=${version}"]) }
+    Thread.start { results[module] = nestedMaven(binding.variables, new File(basedir, module), ['verify', "-Ddevcontainer-plugin.version=${version}"]) }
 }
 runs*.join()
 projects.each { module ->
@@ -18,6 +18,6 @@ projects.each { module ->
     assert result.out.contains("Started ${module}-verify-")
     assert !result.out.contains('Skipping devcontainer') : 'two independent projects: each does its own'
 }
-assert ['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify'].execute().text.trim().isEmpty()
-assert ['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify'].execute().text.trim().isEmpty()
+assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
 true

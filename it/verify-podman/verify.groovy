@@ -1,5 +1,6 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
-run = stdout
+import static io.github.dind.devcontainer.it.Commands.*
+
+run = { List command -> stdout(command) }
 
 def script = new File(basedir, 'podman-service.sh').path
 def podman = { List<String> args -> run(['bash', script, 'podman'] + args) }

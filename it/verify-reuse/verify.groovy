@@ -1,4 +1,4 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+import static io.github.dind.devcontainer.it.Commands.*
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/BUILD (SUCCESS|FAILURE)/)
@@ -24,7 +24,7 @@ assert runs[1].contains('Report: ' + new File(basedir, 'target/devcontainer-repo
 assert new File(basedir, 'target/devcontainer-reports/TEST-devcontainer-verify.xml').isFile()
 
 // the store: one verdict for this project, in the local repository's .cache
-def store = new File(basedir, '../../local-repo/.cache/devcontainer-maven-plugin/verdicts')
+def store = new File(localRepositoryPath, '.cache/devcontainer-maven-plugin/verdicts')
 assert store.listFiles().findAll { it.name.endsWith('.json') && it.text.contains('verify-reuse-devcontainer:1.0.0') }.size() == 1
 
 assert sh(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.trim().isEmpty()

@@ -1,4 +1,5 @@
-evaluate(new File(basedir, '../../../it/lib/commands.groovy'))
+import static io.github.dind.devcontainer.it.Commands.*
+
 run = { List command -> proc(command).out }
 
 def log = new File(basedir, 'build.log').text

@@ -1,3 +1,5 @@
+import static io.github.dind.devcontainer.it.Commands.*
+
 def log = new File(basedir, 'build.log').text
 assert log.contains('Toolchains: JDK 21, 25 in ~/.m2/toolchains.xml')
 assert log.contains('toolchains.xml: JDK 21 at /usr/lib/jvm/java-21-openjdk, JDK 25 at /usr/lib/jvm/java-25-openjdk')
@@ -11,4 +13,12 @@ assert inner.contains('Toolchain in maven-compiler-plugin: JDK[/usr/lib/jvm/java
 assert inner.contains('Toolchain in maven-surefire-plugin: JDK[/usr/lib/jvm/java-25-openjdk]') : inner
 assert inner.contains('tests run on Java 25') : inner
 assert inner.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0') : inner
+
+// the local repository volume is kept between runs (that is its point); this test removes it
+def volumes = stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.cache=m2',
+                      '--filter', "label=io.github.dind.devcontainer.project=${basedir.absolutePath}"]).readLines().findAll { it }
+assert volumes.size() == 1 : "expected one local repository volume, found ${volumes}"
+ok(['docker', 'volume', 'rm', volumes[0]])
+assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
 true

@@ -1,3 +1,5 @@
+import static io.github.dind.devcontainer.it.Commands.*
+
 def log = new File(basedir, 'build.log').text
 assert log =~ /PASSED\s+\d+\.\d\d s\s+PID 1 is dumb-init/
 assert log =~ /FAILED\s+\d+\.\d\d s\s+dockerd runs under PID 1\s+not within 5.00 s; last seen: no dockerd process is running/
@@ -12,7 +14,7 @@ def suite = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/devconta
 assert suite.@failures.text().toInteger() >= 2
 assert suite.testcase.find { it.@name.text().startsWith('docker-info') }.failure.size() == 1
 
-def leftovers = ['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify'].execute().text.trim()
+def leftovers = stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim()
 assert leftovers.isEmpty() : "verify left containers: ${leftovers}"
-assert ['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify'].execute().text.trim().isEmpty()
+assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
 true

@@ -76,7 +76,8 @@ verify_boot=("${mvnp[@]}" devcontainer:verify "-Ddevcontainer.verify.only=$boot_
 say "Preparing: install the plugin, generate and build the sample's devcontainer, install the devcontainer CLI"
 mvn -B -q -Dstyle.color=never install -DskipTests -Dinvoker.skip >&2
 "${mvnp[@]}" package >&2
-cli_version=$(sed -n "s/^DEVCONTAINER_CLI_VERSION = '\(.*\)'/\1/p" it/lib/commands.groovy)
+cli_version=$(sed -n 's/.*String DEVCONTAINER_CLI_VERSION = "\(.*\)";/\1/p' src/test/java/io/github/dind/devcontainer/it/Commands.java)
+[ -n "$cli_version" ] || { say "no DEVCONTAINER_CLI_VERSION in src/test/java/io/github/dind/devcontainer/it/Commands.java"; exit 1; }
 cli=$root/$work/cli/node_modules/.bin/devcontainer
 if [ "$("$cli" --version 2>/dev/null)" != "$cli_version" ]; then
     npm install --prefix "$work/cli" --no-audit --no-fund --loglevel=error "@devcontainers/cli@$cli_version" >&2
