@@ -4,21 +4,12 @@ docker = { List<String> args -> stdout(['docker'] + args).readLines().findAll { 
 def role = 'label=io.github.dind.devcontainer.role=verify'
 
 def plugin = pluginCoordinates(basedir)
-def mvn = new File(mavenUnderTest(binding.variables), 'bin/mvn').path
-// the plugin is in the ITs' local repository; everything else comes from the developer's, as in it/settings.xml
-def userRepository = new File(System.getProperty('maven.repo.local', "${System.getProperty('user.home')}/.m2/repository"))
-def settings = new File(basedir, 'concurrent-settings.xml')
-settings.text = """<settings><profiles><profile><id>local</id>
-  <repositories><repository><id>user-local</id><url>${userRepository.toURI()}</url></repository></repositories>
-  <pluginRepositories><pluginRepository><id>user-local</id><url>${userRepository.toURI()}</url></pluginRepository></pluginRepositories>
-</profile></profiles><activeProfiles><activeProfile>local</activeProfile></activeProfiles></settings>"""
 // each run its own report folder, to tell the reports apart (in one target/ the last one written stays, whole)
 def runs = ['a', 'b'].collect { name ->
     def log = new File(basedir, "verify-${name}.log")
     // killed with its descendants after 600 s, whatever this script does then
-    def process = startBounded(new ProcessBuilder(([mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
-            '-Ddevcontainer.verify.only=running,docker-info', "-Ddevcontainer.verify.reportDirectory=target/reports-${name}",
-            "${plugin}:verify"]).collect { it.toString() })
+    def process = startBounded(new ProcessBuilder(nestedMavenCommand(binding.variables, ['-Ddevcontainer.verify.only=running,docker-info',
+            "-Ddevcontainer.verify.reportDirectory=target/reports-${name}", "${plugin}:verify"]))
             .directory(basedir).redirectErrorStream(true).redirectOutput(log), 600)
     [name: name, log: log, process: process, report: new File(basedir, "target/reports-${name}/TEST-devcontainer-verify.xml")]
 }

@@ -5,18 +5,9 @@ docker = { List<String> args -> stdout(['docker'] + args).readLines().findAll { 
 def role = 'label=io.github.dind.devcontainer.role=verify'
 
 def plugin = pluginCoordinates(basedir)
-def mvn = new File(mavenUnderTest(binding.variables), 'bin/mvn').path
-// the plugin is in the ITs' local repository; everything else comes from the developer's, as in it/settings.xml
-def userRepository = new File(System.getProperty('maven.repo.local', "${System.getProperty('user.home')}/.m2/repository"))
-def settings = new File(basedir, 'interrupted-settings.xml')
-settings.text = """<settings><profiles><profile><id>local</id>
-  <repositories><repository><id>user-local</id><url>${userRepository.toURI()}</url></repository></repositories>
-  <pluginRepositories><pluginRepository><id>user-local</id><url>${userRepository.toURI()}</url></pluginRepository></pluginRepositories>
-</profile></profiles><activeProfiles><activeProfile>local</activeProfile></activeProfiles></settings>"""
-// each Maven run is killed with its descendants after 600 s, whatever this script does then
+// the Maven under test, started here to be signalled; killed with its descendants after 600 s, whatever this script does then
 def verify = { String logName, List<String> more ->
-    startBounded(new ProcessBuilder(([mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}"] + more
-            + ["${plugin}:verify"]).collect { it.toString() })
+    startBounded(new ProcessBuilder(nestedMavenCommand(binding.variables, more + ["${plugin}:verify"]))
             .directory(basedir).redirectErrorStream(true).redirectOutput(new File(basedir, logName)), 600)
 }
 def verdicts = new File(localRepositoryPath, '.cache/devcontainer-maven-plugin/verdicts')

@@ -253,6 +253,15 @@ public final class Commands {
     }
 
     public static Result nestedMaven(Map<String, ?> script, File dir, List<?> args, long timeoutSeconds) {
+        return sh(nestedMavenCommand(script, args), dir, timeoutSeconds);
+    }
+
+    /**
+     * The command line of {@link #nestedMaven} (the Maven under test, batch mode, a settings file
+     * that reads released artifacts from the developer's repository, the ITs' local repository), for
+     * a script that starts Maven itself ({@link #startBounded}) to signal it or run two at once.
+     */
+    public static List<String> nestedMavenCommand(Map<String, ?> script, List<?> args) {
         String userRepository = new File(System.getProperty("maven.repo.local",
                 System.getProperty("user.home") + "/.m2/repository")).toURI().toString();
         try {
@@ -266,7 +275,7 @@ public final class Commands {
             List<Object> command = new ArrayList<>(List.of(new File(mavenUnderTest(script), "bin/mvn").getPath(), "-B",
                     "-s", settings.getPath(), "-Dmaven.repo.local=" + script.get("localRepositoryPath")));
             command.addAll(args);
-            return sh(command, dir, timeoutSeconds);
+            return strings(command);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
