@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * create after the shell's {@code $$}, inside the container).
  */
 public final class FakeContainer implements Container {
-    private Function<String, ExecResult> answers;
+    private final Function<String, ExecResult> answers;
     /** For a strict container: the expected command lines and their answers, in the order given; null when lenient. */
     private final Map<String, Supplier<ExecResult>> expected;
     private final List<String> unexpected = new ArrayList<>();
@@ -102,11 +102,6 @@ public final class FakeContainer implements Container {
 
     public static ExecResult exit(int code, String stderr) {
         return new ExecResult(code, "", stderr);
-    }
-
-    public FakeContainer answers(Function<String, ExecResult> answers) {
-        this.answers = answers;
-        return this;
     }
 
     public FakeContainer stopped() {
