@@ -134,6 +134,33 @@ class ChecksTest {
     }
 
     @Test
+    void anOrphanThatKeepsRunningFailsNamingItsStateNotAsAZombie() {
+        FakeContainer container = containers.expecting().on(ORPHAN, ok("294\n")).on("cat /proc/294/stat", ok("294 (sleep) S 1 7 7"));
+
+        Observation seen = new ReapingCheck(SHORT).run(container, timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).isEqualTo("not within 0.30 s; last seen: process 294 (sleep) is still in state S");
+    }
+
+    @Test
+    void anOrphanAdoptedByAnotherProcessThanPid1FailsAtOnce() {
+        // a subreaper (prctl PR_SET_CHILD_SUBREAPER) between the shell and PID 1 takes the orphan
+        FakeContainer container = containers.expecting().on(ORPHAN, ok("294\n")).on("cat /proc/294/stat", ok("294 (sleep) S 7 7 7"));
+
+        assertThat(new ReapingCheck(Duration.ofSeconds(30)).run(container, timings))
+                .isEqualTo(Observation.fail("the orphan 294 was adopted by 7, not by PID 1"));
+    }
+
+    @Test
+    void anOrphanThatCouldNotStartFailsWithTheShellsOutput() {
+        FakeContainer container = containers.expecting().on(ORPHAN, exit(126, "/bin/sh: sleep: Permission denied"));
+
+        assertThat(new ReapingCheck(SHORT).run(container, timings))
+                .isEqualTo(Observation.fail("could not start the orphan: /bin/sh: sleep: Permission denied"));
+    }
+
+    @Test
     void dockerInfoWithAnEmptyServerPartIsNoAnswer() {
         FakeContainer container = dockerdStarting().on(DOCKER_INFO, ok(" \n"));
 
@@ -173,8 +200,38 @@ class ChecksTest {
 
         assertThat(seen.passed()).as(seen.detail()).isTrue();
         assertThat(container.isRunning()).isFalse();
+        assertThat(timings.get(Timings.STOP)).as("the stop's time, for the report").isPresent();
         assertThat(container.commands()).singleElement().asString().contains("trap \"echo SIGTERM >/record/term; exit 0\" TERM")
                 .contains("echo '" + StopCheck.MARKER + "' >>/var/log/dockerd.log");
+    }
+
+    @Test
+    void stopReadsOnlyWhatDockerdLoggedAfterTheMarkerEvenWhenTheTailStartsThere() {
+        Observation seen = new StopCheck(Duration.ofSeconds(10)).run(cleanStop().file(DaemonStatus.DOCKERD_LOG,
+                List.of(StopCheck.MARKER, "level=info msg=\"Processing signal 'terminated'\"", "level=info msg=\"Daemon shutdown complete\"")),
+                timings);
+
+        assertThat(seen.passed()).as(seen.detail()).isTrue();
+    }
+
+    @Test
+    void stopFailsWhenTheRecordHoldsNoSigterm() {
+        Observation seen = new StopCheck(Duration.ofSeconds(10)).run(cleanStop().file(StopCheck.RECORD_DIR + "/term", List.of("")), timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).contains("the inner container never got SIGTERM");
+    }
+
+    @Test
+    void stopFailsWhenThePreparationFails() {
+        FakeContainer container = containers.expecting()
+                .on("/bin/sh -c " + StopCheck.SCRIPT, exit(1, "the inner container did not start"));
+
+        Observation seen = new StopCheck(Duration.ofSeconds(10)).run(container, timings);
+
+        assertThat(seen).isEqualTo(Observation.fail("could not start the inner container that traps SIGTERM: exit code 1:"
+                + " the inner container did not start"));
+        assertThat(container.isRunning()).as("not stopped: nothing to observe").isTrue();
     }
 
     @Test
@@ -201,11 +258,17 @@ class ChecksTest {
         Observation seen = new StopCheck(Duration.ofSeconds(10)).run(killedMidway, timings);
 
         assertThat(seen.passed()).isFalse();
-        assertThat(seen.detail()).contains("no \"Daemon shutdown complete\"");
+        assertThat(seen.detail()).isEqualTo("dockerd got SIGTERM but its log shows no \"Daemon shutdown complete\": it was"
+                + " killed before its shutdown finished; last line: level=info msg=\"Processing signal 'terminated'\"");
 
         Observation noSignal = new StopCheck(Duration.ofSeconds(10)).run(cleanStop().file(DaemonStatus.DOCKERD_LOG,
                 List.of("Processing signal 'terminated'", "Daemon shutdown complete", StopCheck.MARKER)), timings);
         assertThat(noSignal.detail()).contains("dockerd never received SIGTERM");
+
+        Observation noSignalAfter = new StopCheck(Duration.ofSeconds(10)).run(cleanStop().file(DaemonStatus.DOCKERD_LOG,
+                List.of(StopCheck.MARKER, "level=info msg=\"Daemon shutdown complete\"")), timings);
+        assertThat(noSignalAfter.detail()).as("a shutdown without the signal is no docker stop's")
+                .contains("dockerd never received SIGTERM");
     }
 
     @Test
