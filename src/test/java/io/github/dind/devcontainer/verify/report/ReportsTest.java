@@ -51,6 +51,38 @@ class ReportsTest {
     }
 
     @Test
+    void theJUnitFileHoldsEveryAttributePropertyAndDetailInSurefiresLayout() throws Exception {
+        Path file = dir.resolve("reports/TEST-devcontainer-verify.xml");
+
+        String written = JUnitReport.write(report(), file);
+
+        // the whole file: a CI server reads each attribute, property and text, so each is pinned
+        assertThat(written).isEqualTo("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuite name="devcontainer.verify" tests="3" failures="1" errors="0" skipped="1" time="5.012" \
+                timestamp="2026-11-29T10:00:00">
+                  <properties>
+                    <property name="image" value="img:1"/>
+                    <property name="container" value="app-verify-1234"/>
+                    <property name="docker stop" value="0.080 s"/>
+                  </properties>
+                  <testcase classname="devcontainer.verify" name="running: the container is running" time="0.012"></testcase>
+                  <testcase classname="devcontainer.verify" name="docker-info: docker info answers" time="5.000">\
+                <failure message="docker info did not answer: &lt;&quot;&amp;'&gt; \uFFFD[31mred\uFFFD[0m" \
+                type="devcontainer.CheckFailed">docker info did not answer: &lt;"&amp;'&gt; \uFFFD[31mred\uFFFD[0m</failure>\
+                <system-out>--- container log (last lines) ---
+                startup.sh: starting dockerd
+                --- /var/log/dockerd.log (last lines) ---
+                failed to start daemon: \uFFFDbell
+                </system-out></testcase>
+                  <testcase classname="devcontainer.verify" name="inner-container: the inner daemon runs a container" \
+                time="0.000"><skipped message="skipped: docker-info did not pass"/></testcase>
+                </testsuite>
+                """);
+        assertThat(java.nio.file.Files.readString(file)).as("the file holds what write returned").isEqualTo(written);
+    }
+
+    @Test
     void theTableHasOneRowPerCheckAndNoLineBreaksInside() {
         List<String> lines = ReportTable.render(report());
 
