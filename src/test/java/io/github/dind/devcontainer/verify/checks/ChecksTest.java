@@ -61,12 +61,31 @@ class ChecksTest {
     }
 
     @Test
+    void pid1FailsWhenItsCmdlineCannotBeRead() {
+        FakeContainer container = containers.expecting().on(PID1_CMDLINE, exit(1, "cat: /proc/1/cmdline: Permission denied"));
+
+        assertThat(new Pid1Check(SHORT).run(container, timings))
+                .isEqualTo(Observation.fail("cannot read /proc/1/cmdline: cat: /proc/1/cmdline: Permission denied"));
+    }
+
+    @Test
     void dockerdMustDescendFromPid1() {
         FakeContainer container = dockerdStarting().on(PROCESSES, ok(ProcessTreeTest.STATS));
         Observation seen = new DockerdProcessCheck(SHORT).run(container, timings);
 
         assertThat(seen.passed()).isTrue();
         assertThat(seen.detail()).isEqualTo("dockerd (31) < sleep (7) < dumb-init (1)");
+    }
+
+    @Test
+    void aDockerdOutsidePid1sTreeFailsNamingItsAncestry() {
+        // dockerd started by an exec (docker exec ... dockerd &): its parent chain ends at the exec'd shell
+        FakeContainer container = dockerdStarting().on(PROCESSES, ok("1 (dumb-init) S 0 1\n40 (sh) S 0 40\n41 (dockerd) S 40 41\n"));
+
+        Observation seen = new DockerdProcessCheck(SHORT).run(container, timings);
+
+        assertThat(seen.passed()).isFalse();
+        assertThat(seen.detail()).endsWith("dockerd does not descend from PID 1: dockerd (41) < sh (40)");
     }
 
     @Test
@@ -342,5 +361,10 @@ class ChecksTest {
         Observation two = new PostStartCheck(LifecycleCommand.exec("postStartCommand", List.of("true")), SHORT).run(twice, timings);
         assertThat(two.passed()).isFalse();
         assertThat(two.detail()).startsWith("2 dockerd processes");
+
+        // a failed command ends the check: no process list is read (it is not expected here)
+        FakeContainer failing = containers.expecting().on("false", exit(1, ""));
+        assertThat(new PostStartCheck(LifecycleCommand.exec("postStartCommand", List.of("false")), SHORT).run(failing, timings))
+                .isEqualTo(Observation.fail("`false` as root exited with 1: "));
     }
 }

@@ -62,6 +62,10 @@ class JavaChecksTest {
         Observation seen = new JavaCheck(21, List.of(), TIMEOUT).run(none, new Timings());
         assertThat(seen.passed()).isFalse();
         assertThat(seen.detail()).contains("exited with 127").contains("java: not found");
+
+        FakeContainer jreOnly = containers.expecting().on(JAVA, ok(JAVA_21)).on(JAVAC, exit(127, "sh: 1: /usr/lib/jvm/jre/bin/javac: not found"));
+        assertThat(new JavaCheck(21, List.of(), TIMEOUT).run(jreOnly, new Timings())).isEqualTo(Observation.fail(
+                "`$JAVA_HOME/bin/javac -version` as root exited with 127: sh: 1: /usr/lib/jvm/jre/bin/javac: not found"));
     }
 
     @Test
@@ -207,6 +211,10 @@ class JavaChecksTest {
                 .on(CAT_TOOLCHAINS, exit(1, "cat: No such file"));
         assertThat(new JavaCheck(21, List.of(21, 25), TIMEOUT).run(absent, new Timings()).detail())
                 .startsWith("~/.m2/toolchains.xml of root cannot be read: cat: No such file");
+
+        FakeContainer broken = withToolchains("root", "<toolchains>", Map.of());
+        assertThat(new JavaCheck(21, List.of(21, 25), TIMEOUT).run(broken, new Timings()).detail())
+                .startsWith("~/.m2/toolchains.xml of root is not a toolchains.xml: ");
     }
 
     @Test
