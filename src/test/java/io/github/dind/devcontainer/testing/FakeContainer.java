@@ -67,7 +67,9 @@ public final class FakeContainer implements Container {
 
     /**
      * Expects this exact command line (the {@link #commands()} form) and answers it; expecting the
-     * same line again replaces its answer.
+     * same line again replaces its answer. An expected line may be asked any number of times, or
+     * never (a wait reads startup.sh's status file only when it lasts): where being asked matters,
+     * the verdict rests on the answer, or the test looks at {@link #commands()}.
      */
     public FakeContainer on(String commandLine, ExecResult answer) {
         return on(commandLine, () -> answer);
