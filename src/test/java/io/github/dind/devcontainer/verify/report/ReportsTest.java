@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.verify.report;
 
+import io.github.dind.devcontainer.testing.RecordingConsole;
 import io.github.dind.devcontainer.verify.checks.Timings;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dind.devcontainer.verify.report.CheckResult.Status;
@@ -80,6 +81,45 @@ class ReportsTest {
                 </testsuite>
                 """);
         assertThat(java.nio.file.Files.readString(file)).as("the file holds what write returned").isEqualTo(written);
+    }
+
+    @Test
+    void xmlKeepsEveryCharacterXml10AllowsAndReplacesTheOthers() {
+        String allowed = "\t\n\r \uD7FF\uE000\uFFFD" + Character.toString(0x10000) + Character.toString(0x10FFFF);
+        assertThat(JUnitReport.clean(allowed)).isEqualTo(allowed);
+
+        String forbidden = "\u0000\u0008\u000B\u001F\uDFFF\uD800\uFFFE\uFFFF"; // lone surrogates: low before high
+        assertThat(JUnitReport.clean(forbidden)).isEqualTo("\uFFFD".repeat(8));
+    }
+
+    @Test
+    void theConsoleShowsTheTableAndTimingsAndAFailureBothLogTails() {
+        RecordingConsole console = new RecordingConsole();
+
+        new ReportOutput(console).show(report());
+
+        assertThat(console.info()).containsExactlyElementsOf(java.util.stream.Stream.concat(ReportTable.render(report()).stream(),
+                java.util.stream.Stream.of("  docker stop: 0.08 s")).toList());
+        assertThat(console.warn()).containsExactly("Last lines of the container log:", "  | startup.sh: starting dockerd",
+                "Last lines of /var/log/dockerd.log:", "  | failed to start daemon: \u0007bell");
+    }
+
+    @Test
+    void aFailureWithoutADockerdLogSaysDockerdNeverStartedAndAPassShowsNoTails() {
+        VerificationReport failed = report();
+        RecordingConsole console = new RecordingConsole();
+
+        new ReportOutput(console).show(new VerificationReport(failed.image(), failed.container(), failed.started(), failed.results(),
+                Map.of(), List.of(), List.of()));
+
+        assertThat(console.warn()).containsExactly("Last lines of the container log:", "Last lines of /var/log/dockerd.log:",
+                "  (none: the file does not exist, dockerd never started)");
+
+        RecordingConsole passing = new RecordingConsole();
+        new ReportOutput(passing).show(new VerificationReport(failed.image(), failed.container(), failed.started(),
+                List.of(failed.results().get(0)), Map.of(), List.of("x"), List.of("y")));
+        assertThat(passing.warn()).isEmpty();
+        assertThat(passing.info()).isNotEmpty();
     }
 
     @Test
