@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The runner's orchestration: order, prerequisites, batches, interruption. Its checks are
+ * {@link TestCheck}s that run no command, so the containers here are lenient {@link FakeContainer}s:
+ * which commands a check asks is each check's own test's business (verify/checks, strict fakes).
+ */
 class VerifierTest {
 
     private static Check check(String id, Set<String> requires, boolean passes) {

@@ -35,7 +35,11 @@ class VerifyServiceTest {
 
     private final RecordingConsole console = new RecordingConsole();
 
-    /** Launches fake containers whose `true`/`false` pom checks pass or fail. */
+    /**
+     * Launches fake containers whose `true`/`false` pom checks pass or fail. They are lenient: these
+     * tests are about boots, reports, verdicts and interruption, and pin no check's commands (the
+     * checks' own tests do, with strict fakes).
+     */
     private static final class FakeEngine implements ContainerEngine {
         final List<Boolean> keeps = new ArrayList<>();
         final List<ClientLaunch> launches = new ArrayList<>();

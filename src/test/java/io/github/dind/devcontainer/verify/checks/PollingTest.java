@@ -3,14 +3,20 @@ package io.github.dind.devcontainer.verify.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dind.devcontainer.run.ContainerException;
 import io.github.dind.devcontainer.testing.FakeContainer;
+import io.github.dind.devcontainer.testing.FakeContainers;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** Polling itself runs no command: its containers expect none, and the attempts here exec nothing. */
 class PollingTest {
+    @RegisterExtension
+    final FakeContainers containers = new FakeContainers();
+
     @Test
     void attemptsWhoseExecRanDoNotAskWhetherTheContainerRunsMoreThanEvery500Ms() {
-        FakeContainer container = new FakeContainer(cmd -> FakeContainer.ok(""));
+        FakeContainer container = containers.expecting();
         AtomicInteger attempts = new AtomicInteger();
 
         Observation seen = Polling.until(container, Duration.ofSeconds(5), Duration.ofMillis(10),
@@ -23,7 +29,7 @@ class PollingTest {
 
     @Test
     void anAttemptThatCouldNotExecAsksAtOnceAndAStoppedContainerEndsTheWait() {
-        FakeContainer container = new FakeContainer(cmd -> FakeContainer.ok("")).stopped();
+        FakeContainer container = containers.expecting().stopped();
         AtomicInteger attempts = new AtomicInteger();
 
         Observation seen = Polling.until(container, Duration.ofSeconds(30), Duration.ofMillis(10), () -> {
@@ -38,7 +44,7 @@ class PollingTest {
 
     @Test
     void aContainerThatStoppedWhileExecsStillReturnedIsNoticedWithinTheInterval() {
-        FakeContainer container = new FakeContainer(cmd -> FakeContainer.ok("")).stopped();
+        FakeContainer container = containers.expecting().stopped();
         long start = System.nanoTime();
 
         Observation seen = Polling.until(container, Duration.ofSeconds(30), Duration.ofMillis(10), () -> Observation.fail("no"));
@@ -49,7 +55,7 @@ class PollingTest {
 
     @Test
     void theLastAttemptBeforeTheDeadlineAsksSoAStoppedContainerIsNamed() {
-        FakeContainer container = new FakeContainer(cmd -> FakeContainer.ok("")).stopped();
+        FakeContainer container = containers.expecting().stopped();
 
         Observation seen = Polling.until(container, Duration.ofMillis(1), Duration.ofMillis(10), () -> Observation.fail("no"));
 

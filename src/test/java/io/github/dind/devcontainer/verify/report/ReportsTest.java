@@ -1,5 +1,6 @@
 package io.github.dind.devcontainer.verify.report;
 
+import io.github.dind.devcontainer.testing.RecordingConsole;
 import io.github.dind.devcontainer.verify.checks.Timings;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dind.devcontainer.verify.report.CheckResult.Status;
@@ -48,6 +49,77 @@ class ReportsTest {
         assertThat(xml.getElementsByTagName("system-out").item(0).getTextContent())
                 .contains("startup.sh: starting dockerd", "failed to start daemon: \uFFFDbell");
         assertThat(xml.getElementsByTagName("skipped").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    void theJUnitFileHoldsEveryAttributePropertyAndDetailInSurefiresLayout() throws Exception {
+        Path file = dir.resolve("reports/TEST-devcontainer-verify.xml");
+
+        String written = JUnitReport.write(report(), file);
+
+        // the whole file: a CI server reads each attribute, property and text, so each is pinned
+        assertThat(written).isEqualTo("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuite name="devcontainer.verify" tests="3" failures="1" errors="0" skipped="1" time="5.012" \
+                timestamp="2026-11-29T10:00:00">
+                  <properties>
+                    <property name="image" value="img:1"/>
+                    <property name="container" value="app-verify-1234"/>
+                    <property name="docker stop" value="0.080 s"/>
+                  </properties>
+                  <testcase classname="devcontainer.verify" name="running: the container is running" time="0.012"></testcase>
+                  <testcase classname="devcontainer.verify" name="docker-info: docker info answers" time="5.000">\
+                <failure message="docker info did not answer: &lt;&quot;&amp;'&gt; \uFFFD[31mred\uFFFD[0m" \
+                type="devcontainer.CheckFailed">docker info did not answer: &lt;"&amp;'&gt; \uFFFD[31mred\uFFFD[0m</failure>\
+                <system-out>--- container log (last lines) ---
+                startup.sh: starting dockerd
+                --- /var/log/dockerd.log (last lines) ---
+                failed to start daemon: \uFFFDbell
+                </system-out></testcase>
+                  <testcase classname="devcontainer.verify" name="inner-container: the inner daemon runs a container" \
+                time="0.000"><skipped message="skipped: docker-info did not pass"/></testcase>
+                </testsuite>
+                """);
+        assertThat(java.nio.file.Files.readString(file)).as("the file holds what write returned").isEqualTo(written);
+    }
+
+    @Test
+    void xmlKeepsEveryCharacterXml10AllowsAndReplacesTheOthers() {
+        String allowed = "\t\n\r \uD7FF\uE000\uFFFD" + Character.toString(0x10000) + Character.toString(0x10FFFF);
+        assertThat(JUnitReport.clean(allowed)).isEqualTo(allowed);
+
+        String forbidden = "\u0000\u0008\u000B\u001F\uDFFF\uD800\uFFFE\uFFFF"; // lone surrogates: low before high
+        assertThat(JUnitReport.clean(forbidden)).isEqualTo("\uFFFD".repeat(8));
+    }
+
+    @Test
+    void theConsoleShowsTheTableAndTimingsAndAFailureBothLogTails() {
+        RecordingConsole console = new RecordingConsole();
+
+        new ReportOutput(console).show(report());
+
+        assertThat(console.info()).containsExactlyElementsOf(java.util.stream.Stream.concat(ReportTable.render(report()).stream(),
+                java.util.stream.Stream.of("  docker stop: 0.08 s")).toList());
+        assertThat(console.warn()).containsExactly("Last lines of the container log:", "  | startup.sh: starting dockerd",
+                "Last lines of /var/log/dockerd.log:", "  | failed to start daemon: \u0007bell");
+    }
+
+    @Test
+    void aFailureWithoutADockerdLogSaysDockerdNeverStartedAndAPassShowsNoTails() {
+        VerificationReport failed = report();
+        RecordingConsole console = new RecordingConsole();
+
+        new ReportOutput(console).show(new VerificationReport(failed.image(), failed.container(), failed.started(), failed.results(),
+                Map.of(), List.of(), List.of()));
+
+        assertThat(console.warn()).containsExactly("Last lines of the container log:", "Last lines of /var/log/dockerd.log:",
+                "  (none: the file does not exist, dockerd never started)");
+
+        RecordingConsole passing = new RecordingConsole();
+        new ReportOutput(passing).show(new VerificationReport(failed.image(), failed.container(), failed.started(),
+                List.of(failed.results().get(0)), Map.of(), List.of("x"), List.of("y")));
+        assertThat(passing.warn()).isEmpty();
+        assertThat(passing.info()).isNotEmpty();
     }
 
     @Test
