@@ -24,6 +24,16 @@ stub() {
     chmod +x "$STUBS/$name"
 }
 
+# Once per file, with STARTUP_TEST_BUSYBOX set: Alpine's and Wolfi's userland, busybox's find, stat,
+# timeout, tail, grep, sed, flock, setsid, pgrep... first on PATH (bash stays GNU bash, as those
+# images install it for startup.sh).
+setup_busybox_tools() {
+    [[ -n ${STARTUP_TEST_BUSYBOX:-} ]] || return 0
+    mkdir -p "$BATS_FILE_TMPDIR/busybox"
+    busybox --install -s "$BATS_FILE_TMPDIR/busybox"
+    rm -f "$BATS_FILE_TMPDIR/busybox/bash"
+}
+
 setup_root() {
     ROOT="$BATS_TEST_TMPDIR/root"
     STUBS="$BATS_TEST_TMPDIR/bin"
@@ -41,22 +51,14 @@ setup_root() {
     stub dockerd 'if [[ $1 == --help ]]; then echo "  --default-network-opt mapOfMap   --feature map"; exit 0; fi'
     stub ip 'echo "2: eth0    inet 172.17.0.5/16 brd 172.17.255.255 scope global eth0"'
     local tools=
-    if [[ -n ${STARTUP_TEST_BUSYBOX:-} ]]; then
-        # Alpine's and Wolfi's userland: busybox's find, stat, timeout, tail, grep, sed, flock,
-        # setsid, pgrep... (bash itself stays GNU bash, as those images install it for startup.sh)
-        tools="$BATS_TEST_TMPDIR/busybox"
-        mkdir -p "$tools"
-        local applet
-        for applet in $(busybox --list); do
-            [[ $applet == bash ]] || ln -s "$(command -v busybox)" "$tools/$applet"
-        done
-    fi
+    [[ -z ${STARTUP_TEST_BUSYBOX:-} ]] || tools="$BATS_FILE_TMPDIR/busybox"
     export PATH="$STUBS:${tools:+$tools:}$PATH" STARTUP_ROOT="$ROOT" STARTUP_PROC="$ROOT/proc"
     unset DOCKERD_TIMEOUT DOCKERD_ATTEMPTS DOCKERD_STOP_GRACE DOCKERD_RESTARTS DOCKERD_IPTABLES DOCKERD_MTU \
         DOCKERD_DNS DOCKERD_STORAGE_DRIVER
 }
 
-# Every stub still running (a dockerd a test left, its sleeps) is killed: nothing outlives a test.
+# Every stub still running (a dockerd a test left) is killed: nothing outlives a test. Stubs only
+# ever sleep 0.1 s at a time (or exec sleep), so no child of theirs keeps bats' output open long.
 teardown_root() {
     pkill -KILL -f "$STUBS/" 2>/dev/null || true
 }
@@ -82,7 +84,7 @@ running_dockerd_stub() {
         'echo $$ >"$pid_file"' \
         'trap '\''rm -f "$pid_file" "$ready"; echo "stub dockerd: stopped"; exit 0'\'' TERM' \
         'echo "stub dockerd: started"' \
-        "sleep $delay & wait $!" \
+        "for ((i = 0; i < $delay * 10; i++)); do sleep 0.1; done" \
         'touch "$ready"' \
         'while :; do sleep 0.1; done'
     stub docker "[[ -e \"$ROOT/run/stub-dockerd-answers\" ]]"
