@@ -157,33 +157,37 @@ public final class ResourceTracker implements AutoCloseable {
 
     /**
      * Done with these: removes those not kept (containers first), forgets all of them. Works on an
-     * interrupted thread too (a stopped run cleans up): the interrupt is set aside meanwhile, so the
-     * daemon calls are not cut short, and restored after.
+     * interrupted thread too (a stopped run cleans up).
      */
     public void release(Collection<Resource> done) {
-        boolean interrupted = Thread.interrupted();
-        try {
+        withInterruptSetAside(() -> {
             for (Resource resource : containersFirst(done)) {
                 Boolean kept = registry.remove(resource);
                 if (Boolean.FALSE.equals(kept)) {
                     remove(resource);
                 }
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        });
     }
 
     /** Removes these even when kept: a launch that failed leaves nothing to debug. Works on an interrupted thread too. */
     public void discard(Collection<Resource> failed) {
-        boolean interrupted = Thread.interrupted();
-        try {
+        withInterruptSetAside(() -> {
             for (Resource resource : containersFirst(failed)) {
                 registry.remove(resource);
                 remove(resource);
             }
+        });
+    }
+
+    /**
+     * Runs the removal with the thread's interrupt set aside, so the daemon calls are not cut short
+     * (docker-java's waits throw on an interrupted thread), and restores it after.
+     */
+    private static void withInterruptSetAside(Runnable removal) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            removal.run();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -1,9 +1,8 @@
 package io.github.dind.devcontainer.verify.report;
 
+import io.github.dind.devcontainer.WholeFile;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,22 +26,14 @@ public final class JUnitReport {
     }
 
     /**
-     * Writes the report to {@code file}: a sibling created as any file is (the umask decides its mode:
-     * CI users must read reports), then moved into place, so a reader never sees half a report.
+     * Writes the report to {@code file}, whole ({@link WholeFile}): a reader never sees half a report.
      *
      * @return the XML written, for a copy that must equal the file (a stored verdict)
      * @throws IOException when the folder or the file cannot be written
      */
     public static String write(VerificationReport report, Path file) throws IOException {
         String text = xml(report);
-        Files.createDirectories(file.getParent());
-        Path temp = file.getParent().resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        WholeFile.write(file, text);
         return text;
     }
 

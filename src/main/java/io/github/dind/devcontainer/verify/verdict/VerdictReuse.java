@@ -4,11 +4,10 @@ import io.github.dind.devcontainer.VerificationException;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.Setting;
+import io.github.dind.devcontainer.WholeFile;
 import io.github.dind.devcontainer.run.ContainerEngine;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -141,16 +140,9 @@ public final class VerdictReuse {
         return stored;
     }
 
-    /** Puts the stored report where this run's report goes (a sibling moved into place). */
+    /** Puts the stored report where this run's report goes, whole. */
     private static void restoreReport(VerdictStore.Stored stored, Path reportFile) throws IOException {
-        Files.createDirectories(reportFile.getParent());
-        Path temp = reportFile.resolveSibling("." + reportFile.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-        try {
-            Files.writeString(temp, stored.report());
-            Files.move(temp, reportFile, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        WholeFile.write(reportFile, stored.report());
     }
 
     /**

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dind.devcontainer.Sha256;
+import io.github.dind.devcontainer.WholeFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Two verifies of one subject at once (two terminals, an IDE and a terminal) are safe:
  * <ul>
- *   <li>A file is replaced whole (a sibling written, then moved into place atomically), so a reader
+ *   <li>A file is replaced whole ({@link WholeFile}: a sibling written, then moved into place), so a reader
  *       sees one run's verdict and its own report, never a mix.</li>
  *   <li>A pass is stored by compare-and-swap: only when the file still has the generation the run
  *       read before its checks ({@link #save}). A run that started before another run's failure or
@@ -190,16 +190,9 @@ public final class VerdictStore {
         }
     }
 
-    /** Writes a sibling file and moves it into place; removes the report copy older versions kept beside it. */
+    /** Replaces the subject's file whole; removes the report copy older versions kept beside it. */
     private void replace(String subject, ObjectNode node) throws IOException {
-        Path target = file(subject);
-        Path temp = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), node);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        WholeFile.write(file(subject), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
         Files.deleteIfExists(directory.resolve(name(subject) + ".xml"));
     }
 
