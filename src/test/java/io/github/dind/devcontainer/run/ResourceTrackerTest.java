@@ -42,6 +42,9 @@ class ResourceTrackerTest {
 
         @Override
         public synchronized Removal remove(Resource resource) {
+            if (Thread.currentThread().isInterrupted()) { // as docker-java's waits do on an interrupted thread
+                throw new IllegalStateException("interrupted");
+            }
             removals.add(resource);
             Object next = script.getOrDefault(resource, new ArrayDeque<>()).poll();
             if (next instanceof RuntimeException e) {

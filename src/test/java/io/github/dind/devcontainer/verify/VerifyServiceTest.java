@@ -383,17 +383,4 @@ class VerifyServiceTest {
         new VerifyService(console).verify(reusable("true", reuse(false)), engine);
         assertThat(engine.launches).as("the pass stored before the interrupted run was forgotten").hasSize(3);
     }
-
-    @Test
-    void theStoredVerdictCarriesThisRunsReportNotTheFileAnotherRunLeftInTarget() throws Exception {
-        FakeEngine engine = new FakeEngine();
-        Path report = dir.resolve("reports/TEST-devcontainer-verify.xml");
-        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
-        String ours = Files.readString(report);
-        Files.writeString(report, "<testsuite name=\"another run's\"/>");
-
-        new VerifyService(console).verify(reusable("true", reuse(false)), engine);
-
-        assertThat(report).hasContent(ours);
-    }
 }
