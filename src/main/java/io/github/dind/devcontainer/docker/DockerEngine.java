@@ -136,7 +136,8 @@ public final class DockerEngine implements ContainerEngine {
     public Container launch(ClientLaunch launch, String namePrefix, boolean keep) throws ContainerEngineException {
         Capability[] capabilities = capabilities(launch.capAdd());
         String name = namePrefix + "-" + ResourceTracker.shortId();
-        Map<String, String> labels = tracker.labels(keep);
+        Map<String, String> labels = new LinkedHashMap<>(launch.labels());
+        labels.putAll(tracker.labels(keep));
         List<Resource> created = new ArrayList<>();
         try {
             List<Mount> mounts = new ArrayList<>();

@@ -140,7 +140,7 @@ public class VerifyMojo extends AbstractDockerMojo {
                         .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
                 new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout), Duration.ofSeconds(checkTimeout),
                         Duration.ofSeconds(stopGracePeriod)),
-                repeat, keep, prefix, reportDirectory.toPath(), projectBuild(), verdicts());
+                repeat, keep, prefix, reportDirectory.toPath(), projectBuild(), verdicts(), ownerFolder());
         try {
             try (DockerConnection docker = connect(idleBound()); ContainerEngine engine = DockerEngine.open(docker, console())) {
                 new VerifyService(console()).verify(request, engine);

@@ -41,6 +41,7 @@ public final class ClientLaunch {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private List<VerifyMount> verifyMounts = List.of();
+    private Map<String, String> labels = Map.of();
 
     private ClientLaunch(String image, LaunchSettings settings, ImageConfig config) {
         this.image = image;
@@ -130,6 +131,17 @@ public final class ClientLaunch {
     public ClientLaunch withVerifyMounts(List<VerifyMount> mounts) {
         this.verifyMounts = List.copyOf(mounts);
         return this;
+    }
+
+    /** This launch with labels of verify's own on the container and its per-run volumes (a client adds its id labels). */
+    public ClientLaunch withLabels(Map<String, String> labels) {
+        this.labels = Map.copyOf(labels);
+        return this;
+    }
+
+    /** Verify's own labels, added to the run's ({@link ResourceTracker#labels}). */
+    public Map<String, String> labels() {
+        return labels;
     }
 
     /** Verify's own mounts (empty unless project-build asked for them). */

@@ -25,9 +25,8 @@ import java.util.Map;
  * the mounts of the project-build check.
  */
 final class LaunchConfiguration {
-    /** Labels of the lasting local repository volume: what it is, and which project it serves. */
+    /** Labels of the lasting local repository volume: what it is, and ({@link VerifyService#PROJECT_LABEL}) which project it serves. */
     public static final String CACHE_LABEL = "io.github.dind.devcontainer.cache";
-    public static final String PROJECT_LABEL = "io.github.dind.devcontainer.project";
 
     private final Console console;
 
@@ -92,7 +91,7 @@ final class LaunchConfiguration {
             String volume = localRepositoryVolume(project);
             console.info("Maven's local repository for project-build: volume " + volume + ", kept between runs"
                     + " (remove it with: docker volume rm " + volume + ")");
-            mounts.add(new ClientLaunch.VerifyMount(false, volume, target, Map.of(CACHE_LABEL, "m2", PROJECT_LABEL, project)));
+            mounts.add(new ClientLaunch.VerifyMount(false, volume, target, Map.of(CACHE_LABEL, "m2", VerifyService.PROJECT_LABEL, project)));
         });
         return mounts;
     }

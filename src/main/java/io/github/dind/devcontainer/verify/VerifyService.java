@@ -43,6 +43,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class VerifyService {
     /**
+     * The project a verify container, its volumes and project-build's local repository volume belong
+     * to (its folder), so {@code docker ps --filter label=io.github.dind.devcontainer.project=$PWD}
+     * finds them.
+     */
+    public static final String PROJECT_LABEL = "io.github.dind.devcontainer.project";
+
+    /**
      * What to verify.
      *
      * @param configFile the devcontainer.json; null or absent means the plugin's own defaults
@@ -50,21 +57,35 @@ public final class VerifyService {
      * @param namePrefix the container names' prefix (lower-case, docker name characters)
      * @param keep leave the last boot's container running, labelled as kept
      * @param verdicts where passing verdicts are kept and whether one may stand for this run; null: always run
+     * @param project the project's folder, the value of {@link #PROJECT_LABEL} on the container and volumes
+     *        verify creates; null: no such label
      */
     public record Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
             CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
-            ProjectBuild projectBuild, Verdicts verdicts) {
-        /** Without a stored verdict. */
+            ProjectBuild projectBuild, Verdicts verdicts, Path project) {
+        /** Without a project label. */
+        public Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
+                CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
+                ProjectBuild projectBuild, Verdicts verdicts) {
+            this(image, configFile, commands, only, timeouts, repeat, keep, namePrefix, reportDirectory, projectBuild, verdicts, null);
+        }
+
+        /** Without a stored verdict and without a project label. */
         public Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
                 CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
                 ProjectBuild projectBuild) {
-            this(image, configFile, commands, only, timeouts, repeat, keep, namePrefix, reportDirectory, projectBuild, null);
+            this(image, configFile, commands, only, timeouts, repeat, keep, namePrefix, reportDirectory, projectBuild, null, null);
         }
 
-        /** Without project-build and without a stored verdict. */
+        /** Without project-build, a stored verdict or a project label. */
         public Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
                 CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory) {
-            this(image, configFile, commands, only, timeouts, repeat, keep, namePrefix, reportDirectory, null, null);
+            this(image, configFile, commands, only, timeouts, repeat, keep, namePrefix, reportDirectory, null, null, null);
+        }
+
+        /** The labels verify puts on what it creates besides the run's own: the project's, when known. */
+        Map<String, String> labels() {
+            return project == null ? Map.of() : Map.of(PROJECT_LABEL, project.toString());
         }
 
         Path reportFile(int boot) {
@@ -134,7 +155,8 @@ public final class VerifyService {
         }
         boolean projectBuildRuns = runs(checks, ProjectBuildCheck.ID);
         ClientLaunch launch = ClientLaunch.of(request.image(), settings, image)
-                .withVerifyMounts(configuration.verifyMounts(projectBuildRuns ? build : null, java));
+                .withVerifyMounts(configuration.verifyMounts(projectBuildRuns ? build : null, java))
+                .withLabels(request.labels());
         launch.warnings().forEach(console::warn);
         // what runs killed outright left behind, swept alongside: the verdict's key, or the first boot
         CompletableFuture<Integer> sweep = CompletableFuture.supplyAsync(engine::sweepLeftovers);

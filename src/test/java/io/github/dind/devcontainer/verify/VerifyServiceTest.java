@@ -172,6 +172,18 @@ class VerifyServiceTest {
     }
 
     @Test
+    void theContainerCarriesTheProjectLabelWhenTheProjectIsKnown() throws Exception {
+        FakeEngine engine = new FakeEngine();
+
+        new VerifyService(console).verify(reusable("true", null), engine);
+        new VerifyService(console).verify(request("true", 1, false), engine);
+
+        assertThat(engine.launches.get(0).labels())
+                .containsExactly(java.util.Map.entry(VerifyService.PROJECT_LABEL, dir.resolve("project").toString()));
+        assertThat(engine.launches.get(1).labels()).isEmpty();
+    }
+
+    @Test
     void devcontainerJsonDecidesTheLaunchAndWarnsAboutWhatIsNotEmulated() throws Exception {
         Path json = Files.writeString(dir.resolve("devcontainer.json"),
                 "{\"overrideCommand\": true, \"runArgs\": [\"--memory=1g\"], \"postCreateCommand\": \"true\"}");
@@ -189,7 +201,7 @@ class VerifyServiceTest {
     private VerifyService.Request reusable(String command, VerifyService.Verdicts reuse) {
         return new VerifyService.Request("img:1", dir.resolve("absent.json"),
                 List.of(new CheckCatalog.Command("c", command, 0, Duration.ofSeconds(1))), Set.of("running", "commands"),
-                TIMEOUTS, 1, false, "p-verify", dir.resolve("reports"), null, reuse);
+                TIMEOUTS, 1, false, "p-verify", dir.resolve("reports"), null, reuse, dir.resolve("project"));
     }
 
     private VerifyService.Verdicts reuse(boolean always) {
