@@ -31,5 +31,5 @@ assert runs[4].contains("Devcontainer debian (debian:trixie) in ${top}")
 assert runs[4] =~ /:verify \(default\) @ reactor-verify ---\s+\[INFO\] Reusing the passing verdict/
 assert sh(['docker', 'images', '-q', 'reactor-verify-core-devcontainer']).out.trim().isEmpty()
 assert sh(['docker', 'images', '-q', 'reactor-verify-app-devcontainer']).out.trim().isEmpty()
-assert sh(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.trim().isEmpty()
+assert sh(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).out.trim().isEmpty()
 true

@@ -2,8 +2,8 @@ import static io.github.dind.devcontainer.it.Commands.*
 
 run = { List command -> proc(command) }
 
-def kept = run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.readLines()
-def volumes = run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.readLines()
+def kept = run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).out.readLines()
+def volumes = run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).out.readLines()
 try {
     def log = new File(basedir, 'build.log').text
     def reason = "dockerd exited during start-up: unable to configure the Docker daemon with file /etc/docker/daemon.json:" +
@@ -33,6 +33,6 @@ try {
     kept.each { run(['docker', 'rm', '-f', '-v', it]) }
     volumes.each { run(['docker', 'volume', 'rm', it]) }
 }
-assert run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.trim().isEmpty()
-assert run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.trim().isEmpty()
+assert run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).out.trim().isEmpty()
+assert run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).out.trim().isEmpty()
 true

@@ -45,5 +45,5 @@ assert third.out.contains("Removed the previous image ${firstImage.substring(7, 
 assert revision() == head()
 assert dangling().isEmpty() : 'the replaced image must not be left dangling'
 assert sh(['docker', 'images', '-q', firstImage]).out.trim().isEmpty()
-assert sh(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.trim().isEmpty()
+assert sh(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).out.trim().isEmpty()
 true

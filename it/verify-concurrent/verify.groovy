@@ -1,7 +1,7 @@
 import static io.github.dind.devcontainer.it.Commands.*
 
 docker = { List<String> args -> stdout(['docker'] + args).readLines().findAll { it.trim() } }
-def role = 'label=io.github.dind.devcontainer.role=verify'
+def ours = ['--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]
 
 def plugin = pluginCoordinates(basedir)
 // each run its own report folder, to tell the reports apart (in one target/ the last one written stays, whole)
@@ -42,6 +42,6 @@ def other = runs.find { it != owner[0] }
 assert other.log.text.contains("Not storing this run's passing verdict: another verify of ") : other.log.text
 assert !owner[0].log.text.contains('Not storing')
 
-assert docker(['ps', '-aq', '--filter', role]).isEmpty()
-assert docker(['volume', 'ls', '-q', '--filter', role]).isEmpty()
+assert docker(['ps', '-aq'] + ours).isEmpty()
+assert docker(['volume', 'ls', '-q'] + ours).isEmpty()
 true

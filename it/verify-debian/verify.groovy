@@ -27,11 +27,11 @@ assert suite.@failures.text() == '0'
 assert log.contains('Reach it with: docker exec -it verify-debian-verify-')
 
 // the kept container is the only labelled resource; remove it as the log says
-def kept = run(['docker', 'ps', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).readLines()
+def kept = run(['docker', 'ps', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).readLines()
 assert kept.size() == 1 : "expected exactly the kept container, found ${kept}"
-def volumes = run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).readLines()
+def volumes = run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).readLines()
 run(['docker', 'rm', '-f', '-v'] + kept)
 volumes.each { run(['docker', 'volume', 'rm', it]) }
-assert run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
-assert run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
+assert run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
 true

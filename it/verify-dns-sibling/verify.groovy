@@ -10,8 +10,8 @@ try {
     proc(['docker', 'rm', '-f', 'devcontainer-it-dns-db'])
     proc(['docker', 'network', 'rm', 'devcontainer-it-dns'])
 }
-assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
-assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
+assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
 assert stdout(['docker', 'ps', '-aq', '--filter', 'label=devcontainer-maven-plugin.it=verify-dns-sibling']).trim().isEmpty()
 assert stdout(['docker', 'network', 'ls', '-q', '--filter', 'label=devcontainer-maven-plugin.it=verify-dns-sibling']).trim().isEmpty()
 true

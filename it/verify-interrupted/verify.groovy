@@ -2,7 +2,7 @@ import static io.github.dind.devcontainer.it.Commands.*
 
 // the listing must succeed and be read to its end: an empty answer proves nothing otherwise
 docker = { List<String> args -> stdout(['docker'] + args).readLines().findAll { it.trim() } }
-def role = 'label=io.github.dind.devcontainer.role=verify'
+def ours = ['--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]
 
 def plugin = pluginCoordinates(basedir)
 // the Maven under test, started here to be signalled; killed with its descendants after 600 s, whatever this script does then
@@ -58,7 +58,7 @@ assert storedVerdicts().count { it.passed } == 1 : storedVerdicts()
     assert suite.@failures.text() == '0' && suite.testcase.failure.size() == 0 : report.text
 
     assert storedVerdicts().every { !it.passed } : "the pass stored before stays: ${storedVerdicts()}"
-    assert docker(['ps', '-aq', '--filter', role]).isEmpty() : "the container survived SIG${s.signal}"
-    assert docker(['volume', 'ls', '-q', '--filter', role]).isEmpty() : "the volume survived SIG${s.signal}"
+    assert docker(['ps', '-aq'] + ours).isEmpty() : "the container survived SIG${s.signal}"
+    assert docker(['volume', 'ls', '-q'] + ours).isEmpty() : "the volume survived SIG${s.signal}"
 }
 true

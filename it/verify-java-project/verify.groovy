@@ -57,7 +57,7 @@ jar.close()
 
 // the local repository volume is kept between runs (that is its point); this test removes it
 def volumes = run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.cache=m2',
-                   '--filter', "label=io.github.dind.devcontainer.project=${basedir.absolutePath}"]).out.readLines().findAll { it }
+                   '--filter', projectLabel(basedir)]).out.readLines().findAll { it }
 assert volumes.size() == 1 : "expected one local repository volume, found ${volumes}"
 assert volumes[0].startsWith('devcontainer-m2-verify-')
 def plugins = run(['docker', 'run', '--rm', '-v', "${volumes[0]}:/m2:ro", '--entrypoint', 'ls',
@@ -65,6 +65,6 @@ def plugins = run(['docker', 'run', '--rm', '-v', "${volumes[0]}:/m2:ro", '--ent
 assert plugins.out.contains('maven-compiler-plugin') : plugins
 assert run(['docker', 'volume', 'rm', volumes[0]]).code == 0
 
-assert run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.trim().isEmpty()
-assert run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.trim().isEmpty()
+assert run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).out.trim().isEmpty()
+assert run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).out.trim().isEmpty()
 true

@@ -7,10 +7,10 @@ assert log =~ /PASSED\s+\d+\.\d\d s\s+dockerd answers again after docker kill an
 assert log =~ /time to docker info after kill: \d+\.\d\d s/
 assert !log.contains('FAILED')
 
-def kept = run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).readLines()
+def kept = run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).readLines()
 assert kept.size() == 1 : "expected exactly the kept container, found ${kept}"
 def id = kept[0]
-def volumes = run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).readLines()
+def volumes = run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).readLines()
 try {
     assert run(['docker', 'inspect', '--format', '{{.State.Running}}', id]).trim() == 'true'
     assert run(['docker', 'exec', id, 'cat', '/run/devcontainer-dockerd.status']).trim() == 'ready'
@@ -22,6 +22,6 @@ try {
     run(['docker', 'rm', '-f', '-v', id])
     volumes.each { run(['docker', 'volume', 'rm', it]) }
 }
-assert run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
-assert run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
+assert run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
 true

@@ -12,5 +12,5 @@ assert log =~ /PASSED\s+\d+\.\d\d s\s+`mvn -v` runs for the remote user on Java 
 assert log =~ /PASSED\s+\d+\.\d\d s\s+dev-owns-its-m2-volume:/
 assert !log.contains('FAILED')
 assert new File(basedir, '.devcontainer/devcontainer.json').text.contains('"postStartCommand": "sudo -n /usr/local/bin/startup.sh"')
-assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
 true

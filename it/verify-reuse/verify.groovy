@@ -27,5 +27,5 @@ assert new File(basedir, 'target/devcontainer-reports/TEST-devcontainer-verify.x
 def store = new File(localRepositoryPath, '.cache/devcontainer-maven-plugin/verdicts')
 assert store.listFiles().findAll { it.name.endsWith('.json') && it.text.contains('verify-reuse-devcontainer:1.0.0') }.size() == 1
 
-assert sh(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.trim().isEmpty()
-assert sh(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).out.trim().isEmpty()
+assert sh(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).out.trim().isEmpty()
+assert sh(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).out.trim().isEmpty()

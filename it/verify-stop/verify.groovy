@@ -6,10 +6,10 @@ def log = new File(basedir, 'build.log').text
 assert log =~ /PASSED\s+\d+\.\d\d s\s+docker stop shuts dockerd and its containers down cleanly within 10\.00 s\s+stopped in \d+\.\d\d s; the inner container got SIGTERM; dockerd logged "Daemon shutdown complete"/
 assert !log.contains('FAILED')
 
-def kept = run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).readLines()
+def kept = run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).readLines()
 assert kept.size() == 1 : "expected exactly the kept container, found ${kept}"
 def id = kept[0]
-def volumes = run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).readLines()
+def volumes = run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).readLines()
 try {
     assert run(['docker', 'inspect', '--format', '{{.State.Running}} {{.State.ExitCode}}', id]).trim() == 'false 143' :
             'the main process must exit on SIGTERM (143), not be killed (137)'
@@ -27,6 +27,6 @@ try {
     run(['docker', 'rm', '-f', '-v', id])
     volumes.each { run(['docker', 'volume', 'rm', it]) }
 }
-assert run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
-assert run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert run(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
+assert run(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
 true

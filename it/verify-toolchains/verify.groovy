@@ -16,9 +16,9 @@ assert inner.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0') : inne
 
 // the local repository volume is kept between runs (that is its point); this test removes it
 def volumes = stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.cache=m2',
-                      '--filter', "label=io.github.dind.devcontainer.project=${basedir.absolutePath}"]).readLines().findAll { it }
+                      '--filter', projectLabel(basedir)]).readLines().findAll { it }
 assert volumes.size() == 1 : "expected one local repository volume, found ${volumes}"
 ok(['docker', 'volume', 'rm', volumes[0]])
-assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
-assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
+assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
 true

@@ -14,7 +14,7 @@ def suite = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/devconta
 assert suite.@failures.text().toInteger() >= 2
 assert suite.testcase.find { it.@name.text().startsWith('docker-info') }.failure.size() == 1
 
-def leftovers = stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim()
+def leftovers = stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim()
 assert leftovers.isEmpty() : "verify left containers: ${leftovers}"
-assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
 true

@@ -9,6 +9,6 @@ assert log =~ /PASSED\s+\d+\.\d\d s\s+an orphaned process is reaped/
 assert log =~ /PASSED\s+\d+\.\d\d s\s+docker stop shuts dockerd and its containers down cleanly within 4.00 s/
 assert (log =~ /(?m)^\[INFO\]\s+\d+\s+FAILED\s/).size() == 1
 assert log.contains('  - pid1 (PID 1 is dumb-init): PID 1 is ')
-assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
-assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify']).trim().isEmpty()
+assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
+assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
 true

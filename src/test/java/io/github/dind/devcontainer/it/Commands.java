@@ -281,6 +281,17 @@ public final class Commands {
         }
     }
 
+    // ---- what an IT's verify left ---------------------------------------------------------
+
+    /**
+     * The {@code docker --filter} that selects what verify created for the project in {@code basedir}:
+     * its folder in the plugin's project label (VerifyService.PROJECT_LABEL), so an IT counts its own
+     * containers and volumes while others run beside it.
+     */
+    public static String projectLabel(File basedir) {
+        return "label=io.github.dind.devcontainer.project=" + basedir.toPath().toAbsolutePath().normalize();
+    }
+
     // ---- the devcontainer CLI and the bundled templates ------------------------------------
 
     /** The path of the pinned devcontainer CLI, npm-installed into {@code dir}. */

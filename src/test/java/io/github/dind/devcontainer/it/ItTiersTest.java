@@ -59,7 +59,7 @@ class ItTiersTest {
 
     @Test
     void everyNameATierListsIsAnIt() throws Exception {
-        for (String property : List.of("its.no-docker", "its.host", "its.maven36", "its.maven39")) {
+        for (String property : List.of("its.no-docker", "its.host", "its.engine.alone", "its.mavens")) {
             for (String alternative : property(property).split("\\|")) {
                 Pattern pattern = Pattern.compile(alternative);
                 assertThat(its()).as("%s names %s", property, alternative).anyMatch(it -> pattern.matcher(it).matches());
@@ -72,6 +72,11 @@ class ItTiersTest {
         List<String> both = new ArrayList<>(tier("its.no-docker"));
         both.retainAll(tier("its.host"));
         assertThat(both).isEmpty();
+        for (String tier : List.of("its.no-docker", "its.host")) {
+            List<String> alone = new ArrayList<>(tier("its.engine.alone"));
+            alone.retainAll(tier(tier));
+            assertThat(alone).as("its.engine.alone is a part of the engine tier, not of %s", tier).isEmpty();
+        }
     }
 
     @Test
@@ -88,6 +93,26 @@ class ItTiersTest {
             try (Stream<Path> scripts = Files.list(dir)) {
                 for (Path script : scripts.filter(p -> p.toString().endsWith(".groovy")).toList()) {
                     assertThat(Files.readString(script)).as("%s runs docker", script).doesNotContain("'docker'");
+                }
+            }
+        }
+    }
+
+    @Test
+    void onlyTheItsThatRunAloneCountEveryContainer() throws Exception {
+        // the engine and host tiers run two ITs at a time: a count of the engine's whole state would see the other's
+        List<String> alone = tier("its.engine.alone");
+        for (String it : its()) {
+            try (Stream<Path> scripts = Files.list(IT.resolve(it))) {
+                for (Path script : scripts.filter(p -> p.toString().endsWith(".groovy")).toList()) {
+                    String text = Files.readString(script);
+                    if (!alone.contains(it)) {
+                        assertThat(text).as("%s counts every container: scope it by label, or list it in its.engine.alone", script)
+                                .doesNotContain("'docker', 'ps', '-aq']").doesNotContain("'docker', 'ps', '-q']");
+                    }
+                    assertThat(Arrays.stream(text.split("role=verify'", -1)).skip(1))
+                            .as("%s: verify's role label without the project's", script)
+                            .allMatch(rest -> rest.startsWith(", '--filter', projectLabel(basedir)"));
                 }
             }
         }
@@ -124,7 +149,7 @@ class ItTiersTest {
 
     @Test
     void theExpressionsAreRegularExpressionsTheInvokerCanSplit() throws Exception {
-        for (String property : List.of("its.no-docker", "its.host", "its.maven36", "its.maven39")) {
+        for (String property : List.of("its.no-docker", "its.host", "its.engine.alone", "its.mavens")) {
             // invoker.test is split at commas
             assertThat(property(property)).as(property).doesNotContain(",").doesNotContain("]");
             assertThat(Arrays.stream(property(property).split("\\|"))).doesNotHaveDuplicates();
