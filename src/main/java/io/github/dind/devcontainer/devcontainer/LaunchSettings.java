@@ -1,8 +1,7 @@
 package io.github.dind.devcontainer.devcontainer;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,17 +12,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a devcontainer client starts the container, read from {@code devcontainer.json} (JSONC; the
- * properties of containers.dev's "devcontainer.json reference"): privileged or not, whether it
- * replaces the image's command ({@code overrideCommand}, true unless set to false), Docker's
- * {@code --init}, the mounts, the environment, {@code capAdd}, {@code securityOpt}, the raw
- * {@code runArgs}, the lifecycle commands and the users. {@link ClientLaunch} turns these and the
- * image's config into the {@code docker run} a client performs.
+ * How a devcontainer client starts the container: the merged configuration of {@code devcontainer.json}
+ * (JSONC; the properties of containers.dev's "devcontainer.json reference") and the image's
+ * {@code devcontainer.metadata} entries, typed: privileged or not, whether it replaces the image's
+ * command ({@code overrideCommand}, true unless set to false), Docker's {@code --init}, the mounts,
+ * the environment, {@code capAdd}, {@code securityOpt}, the raw {@code runArgs}, the lifecycle hooks
+ * and the users. {@link ClientLaunch} turns these and the image's config into the {@code docker run}
+ * a client performs.
  *
- * @param privileged {@code "privileged": true}, or {@code --privileged} among the runArgs
- * @param mounts every entry of {@code mounts}, volumes and binds alike, in order
- * @param runArgs the {@code runArgs} as written
- * @param lifecycle the lifecycle commands present, in the order a client runs them ({@link LifecycleCommand#HOOKS})
+ * <p>The merge follows devcontainers/cli, imageMetadata.ts {@code mergeConfiguration} over the
+ * entries with devcontainer.json's own last ({@link ConfigurationEntries}); its golden cases come from
+ * the CLI's {@code read-configuration --include-merged-configuration} (src/test/resources/golden/merge).
+ *
+ * @param privileged true when any entry says so, or {@code --privileged} among the runArgs
+ * @param mounts every entry's {@code mounts}, volumes and binds alike, one per target (the last wins, in its place)
+ * @param runArgs devcontainer.json's {@code runArgs} as written (an image carries none)
+ * @param lifecycle the hooks present, in the order a client runs them ({@link LifecycleCommand#HOOKS}), each
+ *        with every entry's command
  * @param remoteUser {@code remoteUser}, else {@code containerUser}; null when neither is set (then the image's USER)
  * @param containerUser {@code containerUser} (the client's {@code docker run -u}); null when not set
  */
@@ -36,14 +41,9 @@ public record LaunchSettings(
         List<String> runArgs,
         List<String> capAdd,
         List<String> securityOpt,
-        List<LifecycleCommand> lifecycle,
+        List<LifecycleHook> lifecycle,
         String remoteUser,
         String containerUser) {
-
-    private static final JsonMapper JSONC = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .build();
 
     public LaunchSettings {
         mounts = List.copyOf(mounts);
@@ -68,41 +68,53 @@ public record LaunchSettings(
     }
 
     /**
+     * devcontainer.json alone, as a client reads a configuration whose image carries no label.
+     *
      * @param origin where the text comes from, for the message
-     * @throws IOException when the text is not JSON with comments; the message names the origin
+     * @throws IOException when the text is not a JSON object with comments; the message names the origin
      */
     public static LaunchSettings parse(String devcontainerJson, String origin) throws IOException {
-        JsonNode config;
-        try {
-            config = JSONC.readTree(devcontainerJson);
-        } catch (IOException e) {
-            throw new IOException("Cannot read " + origin + " as JSON with comments: " + e.getMessage(), e);
-        }
+        return merged(List.of(), devcontainerJson, origin);
+    }
+
+    /**
+     * devcontainer.json merged with the image's {@code devcontainer.metadata} entries
+     * ({@link ImageMetadata#entries}), as a client merges them: the entries first, devcontainer.json's
+     * {@link ImageMetadata#PROPERTIES} last.
+     *
+     * @param origin where the text comes from, for the message
+     * @throws IOException when the text is not a JSON object with comments; the message names the origin
+     */
+    public static LaunchSettings merged(List<ObjectNode> imageEntries, String devcontainerJson, String origin)
+            throws IOException {
+        ObjectNode config = ImageMetadata.object(devcontainerJson, origin);
+        List<ObjectNode> all = new ArrayList<>(imageEntries);
+        all.add(ImageMetadata.pick(config));
+        ConfigurationEntries entries = new ConfigurationEntries(all);
         List<String> runArgs = strings(config.path("runArgs"));
-        boolean privileged = config.path("privileged").asBoolean(false) || runArgs.contains("--privileged");
-        boolean overrideCommand = config.path("overrideCommand").asBoolean(true);
-        boolean init = config.path("init").asBoolean(false);
 
         List<MountSpec> mounts = new ArrayList<>();
-        for (JsonNode mount : config.path("mounts")) {
+        for (JsonNode mount : entries.mounts()) {
             if (mount.isTextual()) {
                 mounts.add(MountSpec.parse(mount.asText()));
             } else if (mount.isObject()) {
                 mounts.add(MountSpec.of(mount.path("type").asText("volume"), text(mount, "source"), text(mount, "target")));
             }
         }
-
-        Map<String, String> environment = new LinkedHashMap<>();
-        config.path("containerEnv").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
-
-        List<LifecycleCommand> lifecycle = new ArrayList<>();
+        List<LifecycleHook> lifecycle = new ArrayList<>();
         for (String hook : LifecycleCommand.HOOKS) {
-            lifecycleCommand(hook, config.path(hook)).ifPresent(lifecycle::add);
+            List<LifecycleCommand> commands = new ArrayList<>();
+            entries.hook(hook).forEach(node -> lifecycleCommand(hook, node).ifPresent(commands::add));
+            if (!commands.isEmpty()) {
+                lifecycle.add(new LifecycleHook(hook, commands));
+            }
         }
-        String containerUser = text(config, "containerUser");
-        String remoteUser = Optional.ofNullable(text(config, "remoteUser")).orElse(containerUser);
-        return new LaunchSettings(privileged, overrideCommand, init, mounts, environment, runArgs,
-                strings(config.path("capAdd")), strings(config.path("securityOpt")), lifecycle, remoteUser, containerUser);
+        String containerUser = entries.lastText("containerUser").orElse(null);
+        String remoteUser = entries.lastText("remoteUser").orElse(containerUser);
+        return new LaunchSettings(entries.any("privileged") || runArgs.contains("--privileged"),
+                entries.lastBoolean("overrideCommand").orElse(true), entries.any("init"), mounts,
+                entries.assign("containerEnv"), runArgs, entries.union("capAdd"), entries.union("securityOpt"),
+                lifecycle, remoteUser, containerUser);
     }
 
     /**
@@ -130,8 +142,8 @@ public record LaunchSettings(
         return mounts.stream().filter(MountSpec::isVolume).map(MountSpec::target).toList();
     }
 
-    /** The command of one hook ({@link LifecycleCommand#HOOKS}), when devcontainer.json has it. */
-    public Optional<LifecycleCommand> lifecycleCommand(String hook) {
+    /** One hook ({@link LifecycleCommand#HOOKS}) with its commands, when any configuration sets it. */
+    public Optional<LifecycleHook> lifecycleHook(String hook) {
         return lifecycle.stream().filter(c -> c.hook().equals(hook)).findFirst();
     }
 

@@ -47,8 +47,7 @@ final class LaunchConfiguration {
                 if (label != null) {
                     console.info("No " + configFile + ": starting the container as a client given only the image does,"
                             + " from its " + ImageMetadata.LABEL + " label");
-                    return LaunchSettings.parse(ImageMetadata.merge(ImageMetadata.entries(label), "{}",
-                            "the image's label"), "the image's " + ImageMetadata.LABEL + " label");
+                    return LaunchSettings.merged(ImageMetadata.entries(label), "{}", "the image's label");
                 }
                 console.info("No " + configFile + ": starting the container as the plugin's own devcontainer.json would");
                 return PluginDefaults.launchSettings();
@@ -56,8 +55,7 @@ final class LaunchConfiguration {
             String text = Files.readString(configFile);
             if (label != null && ImageMetadata.isImageBased(text, configFile.toString())) {
                 console.info(configFile + " names an image: merged with the image's " + ImageMetadata.LABEL + " label");
-                return LaunchSettings.parse(ImageMetadata.merge(ImageMetadata.entries(label), text, configFile.toString()),
-                        configFile + " merged with the image's label");
+                return LaunchSettings.merged(ImageMetadata.entries(label), text, configFile.toString());
             }
             return LaunchSettings.parse(text, configFile.toString());
         } catch (IOException e) {

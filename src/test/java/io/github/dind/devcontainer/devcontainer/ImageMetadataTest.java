@@ -52,9 +52,8 @@ class ImageMetadataTest {
             for (String user : List.of("root", "dev")) {
                 String generated = generated(volume, user);
                 LaunchSettings expected = LaunchSettings.parse(generated, "generated");
-                String merged = ImageMetadata.merge(ImageMetadata.entries(ImageMetadata.label(generated, "generated")),
+                LaunchSettings actual = LaunchSettings.merged(ImageMetadata.entries(ImageMetadata.label(generated, "generated")),
                         "{\"image\": \"registry.example.com/team/app-devcontainer:1.0\"}", "image-only");
-                LaunchSettings actual = LaunchSettings.parse(merged, "merged");
                 assertThat(actual.privileged()).isEqualTo(expected.privileged()).isTrue();
                 assertThat(actual.overrideCommand()).isEqualTo(expected.overrideCommand()).isFalse();
                 assertThat(actual.init()).isEqualTo(expected.init());
@@ -74,11 +73,11 @@ class ImageMetadataTest {
                   "mounts": [{"source": "v1", "target": "/x", "type": "volume"}, "source=v2,target=/y,type=volume"],
                   "postStartCommand": "echo image"},
                  {"remoteUser": "b", "capAdd": ["SYS_PTRACE", "NET_ADMIN"]}]""");
-        LaunchSettings merged = LaunchSettings.parse(ImageMetadata.merge(image, """
+        LaunchSettings merged = LaunchSettings.merged(image, """
                 // the client's file
                 {"image": "x", "privileged": false, "overrideCommand": true, "containerEnv": {"B": "2"},
                  "mounts": [{"source": "mine", "target": "/y", "type": "volume"}],
-                 "postStartCommand": ["echo", "json"]}""", "devcontainer.json"), "merged");
+                 "postStartCommand": ["echo", "json"]}""", "devcontainer.json");
         assertThat(merged.privileged()).as("true when any entry says so").isTrue();
         assertThat(merged.init()).isTrue();
         assertThat(merged.overrideCommand()).as("the last boolean wins: devcontainer.json's").isTrue();
@@ -86,9 +85,10 @@ class ImageMetadataTest {
         assertThat(merged.capAdd()).containsExactly("SYS_PTRACE", "NET_ADMIN");
         assertThat(merged.environment()).containsEntry("A", "1").containsEntry("B", "2");
         assertThat(merged.mounts()).extracting(MountSpec::source).containsExactly("v1", "mine");
-        LifecycleCommand postStart = merged.lifecycleCommand("postStartCommand").orElseThrow();
-        assertThat(postStart.entries().values()).as("both run")
-                .containsExactly(List.of("/bin/sh", "-c", "echo image"), List.of("echo", "json"));
+        LifecycleHook postStart = merged.lifecycleHook("postStartCommand").orElseThrow();
+        assertThat(postStart.commands()).as("both run, the image's first, one after the other")
+                .containsExactly(LifecycleCommand.shell("postStartCommand", "echo image"),
+                        LifecycleCommand.exec("postStartCommand", List.of("echo", "json")));
     }
 
     @Test

@@ -45,7 +45,7 @@ class LaunchSettingsTest {
         assertThat(settings.volumeTargets()).containsExactly("/var/lib/docker", "/root/.m2");
         assertThat(settings.mounts()).hasSize(4);
         assertThat(settings.environment()).containsEntry("A", "1");
-        assertThat(settings.lifecycleCommand("postStartCommand").orElseThrow().entries())
+        assertThat(settings.lifecycleHook("postStartCommand").orElseThrow().commands().get(0).entries())
                 .containsExactly(Map.entry("", List.of("/bin/sh", "-c", "sudo -n /usr/local/bin/startup.sh")));
         assertThat(settings.remoteUser()).isEqualTo("dev");
     }
@@ -75,15 +75,16 @@ class LaunchSettingsTest {
                   "onCreateCommand": {}
                 }""");
 
-        assertThat(settings.lifecycle()).extracting(LifecycleCommand::hook)
+        assertThat(settings.lifecycle()).extracting(LifecycleHook::hook)
                 .containsExactly("postCreateCommand", "postStartCommand", "postAttachCommand");
-        LifecycleCommand create = settings.lifecycle().get(0);
+        assertThat(settings.lifecycle()).allMatch(h -> h.commands().size() == 1);
+        LifecycleCommand create = settings.lifecycle().get(0).commands().get(0);
         assertThat(create.parallel()).isFalse();
         assertThat(create.entries()).containsExactly(Map.entry("", List.of("/bin/sh", "-c", "docker info && echo done")));
-        LifecycleCommand start = settings.lifecycle().get(1);
+        LifecycleCommand start = settings.lifecycle().get(1).commands().get(0);
         assertThat(start.parallel()).isFalse();
         assertThat(start.entries()).containsExactly(Map.entry("", List.of("a", "b c")));
-        LifecycleCommand attach = settings.lifecycle().get(2);
+        LifecycleCommand attach = settings.lifecycle().get(2).commands().get(0);
         assertThat(attach.parallel()).isTrue();
         assertThat(attach.entries()).containsExactly(Map.entry("a", List.of("/bin/sh", "-c", "echo a")),
                 Map.entry("b", List.of("echo", "b c")));
@@ -96,8 +97,9 @@ class LaunchSettingsTest {
                 {"postAttachCommand": "5", "postStartCommand": "4", "postCreateCommand": "3",
                  "updateContentCommand": "2", "onCreateCommand": "1"}""");
 
-        assertThat(settings.lifecycle()).extracting(LifecycleCommand::hook).isEqualTo(LifecycleCommand.HOOKS);
-        assertThat(settings.lifecycle()).extracting(c -> c.entries().get("").get(2)).containsExactly("1", "2", "3", "4", "5");
+        assertThat(settings.lifecycle()).extracting(LifecycleHook::hook).isEqualTo(LifecycleCommand.HOOKS);
+        assertThat(settings.lifecycle()).extracting(h -> h.commands().get(0).entries().get("").get(2))
+                .containsExactly("1", "2", "3", "4", "5");
     }
 
     @Test

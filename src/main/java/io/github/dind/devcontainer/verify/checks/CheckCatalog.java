@@ -2,7 +2,7 @@ package io.github.dind.devcontainer.verify.checks;
 
 import io.github.dind.devcontainer.devcontainer.JavaExpectations;
 import io.github.dind.devcontainer.devcontainer.LaunchSettings;
-import io.github.dind.devcontainer.devcontainer.LifecycleCommand;
+import io.github.dind.devcontainer.devcontainer.LifecycleHook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -71,7 +71,7 @@ public final class CheckCatalog {
         all.add(new DockerdRestartCheck(timeouts.ready()));
         all.add(new StopCheck(timeouts.stopGracePeriod()));
         all.add(new ResumeCheck(timeouts.ready()));
-        settings.lifecycleCommand("postStartCommand").ifPresent(c -> all.add(new PostStartCheck(c, timeouts.ready())));
+        settings.lifecycleHook("postStartCommand").ifPresent(h -> all.add(new PostStartCheck(h, timeouts.ready())));
         all.add(new KillCheck(timeouts.ready()));
         if (only.isEmpty()) {
             return all;
@@ -97,8 +97,8 @@ public final class CheckCatalog {
     private static List<Check> lifecycleChecks(LaunchSettings settings, Duration timeout) {
         List<Check> checks = new ArrayList<>();
         String previous = RunningCheck.ID;
-        for (LifecycleCommand command : settings.lifecycle()) {
-            LifecycleCheck check = new LifecycleCheck(command, Set.copyOf(List.of(RunningCheck.ID, previous)), timeout);
+        for (LifecycleHook hook : settings.lifecycle()) {
+            LifecycleCheck check = new LifecycleCheck(hook, Set.copyOf(List.of(RunningCheck.ID, previous)), timeout);
             checks.add(check);
             previous = check.id();
         }

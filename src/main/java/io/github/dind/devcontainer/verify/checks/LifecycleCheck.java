@@ -1,33 +1,36 @@
 package io.github.dind.devcontainer.verify.checks;
 
 import io.github.dind.devcontainer.run.Container;
-import io.github.dind.devcontainer.devcontainer.LifecycleCommand;
+import io.github.dind.devcontainer.devcontainer.LifecycleHook;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * One devcontainer.json lifecycle command ({@code onCreateCommand} ... {@code postAttachCommand}),
- * run right after the first start, in the spec's order and as the remote user, the way a client
- * runs it — which does not wait for the entrypoint: a command that needs dockerd passes only when
- * the configuration makes it wait. A failed one skips the later ones, as a client stops at the
- * first failure.
+ * One lifecycle hook ({@code onCreateCommand} ... {@code postAttachCommand}) of the merged
+ * configuration, run right after the first start, in the spec's order and as the remote user, the
+ * way a client runs it — which does not wait for the entrypoint: a command that needs dockerd passes
+ * only when a command before it waits. Its commands (the image label's, then devcontainer.json's) run
+ * one after another; a failed one skips the rest and the later hooks, as a client stops at the first
+ * failure.
  */
 final class LifecycleCheck extends AbstractCheck {
     static final String PREFIX = "lifecycle:";
-    private final LifecycleCommand command;
+    private final LifecycleHook hook;
 
-    LifecycleCheck(LifecycleCommand command, Set<String> requires, Duration timeout) {
-        super(PREFIX + command.hook(), command.hook() + " succeeds as the remote user"
-                + (command.parallel() ? " (its commands in parallel)" : ""), requires, timeout);
-        this.command = command;
+    LifecycleCheck(LifecycleHook hook, Set<String> requires, Duration timeout) {
+        super(PREFIX + hook.hook(), hook.hook() + " succeeds as the remote user"
+                + (hook.commands().size() > 1 ? " (" + hook.commands().size() + " commands, one after another)" : "")
+                + (hook.commands().stream().anyMatch(c -> c.parallel()) ? " (an object's commands in parallel)" : ""),
+                requires, timeout);
+        this.hook = hook;
     }
 
     @Override
     public Observation run(Container container, Timings timings) {
         String user = container.remoteUser();
-        Optional<String> failure = LifecycleCommands.run(container, user, command, timeout);
+        Optional<String> failure = LifecycleCommands.run(container, user, hook, timeout);
         return failure.map(Observation::fail)
-                .orElseGet(() -> Observation.pass("exit code 0 as " + user + ": " + command.describe()));
+                .orElseGet(() -> Observation.pass("exit code 0 as " + user + ": " + hook.describe()));
     }
 }

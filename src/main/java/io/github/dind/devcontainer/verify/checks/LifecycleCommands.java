@@ -3,6 +3,7 @@ package io.github.dind.devcontainer.verify.checks;
 import io.github.dind.devcontainer.run.Container;
 import io.github.dind.devcontainer.run.ExecResult;
 import io.github.dind.devcontainer.devcontainer.LifecycleCommand;
+import io.github.dind.devcontainer.devcontainer.LifecycleHook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,12 +16,30 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs one lifecycle command as a client does (devcontainers/cli, injectHeadless.ts
- * {@code runLifecycleCommand}): as the given user, a single command on its own, the entries of the
+ * Runs one lifecycle hook as a client does (devcontainers/cli, injectHeadless.ts
+ * {@code runLifecycleCommands} and {@code runLifecycleCommand}): as the given user, its commands one
+ * after another, stopping at the first that fails; a single command on its own, the entries of the
  * object form in parallel, waiting for all of them.
  */
 final class LifecycleCommands {
     private LifecycleCommands() {
+    }
+
+    /**
+     * @param timeout the bound of each command's exec
+     * @return empty when every command exited with 0, else what failed (naming its place when the hook has several)
+     */
+    static Optional<String> run(Container container, String user, LifecycleHook hook, Duration timeout) {
+        List<LifecycleCommand> commands = hook.commands();
+        for (int i = 0; i < commands.size(); i++) {
+            Optional<String> failure = run(container, user, commands.get(i), timeout);
+            if (failure.isPresent()) {
+                return commands.size() == 1 ? failure
+                        : Optional.of("command " + (i + 1) + " of " + commands.size() + ": " + failure.get()
+                                + (i + 1 < commands.size() ? " (the later ones did not run)" : ""));
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return empty when every entry exited with 0, else what failed, one entry per part */

@@ -45,9 +45,9 @@ class CheckCatalogTest {
     @Test
     void lifecycleCommandsRunRightAfterTheStartInTheSpecsOrderEachNeedingTheOneBefore() {
         LaunchSettings settings = new LaunchSettings(true, false, false, List.of(), java.util.Map.of(), List.of(), List.of(),
-                List.of(), List.of(LifecycleCommand.shell("onCreateCommand", "docker info"),
-                        LifecycleCommand.shell("postCreateCommand", "true"),
-                        LifecycleCommand.shell("postAttachCommand", "true")), null, null);
+                List.of(), List.of(hook(LifecycleCommand.shell("onCreateCommand", "docker info")),
+                        hook(LifecycleCommand.shell("postCreateCommand", "true")),
+                        hook(LifecycleCommand.shell("postAttachCommand", "true"))), null, null);
 
         List<Check> checks = CheckCatalog.checks(settings, List.of(), TIMEOUTS, Set.of());
 
@@ -58,5 +58,9 @@ class CheckCatalogTest {
         assertThat(checks.get(3).requires()).containsExactlyInAnyOrder("running", "lifecycle:postCreateCommand");
         assertThat(CheckCatalog.checks(settings, List.of(), TIMEOUTS, Set.of("lifecycle"))).extracting(Check::id)
                 .containsExactly("lifecycle:onCreateCommand", "lifecycle:postCreateCommand", "lifecycle:postAttachCommand");
+    }
+
+    private static io.github.dind.devcontainer.devcontainer.LifecycleHook hook(LifecycleCommand command) {
+        return new io.github.dind.devcontainer.devcontainer.LifecycleHook(command.hook(), List.of(command));
     }
 }

@@ -352,19 +352,23 @@ class ChecksTest {
                 .on("dev$ sudo -n /usr/local/bin/startup.sh", ok(""))
                 .on(PROCESSES, ok(ProcessTreeTest.STATS));
 
-        Observation seen = new PostStartCheck(LifecycleCommand.exec("postStartCommand", List.of("sudo", "-n", "/usr/local/bin/startup.sh")), SHORT)
+        Observation seen = new PostStartCheck(hook(LifecycleCommand.exec("postStartCommand", List.of("sudo", "-n", "/usr/local/bin/startup.sh"))), SHORT)
                 .run(container, timings);
 
         assertThat(seen).isEqualTo(Observation.pass("exit code 0 as dev; one dockerd"));
 
         FakeContainer twice = containers.expecting().on("true", ok("")).on(PROCESSES, ok(ProcessTreeTest.STATS + "99 (dockerd) S 1 99\n"));
-        Observation two = new PostStartCheck(LifecycleCommand.exec("postStartCommand", List.of("true")), SHORT).run(twice, timings);
+        Observation two = new PostStartCheck(hook(LifecycleCommand.exec("postStartCommand", List.of("true"))), SHORT).run(twice, timings);
         assertThat(two.passed()).isFalse();
         assertThat(two.detail()).startsWith("2 dockerd processes");
 
         // a failed command ends the check: no process list is read (it is not expected here)
         FakeContainer failing = containers.expecting().on("false", exit(1, ""));
-        assertThat(new PostStartCheck(LifecycleCommand.exec("postStartCommand", List.of("false")), SHORT).run(failing, timings))
+        assertThat(new PostStartCheck(hook(LifecycleCommand.exec("postStartCommand", List.of("false"))), SHORT).run(failing, timings))
                 .isEqualTo(Observation.fail("`false` as root exited with 1: "));
+    }
+
+    private static io.github.dind.devcontainer.devcontainer.LifecycleHook hook(LifecycleCommand command) {
+        return new io.github.dind.devcontainer.devcontainer.LifecycleHook(command.hook(), List.of(command));
     }
 }

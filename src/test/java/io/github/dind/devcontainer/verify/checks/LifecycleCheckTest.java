@@ -4,6 +4,7 @@ import static io.github.dind.devcontainer.testing.FakeContainer.exit;
 import static io.github.dind.devcontainer.testing.FakeContainer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dind.devcontainer.devcontainer.LifecycleCommand;
+import io.github.dind.devcontainer.devcontainer.LifecycleHook;
 import io.github.dind.devcontainer.run.ExecResult;
 import io.github.dind.devcontainer.testing.FakeContainer;
 import io.github.dind.devcontainer.testing.FakeContainers;
@@ -23,8 +24,8 @@ class LifecycleCheckTest {
     @RegisterExtension
     final FakeContainers containers = new FakeContainers();
 
-    private static LifecycleCheck check(LifecycleCommand command) {
-        return new LifecycleCheck(command, Set.of("running"), TIMEOUT);
+    private static LifecycleCheck check(LifecycleCommand... commands) {
+        return new LifecycleCheck(new LifecycleHook(commands[0].hook(), List.of(commands)), Set.of("running"), TIMEOUT);
     }
 
     @Test
@@ -78,9 +79,47 @@ class LifecycleCheckTest {
     }
 
     @Test
+    void theCommandsOfAHookRunOneAfterAnotherAndTheFirstFailureEndsIt() {
+        // the image label's readiness wait, then devcontainer.json's own: the second starts only once
+        // the first has ended (the CLI awaits each: injectHeadless.ts runLifecycleCommands)
+        CountDownLatch firstEnded = new CountDownLatch(1);
+        FakeContainer container = containers.expecting()
+                .on("/bin/sh -c wait-for-dockerd", () -> {
+                    sleep(300);
+                    firstEnded.countDown();
+                    return ok("");
+                })
+                .on("/bin/sh -c docker info", () -> firstEnded.getCount() == 0 ? ok("") : exit(1, "ran before the wait ended"));
+
+        Observation seen = check(LifecycleCommand.shell("onCreateCommand", "wait-for-dockerd"),
+                LifecycleCommand.shell("onCreateCommand", "docker info")).run(container, timings);
+
+        assertThat(seen).isEqualTo(Observation.pass(
+                "exit code 0 as root: /bin/sh -c wait-for-dockerd then /bin/sh -c docker info"));
+        assertThat(container.commands()).containsExactly("/bin/sh -c wait-for-dockerd", "/bin/sh -c docker info");
+
+        FakeContainer failing = containers.expecting().on("/bin/sh -c first", exit(2, "no"));
+        Observation failed = check(LifecycleCommand.shell("postCreateCommand", "first"),
+                LifecycleCommand.shell("postCreateCommand", "second")).run(failing, timings);
+        assertThat(failed).isEqualTo(Observation.fail(
+                "command 1 of 2: `/bin/sh -c first` as root exited with 2: no (the later ones did not run)"));
+        assertThat(failing.commands()).containsExactly("/bin/sh -c first");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void idsAndDescriptionsNameTheHook() {
         LifecycleCheck check = check(LifecycleCommand.shell("onCreateCommand", "true"));
         assertThat(check.id()).isEqualTo("lifecycle:onCreateCommand");
         assertThat(check.description()).isEqualTo("onCreateCommand succeeds as the remote user");
+        assertThat(check(LifecycleCommand.shell("onCreateCommand", "a"), LifecycleCommand.shell("onCreateCommand", "b"))
+                .description()).isEqualTo("onCreateCommand succeeds as the remote user (2 commands, one after another)");
     }
 }
