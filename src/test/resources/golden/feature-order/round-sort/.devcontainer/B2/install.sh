@@ -1,0 +1,3 @@
+#!/bin/sh
+set -e
+echo "B2 installed"

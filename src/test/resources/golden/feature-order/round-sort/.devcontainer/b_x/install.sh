@@ -1,0 +1,3 @@
+#!/bin/sh
+set -e
+echo "b_x installed"
