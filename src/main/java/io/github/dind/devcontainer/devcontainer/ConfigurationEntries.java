@@ -51,6 +51,17 @@ final class ConfigurationEntries {
         return Optional.empty();
     }
 
+    /** {@code collectOrUndefined}: every entry's value that is set, in order: the Features' {@code entrypoint}s. */
+    List<String> collect(String property) {
+        List<String> values = new ArrayList<>();
+        entries.forEach(e -> {
+            if (truthy(e.path(property))) {
+                values.add(e.path(property).asText());
+            }
+        });
+        return values;
+    }
+
     /** {@code unionOrUndefined}: every entry's values in order, each once: {@code capAdd}, {@code securityOpt}. */
     List<String> union(String property) {
         Set<String> values = new LinkedHashSet<>();

@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param runArgs devcontainer.json's {@code runArgs} as written (an image carries none)
  * @param lifecycle the hooks present, in the order a client runs them ({@link LifecycleCommand#HOOKS}), each
  *        with every entry's command
+ * @param entrypoints the Features' {@code entrypoint}s, in install order (the CLI's {@code entrypoints})
  * @param remoteUser {@code remoteUser}, else {@code containerUser}; null when neither is set (then the image's USER)
  * @param containerUser {@code containerUser} (the client's {@code docker run -u}); null when not set
  */
@@ -43,7 +44,8 @@ public record LaunchSettings(
         List<String> securityOpt,
         List<LifecycleHook> lifecycle,
         String remoteUser,
-        String containerUser) {
+        String containerUser,
+        List<String> entrypoints) {
 
     public LaunchSettings {
         mounts = List.copyOf(mounts);
@@ -52,6 +54,15 @@ public record LaunchSettings(
         capAdd = List.copyOf(capAdd);
         securityOpt = List.copyOf(securityOpt);
         lifecycle = List.copyOf(lifecycle);
+        entrypoints = List.copyOf(entrypoints);
+    }
+
+    /** Without Features' entrypoints. */
+    public LaunchSettings(boolean privileged, boolean overrideCommand, boolean init, List<MountSpec> mounts,
+            Map<String, String> environment, List<String> runArgs, List<String> capAdd, List<String> securityOpt,
+            List<LifecycleHook> lifecycle, String remoteUser, String containerUser) {
+        this(privileged, overrideCommand, init, mounts, environment, runArgs, capAdd, securityOpt, lifecycle, remoteUser,
+                containerUser, List.of());
     }
 
     /**
@@ -114,7 +125,7 @@ public record LaunchSettings(
         return new LaunchSettings(entries.any("privileged") || runArgs.contains("--privileged"),
                 entries.lastBoolean("overrideCommand").orElse(true), entries.any("init"), mounts,
                 entries.assign("containerEnv"), runArgs, entries.union("capAdd"), entries.union("securityOpt"),
-                lifecycle, remoteUser, containerUser);
+                lifecycle, remoteUser, containerUser, entries.collect("entrypoint"));
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The {@code docker run} a devcontainer client performs for a devcontainer.json and an image — pure,
  * no Docker. Follows devcontainers/cli, singleContainer.ts {@code spawnDevContainer}: the entrypoint
- * becomes {@code /bin/sh} running {@link #CLIENT_SCRIPT}, and the image's ENTRYPOINT and CMD are
+ * becomes {@code /bin/sh} running {@link #clientScript} (with the Features' entrypoints), and the image's ENTRYPOINT and CMD are
  * appended as its arguments only when {@code overrideCommand} is false; {@code containerEnv} becomes
  * {@code -e}, {@code containerUser} {@code -u}, {@code mounts} {@code --mount}; the runArgs follow as
  * written, then {@code --init}, {@code --privileged}, {@code --cap-add} and {@code --security-opt}.
@@ -29,9 +29,8 @@ import java.util.Map;
  * with an accessor for each part verify launches.
  */
 public final class ClientLaunch {
-    /** The script clients run with {@code /bin/sh -c}, no custom entrypoints of Features (the empty line is theirs). */
-    public static final String CLIENT_SCRIPT = "echo Container started\ntrap \"exit 0\" 15\n\nexec \"$@\"\n"
-            + "while sleep 1 & wait $!; do :; done";
+    /** The script clients run with {@code /bin/sh -c} when no Feature has an entrypoint (the empty line is theirs). */
+    public static final String CLIENT_SCRIPT = clientScript(List.of());
     public static final String ENTRYPOINT = "/bin/sh";
 
     private final String image;
@@ -96,12 +95,21 @@ public final class ClientLaunch {
 
     /** The arguments after the image: {@code -c SCRIPT -}, then ENTRYPOINT and CMD when overrideCommand is false. */
     public List<String> command() {
-        List<String> command = new ArrayList<>(List.of("-c", CLIENT_SCRIPT, "-"));
+        List<String> command = new ArrayList<>(List.of("-c", clientScript(settings.entrypoints()), "-"));
         if (!settings.overrideCommand()) {
             command.addAll(config.entrypoint());
             command.addAll(config.cmd());
         }
         return command;
+    }
+
+    /**
+     * The script clients run with {@code /bin/sh -c}: the Features' entrypoints, one per line, before
+     * the image's command (devcontainers/cli, singleContainer.ts {@code spawnDevContainer}).
+     */
+    public static String clientScript(List<String> entrypoints) {
+        return "echo Container started\ntrap \"exit 0\" 15\n" + String.join("\n", entrypoints) + "\nexec \"$@\"\n"
+                + "while sleep 1 & wait $!; do :; done";
     }
 
     public String image() {

@@ -36,9 +36,12 @@ final class LaunchConfiguration {
 
     /**
      * What a client acts on. A devcontainer.json that names an image (no build) is merged with the
-     * image's {@link ImageMetadata#LABEL} label, as the devcontainer CLI does; one that builds is read
-     * alone (a client builds its own image and reads no label of ours). Without a devcontainer.json,
-     * the label stands in for {@code {"image": ...}}, else the plugin's own devcontainer.json.
+     * image's {@link ImageMetadata#LABEL} label, as the devcontainer CLI does. One that builds is merged
+     * with the entries of the Features it installs, which the plugin's build recorded in the label
+     * (the entries with an {@code id}; the CLI computes the same entries when it builds, from the
+     * Features' devcontainer-feature.json), and with nothing else of the label: a client builds its own
+     * image from the file. Without a devcontainer.json, the label stands in for {@code {"image": ...}},
+     * else the plugin's own devcontainer.json.
      */
     LaunchSettings settings(Path configFile, ImageConfig image) throws VerificationException {
         String label = image.labels().get(ImageMetadata.LABEL);
@@ -57,7 +60,13 @@ final class LaunchConfiguration {
                 console.info(configFile + " names an image: merged with the image's " + ImageMetadata.LABEL + " label");
                 return LaunchSettings.merged(ImageMetadata.entries(label), text, configFile.toString());
             }
-            return LaunchSettings.parse(text, configFile.toString());
+            List<com.fasterxml.jackson.databind.node.ObjectNode> features = label == null ? List.of()
+                    : ImageMetadata.entries(label).stream().filter(entry -> entry.hasNonNull("id")).toList();
+            if (!features.isEmpty()) {
+                console.info(configFile + " builds the image: merged with the " + features.size() + " Feature entries of its "
+                        + ImageMetadata.LABEL + " label, as a client merges the Features it installs");
+            }
+            return LaunchSettings.merged(features, text, configFile.toString());
         } catch (IOException e) {
             throw new VerificationException(e.getMessage(), e);
         }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that image, and {@code merged.json}, the CLI's {@code read-configuration
  * --include-merged-configuration} output for them (src/test/golden/regenerate-merge writes it). Every
  * property the plugin launches from is compared: the flags, users, environment, capabilities,
- * security options, mounts, and each hook's list of commands in order.
+ * security options, mounts, the Features' entrypoints, and each hook's list of commands in order.
  */
 class LaunchSettingsGoldenTest {
     private static final Path CASES = Path.of("src/test/resources/golden/merge");
@@ -58,6 +58,7 @@ class LaunchSettingsGoldenTest {
                     : MountSpec.of(mount.path("type").asText(), mount.path("source").asText(), mount.path("target").asText()));
         }
         assertThat(ours.mounts()).as("mounts").isEqualTo(mounts);
+        assertThat(ours.entrypoints()).as("entrypoints").isEqualTo(list(cli.path("entrypoints")));
         for (String hook : LifecycleCommand.HOOKS) {
             // the CLI keeps a command that is set but empty ("", [], {}) and skips it when running
             List<LifecycleCommand> expected = new ArrayList<>();

@@ -57,6 +57,19 @@ class ClientLaunchTest {
     }
 
     @Test
+    void theFeaturesEntrypointsRunBeforeTheImagesCommand() throws Exception {
+        LaunchSettings settings = LaunchSettings.merged(io.github.dind.devcontainer.devcontainer.ImageMetadata.entries(
+                "[{\"id\": \"./a\", \"entrypoint\": \"/a.sh\"}, {\"id\": \"./b\", \"entrypoint\": \"/b.sh --x\"}]"),
+                "{\"overrideCommand\": false}", "devcontainer.json");
+
+        List<String> command = ClientLaunch.of("img:1", settings, IMAGE).command();
+
+        // singleContainer.ts spawnDevContainer: the entrypoints take the empty line of the script
+        assertThat(command.get(1)).isEqualTo(SCRIPT.replace("15\n\nexec", "15\n/a.sh\n/b.sh --x\nexec"));
+        assertThat(command).endsWith("dumb-init", "--", "startup.sh", "sleep", "infinity");
+    }
+
+    @Test
     void initAndPrivilegedComeAfterTheRunArgs() throws Exception {
         ClientLaunch launch = launch("{\"init\": true, \"privileged\": true, \"runArgs\": [\"--network=host\"],"
                 + " \"capAdd\": [\"SYS_PTRACE\"], \"securityOpt\": [\"seccomp=unconfined\"]}");
