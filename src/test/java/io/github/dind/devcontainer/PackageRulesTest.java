@@ -32,6 +32,7 @@ class PackageRulesTest {
     private static final Map<String, Set<String>> MAY_IMPORT = Map.ofEntries(
             Map.entry("", Set.of()),
             Map.entry("devcontainer", Set.of()),
+            Map.entry("devcontainer.features", Set.of("devcontainer")),
             Map.entry("workspace", Set.of()),
             Map.entry("generate.request", Set.of("devcontainer")),
             Map.entry("generate.render", Set.of("devcontainer", "generate.request")),
@@ -41,7 +42,9 @@ class PackageRulesTest {
             Map.entry("docker", Set.of("devcontainer", "run")),
             Map.entry("image.context", Set.of()),
             Map.entry("image.registry", Set.of("devcontainer")),
-            Map.entry("image", Set.of("devcontainer", "generate.files", "image.context", "image.registry", "docker")),
+            Map.entry("image.features", Set.of("devcontainer", "devcontainer.features")),
+            Map.entry("image", Set.of("devcontainer", "devcontainer.features", "generate.files", "image.context",
+                    "image.registry", "image.features", "docker")),
             Map.entry("verify.checks", Set.of("devcontainer", "run")),
             Map.entry("verify.report", Set.of("devcontainer", "run", "verify.checks")),
             Map.entry("verify.verdict", Set.of("devcontainer", "run", "verify.report")),

@@ -1,0 +1,1 @@
+io.github.dind.devcontainer.it.HostTools.require(basedir, 'npm')
