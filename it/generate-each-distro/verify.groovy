@@ -3,13 +3,14 @@ import static io.github.dind.devcontainer.it.Commands.*
 
 def expected = [
     wolfi : ['FROM cgr.dev/chainguard/wolfi-base:latest', 'apk add --no-cache', 'dockerd \\', 'docker-cli \\',
-             'docker-cli-buildx \\', 'docker-compose \\', 'posix-libc-utils', "ldconfig -p | grep -q 'libstdc++"],
+             'docker-cli-buildx \\', 'docker-compose \\', 'posix-libc-utils', 'libxtst \\',
+             'for library in libstdc++.so libXext.so.6 libXrender.so.1 libXtst.so.6 libXi.so.6 libfreetype.so.6; do'],
     alpine: ['FROM alpine:3.24', 'apk add --no-cache', 'docker-engine \\', 'iptables-legacy \\',
              'docker-cli-buildx \\', 'docker-cli-compose \\'],
     debian: ['FROM debian:trixie', 'apt-get install -y --no-install-recommends', 'docker.io \\', 'docker-cli \\',
              'useradd --create-home --shell /bin/bash --groups docker "dev"'],
     ubuntu: ['FROM ubuntu:24.04', 'apt-get install -y --no-install-recommends', 'docker.io \\',
-             'docker-buildx \\', 'docker-compose-v2 \\', 'xz-utils \\',
+             'docker-buildx \\', 'docker-compose-v2 \\', 'xz-utils \\', 'libfreetype6 \\',
              'openjdk-21-jdk-headless \\', 'maven \\'],
 ]
 expected.each { distro, snippets ->

@@ -4,6 +4,7 @@ import io.github.dind.devcontainer.generate.request.JavaSetup;
 import io.github.dind.devcontainer.generate.request.JdkCatalog;
 import static io.github.dind.devcontainer.DevcontainerException.setting;
 import io.github.dind.devcontainer.generate.request.CaCertificates;
+import io.github.dind.devcontainer.generate.request.Distro;
 import io.github.dind.devcontainer.generate.request.GenerateRequest;
 import io.github.dind.devcontainer.generate.request.PackageManager;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ final class TemplateModel {
         model.put("apk", request.distro().packageManager() == PackageManager.APK);
         model.put("apt", request.distro().packageManager() == PackageManager.APT);
         model.put("glibc", request.distro().glibc());
+        model.put("jetbrainsLibraries", Distro.JETBRAINS_LIBRARIES.stream().map(l -> Map.of("name", l)).toList());
         List<String> packages = request.packages();
         model.put("packages", IntStream.range(0, packages.size())
                 .mapToObj(i -> Map.of("name", new TemplateValue(packages.get(i), setting("packages")),
