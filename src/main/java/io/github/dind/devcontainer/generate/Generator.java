@@ -64,6 +64,9 @@ public final class Generator {
                     + " builds it locally");
         }
         console.info("Devcontainer " + request.distro().id() + " (" + request.baseImage() + ") in " + options.directory());
+        if (!request.distro().jetbrainsBackend()) {
+            console.warn(jetbrainsUnsupported(request));
+        }
         JavaSetup java = request.java();
         console.info("Java: " + java.jdk().reason() + (java.maven() ? "; Maven from " + request.distro().id()
                 : java.jdk().jdk().isPresent() ? "; no Maven (maven=none)" : "; no Maven either (it comes with a JDK)"));
@@ -81,6 +84,21 @@ public final class Generator {
                     + Setting.ref("directory") + "): " + e, e);
         }
         return outcomes;
+    }
+
+    /**
+     * Why JetBrains IDEs cannot open a devcontainer on this distribution (Alpine): their IDE backend runs
+     * on "any glibc-based Docker image (that is, not on Alpine)" (JetBrains, remote development
+     * prerequisites, https://www.jetbrains.com/help/go/prerequisites.html).
+     */
+    static String jetbrainsUnsupported(GenerateRequest request) {
+        String distro = request.distro().id();
+        return "JetBrains IDEs (IntelliJ IDEA and the others) cannot open this devcontainer: their IDE backend"
+                + " runs on glibc-based images only, and " + distro + " uses musl. VS Code and the devcontainer"
+                + " CLI can. For a JetBrains IDE choose " + Setting.assign("distro", "debian") + ", ubuntu or wolfi"
+                + (request.editor().jetbrainsPlugins().isEmpty() ? ""
+                        : "; until then " + Setting.ref("jetbrainsPlugins") + " is not written into devcontainer.json")
+                + ".";
     }
 
     private void report(List<ProjectFiles.Outcome> outcomes) {

@@ -104,6 +104,14 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     @Parameter(property = PropertyNames.EXTENSIONS)
     private List<String> extensions;
 
+    /**
+     * JetBrains plugins to install into the IDE backend inside (IntelliJ IDEA's), by JetBrains Marketplace
+     * plugin id, e.g. {@code org.intellij.plugins.hcl}; none by default (Java, Maven and Docker support
+     * are bundled). Not written on alpine, which JetBrains IDEs cannot open.
+     */
+    @Parameter(property = PropertyNames.JETBRAINS_PLUGINS)
+    private List<String> jetbrainsPlugins;
+
     /** Ports to forward: a number, or {@code host:port}. */
     @Parameter(property = PropertyNames.FORWARD_PORTS)
     private List<String> forwardPorts;
@@ -195,6 +203,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 .devcontainerFolder(devcontainerFolder())
                 .caCertificates(caCertificates == null ? List.of() : caCertificates.stream().map(File::toPath).toList())
                 .extensions(extensions)
+                .jetbrainsPlugins(jetbrainsPlugins)
                 .forwardPorts(forwardPorts);
         ProjectLabels.forDockerfile(owner()).forEach(builder::label);
         return builder.build();

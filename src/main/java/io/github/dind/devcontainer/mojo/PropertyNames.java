@@ -46,6 +46,7 @@ final class PropertyNames {
     static final String MAVEN_SETTINGS = GENERATE + "mavenSettings";
     static final String CA_CERTIFICATES = GENERATE + "caCertificates";
     static final String EXTENSIONS = GENERATE + "extensions";
+    static final String JETBRAINS_PLUGINS = GENERATE + "jetbrainsPlugins";
     static final String FORWARD_PORTS = GENERATE + "forwardPorts";
 
     static final String BUILD_SKIP = BUILD + "skip";

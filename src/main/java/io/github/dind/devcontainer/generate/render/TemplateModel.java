@@ -4,6 +4,7 @@ import io.github.dind.devcontainer.generate.request.JavaSetup;
 import io.github.dind.devcontainer.generate.request.JdkCatalog;
 import static io.github.dind.devcontainer.DevcontainerException.setting;
 import io.github.dind.devcontainer.generate.request.CaCertificates;
+import io.github.dind.devcontainer.generate.request.Distro;
 import io.github.dind.devcontainer.generate.request.GenerateRequest;
 import io.github.dind.devcontainer.generate.request.PackageManager;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ final class TemplateModel {
         model.put("apk", request.distro().packageManager() == PackageManager.APK);
         model.put("apt", request.distro().packageManager() == PackageManager.APT);
         model.put("glibc", request.distro().glibc());
+        model.put("jetbrainsLibraries", Distro.JETBRAINS_LIBRARIES.stream().map(l -> Map.of("name", l)).toList());
         List<String> packages = request.packages();
         model.put("packages", IntStream.range(0, packages.size())
                 .mapToObj(i -> Map.of("name", new TemplateValue(packages.get(i), setting("packages")),
@@ -87,12 +89,23 @@ final class TemplateModel {
         model.put("toolchainsAsked", java.toolchainsAsked());
     }
 
-    /** customizations.vscode.extensions and forwardPorts. */
+    /**
+     * customizations.vscode.extensions, customizations.jetbrains (left out where no JetBrains backend
+     * runs: Alpine) and forwardPorts.
+     */
     private static void putEditor(Map<String, Object> model, GenerateRequest request) {
         List<String> extensions = request.editor().extensions();
         model.put("hasExtensions", !extensions.isEmpty());
         model.put("extensions", IntStream.range(0, extensions.size())
                 .mapToObj(i -> Map.of("id", new TemplateValue(extensions.get(i), setting("extensions")), "more", i < extensions.size() - 1))
+                .toList());
+        model.put("jetbrains", request.distro().jetbrainsBackend());
+        model.put("jetbrainsBackend", GenerateRequest.JETBRAINS_BACKEND);
+        List<String> plugins = request.editor().jetbrainsPlugins();
+        model.put("hasJetbrainsPlugins", !plugins.isEmpty());
+        model.put("jetbrainsPlugins", IntStream.range(0, plugins.size())
+                .mapToObj(i -> Map.of("id", new TemplateValue(plugins.get(i), setting("jetbrainsPlugins")),
+                        "more", i < plugins.size() - 1))
                 .toList());
         List<String> ports = request.editor().forwardPorts();
         model.put("hasForwardPorts", !ports.isEmpty());

@@ -55,6 +55,15 @@ public record GenerateRequest(
     public static final List<String> DEFAULT_EXTENSIONS = List.of("vscjava.vscode-java-pack",
             "ms-azuretools.vscode-containers");
 
+    /**
+     * {@code customizations.jetbrains.backend}: the JetBrains IDE whose backend starts inside, named as
+     * JetBrains' "Add a specific IDE backend" does ({@code "backend": "<IDE-name>"}, "for example,
+     * IntelliJ"; Dev Containers, "Customizing various Dev Container settings",
+     * https://www.jetbrains.com/help/idea/customizing-devcontainer-json-file.html). IntelliJ IDEA for
+     * a Maven project; its Java, Maven and Docker support is bundled, so no plugin is added by default.
+     */
+    public static final String JETBRAINS_BACKEND = "IntelliJ";
+
     public GenerateRequest {
         packages = List.copyOf(packages);
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
@@ -70,10 +79,14 @@ public record GenerateRequest(
         return nonRootUser() ? "/home/" + remoteUser : "/root";
     }
 
-    /** What devcontainer.json tells the editor: extensions to install and ports to forward. */
-    public record EditorSetup(List<String> extensions, List<String> forwardPorts) {
+    /**
+     * What devcontainer.json tells the editors: VS Code extensions and JetBrains plugins to install
+     * (Marketplace ids), and ports to forward.
+     */
+    public record EditorSetup(List<String> extensions, List<String> jetbrainsPlugins, List<String> forwardPorts) {
         public EditorSetup {
             extensions = List.copyOf(extensions);
+            jetbrainsPlugins = List.copyOf(jetbrainsPlugins);
             forwardPorts = List.copyOf(forwardPorts);
         }
     }
@@ -101,6 +114,7 @@ public record GenerateRequest(
         private boolean mavenSettings;
         private List<Path> caCertificates = List.of();
         private List<String> extensions = List.of();
+        private List<String> jetbrainsPlugins = List.of();
         private List<String> forwardPorts = List.of();
         private String devcontainerFolder = DEFAULT_DEVCONTAINER_FOLDER;
 
@@ -172,6 +186,15 @@ public record GenerateRequest(
         /** More VS Code extensions, after the defaults ({@link #DEFAULT_EXTENSIONS}). */
         public Builder extensions(List<String> extensions) {
             this.extensions = extensions == null ? List.of() : extensions;
+            return this;
+        }
+
+        /**
+         * JetBrains plugins to install into the IDE backend inside ({@code customizations.jetbrains.plugins}):
+         * JetBrains Marketplace plugin ids such as {@code org.intellij.plugins.hcl}; none by default.
+         */
+        public Builder jetbrainsPlugins(List<String> jetbrainsPlugins) {
+            this.jetbrainsPlugins = jetbrainsPlugins == null ? List.of() : jetbrainsPlugins;
             return this;
         }
 
@@ -297,6 +320,7 @@ public record GenerateRequest(
             }
 
             RequestRules.checkExtensions(extensions, problems);
+            RequestRules.checkJetbrainsPlugins(jetbrainsPlugins, problems);
             RequestRules.checkForwardPorts(forwardPorts, problems);
 
             if (!problems.isEmpty()) {
@@ -307,6 +331,7 @@ public record GenerateRequest(
                     java, certificates,
                     new EditorSetup(new ArrayList<>(new LinkedHashSet<>(Stream.concat(
                             DEFAULT_EXTENSIONS.stream(), extensions.stream().map(String::strip)).toList())),
+                            jetbrainsPlugins.stream().map(String::strip).distinct().toList(),
                             forwardPorts.stream().map(String::strip).toList()), devcontainerFolder);
         }
     }

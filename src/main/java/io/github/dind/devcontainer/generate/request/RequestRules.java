@@ -13,6 +13,12 @@ final class RequestRules {
     /** A Marketplace extension id, optionally with a version or {@code @prerelease} (the vscode schema's pattern). */
     private static final Pattern EXTENSION = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]*\\.[a-zA-Z0-9][a-zA-Z0-9-]*"
             + "(?:@(?:prerelease|(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)))?");
+    /**
+     * A JetBrains Marketplace plugin id, the {@code <id>} of its plugin.xml: "characters, numbers, and
+     * '.'/'-'/'_' symbols only" (IntelliJ Platform Plugin SDK, "Plugin Configuration File", {@code id};
+     * JetBrains' plugin verifier checks {@code ^[\w.-]+$}), at most 255 of them here.
+     */
+    private static final Pattern JETBRAINS_PLUGIN = Pattern.compile("[A-Za-z0-9_.-]{1,255}");
     /** devcontainer.json's forwardPorts: a port, or {@code host:port} (the base schema's pattern). */
     private static final Pattern FORWARD_PORT = Pattern.compile("(?:[a-z0-9-]+:)?([0-9]{1,5})");
 
@@ -49,6 +55,16 @@ final class RequestRules {
             if (extension == null || !EXTENSION.matcher(extension.strip()).matches()) {
                 problems.add(violation("extensions", extension, "a VS Code extension id, publisher.name"
                         + " (letters, digits and -), optionally @version or @prerelease"));
+            }
+        }
+    }
+
+    static void checkJetbrainsPlugins(List<String> plugins, List<InvalidRequestException.Violation> problems) {
+        for (String plugin : plugins) {
+            if (plugin == null || !JETBRAINS_PLUGIN.matcher(plugin.strip()).matches()) {
+                problems.add(violation("jetbrainsPlugins", plugin, "a JetBrains Marketplace plugin id such as"
+                        + " org.intellij.plugins.hcl (up to 255 letters, digits, '.', '-' and '_'; the plugin page"
+                        + " lists it under Additional Information)"));
             }
         }
     }

@@ -37,6 +37,7 @@ class RendererJavaTest {
     private static GenerateRequest.Builder everything(Distro distro) {
         return Requests.sample(distro.id()).projectJava(RELEASE_17).remoteUser("dev").mavenSettings(true)
                 .caCertificates(List.of(TEST_CA)).extensions(List.of("redhat.vscode-xml"))
+                .jetbrainsPlugins(List.of("org.intellij.plugins.hcl", "com.github.l34130.mise"))
                 .forwardPorts(List.of("8080", "db:5432"));
     }
 
@@ -58,6 +59,25 @@ class RendererJavaTest {
         assertThat(config.path("forwardPorts").get(1).textValue()).isEqualTo("db:5432");
         assertThat(config.path("customizations").path("vscode").path("extensions")).extracting(JsonNode::textValue)
                 .containsExactly("vscjava.vscode-java-pack", "ms-azuretools.vscode-containers", "redhat.vscode-xml");
+        if (distro.jetbrainsBackend()) {
+            assertThat(config.path("customizations").path("jetbrains").path("backend").textValue()).isEqualTo("IntelliJ");
+            assertThat(config.path("customizations").path("jetbrains").path("plugins")).extracting(JsonNode::textValue)
+                    .containsExactly("org.intellij.plugins.hcl", "com.github.l34130.mise");
+        } else {
+            assertThat(config.path("customizations").has("jetbrains")).as("JetBrains IDEs cannot open alpine").isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Distro.class, names = {"WOLFI", "DEBIAN", "UBUNTU"})
+    void jetbrainsIdesGetTheIntellijBackendAndNoPluginListByDefault(Distro distro) throws Exception {
+        String json = render(Requests.sample(distro.id())).get("devcontainer.json");
+
+        assertThat(DevcontainerSchema.problems(json)).isEmpty();
+        JsonNode jetbrains = Jsonc.parse(json).path("customizations").path("jetbrains");
+        assertThat(jetbrains.path("backend").textValue()).isEqualTo("IntelliJ");
+        assertThat(jetbrains.has("plugins")).isFalse();
+        assertThat(jetbrains.size()).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -187,10 +187,46 @@ class RendererTest {
 
         assertThat(dockerfile).contains("for plugin in buildx compose", "getconf", "/bin/bash#' /etc/passwd");
         if (distro.glibc()) {
-            assertThat(dockerfile).contains("ldconfig -p | grep -q 'libstdc++");
+            assertThat(dockerfile).contains("for library in libstdc++.so libXext.so.6 libXrender.so.1 libXtst.so.6"
+                    + " libXi.so.6 libfreetype.so.6; do", "ldconfig -p | grep -qF \"$library\"", " getconf unzip");
         } else {
             assertThat(dockerfile).as("musl has no loader cache").doesNotContain("ldconfig");
+            assertThat(dockerfile).as("no JetBrains backend on musl").doesNotContain("unzip", "libXext");
         }
+    }
+
+    /** The loader-cache loop of a glibc Dockerfile, run by sh with {@code ldconfig -p} answering {@code cache}. */
+    private static Processes.Result runLoaderCacheCheck(String dockerfile, List<String> cache) {
+        List<String> lines = dockerfile.lines().toList();
+        int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("    && for library in")).findFirst().orElseThrow());
+        int last = first + lines.subList(first, lines.size()).indexOf("    done \\");
+        StringBuilder script = new StringBuilder("ldconfig() { [ \"$1\" = -p ] || exit 2; printf '\\t%s (libc6,x86-64) => /usr/lib/%s\\n'");
+        cache.forEach(l -> script.append(' ').append(l).append(' ').append(l));
+        script.append("; }\ntrue \\\n");
+        lines.subList(first, last + 1).forEach(l -> script.append(l).append('\n'));
+        script.append("    && echo every library is listed\n");
+        return Processes.run(List.of("sh", "-s"), script.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Distro.class, names = {"WOLFI", "DEBIAN", "UBUNTU"})
+    void theBuildFailsWhenTheLoaderCacheLacksALibraryAnEditorsServerLoads(Distro distro) throws Exception {
+        String dockerfile = render(distro).get("Dockerfile").body();
+        List<String> all = List.of("libstdc++.so.6", "libXext.so.6", "libXrender.so.1", "libXtst.so.6", "libXi.so.6",
+                "libfreetype.so.6");
+
+        Processes.Result complete = runLoaderCacheCheck(dockerfile, all);
+        assertThat(complete.exitCode()).as(complete.stderr()).isZero();
+        assertThat(complete.stdout()).isEqualTo("every library is listed\n");
+        // the cache entry left out, and the name the check reports (libstdc++ by any version)
+        Map<String, String> missingAndReported = Map.of("libstdc++.so.6", "libstdc++.so", "libXtst.so.6", "libXtst.so.6",
+                "libfreetype.so.6", "libfreetype.so.6");
+        missingAndReported.forEach((missing, reported) -> {
+            Processes.Result without = runLoaderCacheCheck(dockerfile, all.stream().filter(l -> !l.equals(missing)).toList());
+            assertThat(without.exitCode()).as(missing).isEqualTo(1);
+            assertThat(without.stderr()).isEqualTo("devcontainer: 'ldconfig -p' does not list " + reported + "\n");
+            assertThat(without.stdout()).isEmpty();
+        });
     }
 
     @Test

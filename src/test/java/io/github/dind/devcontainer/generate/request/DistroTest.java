@@ -47,6 +47,26 @@ class DistroTest {
         assertThat(Distro.UBUNTU.packages()).doesNotContain("docker-cli", "docker-compose");
     }
 
+    /**
+     * JetBrains' list (curl, unzip, ps, libxext, libxrender, libxtst, libxi, freetype, procps, gcompat)
+     * under each distribution's names: Debian's from `apt-cache show` in debian:trixie, Ubuntu's from
+     * packages.ubuntu.com/noble, Wolfi's from wolfi-dev/os (libxext.yaml ... freetype.yaml, unzip.yaml).
+     */
+    @Test
+    void theGlibcDistrosCarryWhatAJetbrainsBackendLoadsAndAlpineNothingOfIt() {
+        assertThat(Distro.WOLFI.packages()).contains("curl", "procps", "unzip", "libxext", "libxrender", "libxtst",
+                "libxi", "freetype");
+        for (Distro apt : List.of(Distro.DEBIAN, Distro.UBUNTU)) {
+            assertThat(apt.packages()).contains("curl", "procps", "unzip", "libxext6", "libxrender1", "libxtst6",
+                    "libxi6", "libfreetype6");
+        }
+        assertThat(Distro.ALPINE.packages()).doesNotContain("unzip", "libxext", "libxtst", "freetype", "gcompat");
+        assertThat(Distro.ALPINE.jetbrainsBackend()).isFalse();
+        assertThat(List.of(Distro.WOLFI, Distro.DEBIAN, Distro.UBUNTU)).allMatch(Distro::jetbrainsBackend);
+        assertThat(Distro.JETBRAINS_LIBRARIES).containsExactly("libXext.so.6", "libXrender.so.1", "libXtst.so.6",
+                "libXi.so.6", "libfreetype.so.6");
+    }
+
     @ParameterizedTest
     @EnumSource(Distro.class)
     void everyDistroListsEachPackageOnce(Distro distro) {

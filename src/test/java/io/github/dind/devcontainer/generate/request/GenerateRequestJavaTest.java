@@ -34,12 +34,14 @@ class GenerateRequestJavaTest {
     @Test
     void badJavaValuesAreReportedTogetherNamingTheirParameters() {
         assertThatThrownBy(() -> Requests.sample("debian").projectJava(RELEASE_21).javaVersion("17").maven("sdkman")
-                .extensions(List.of("not an id")).forwardPorts(List.of("8080", "70000", "DB:1"))
+                .extensions(List.of("not an id")).jetbrainsPlugins(List.of("org.intellij.plugins.hcl", "a\"b"))
+                .forwardPorts(List.of("8080", "70000", "DB:1"))
                 .caCertificates(List.of(Path.of("/no/such/ca.crt"))).build())
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("javaVersion \"17\" must be a Java version debian ships (21, 25) or none")
                 .hasMessageContaining("maven \"sdkman\" must be distro (the distribution's Maven) or none")
                 .hasMessageContaining("extensions \"not an id\" must be a VS Code extension id")
+                .hasMessageContaining("jetbrainsPlugins \"a\\\"b\" must be a JetBrains Marketplace plugin id")
                 .hasMessageContaining("forwardPorts \"70000\" must be a port from 1 to 65535")
                 .hasMessageContaining("forwardPorts \"DB:1\"")
                 .hasMessageContaining("caCertificates \"/no/such/ca.crt\" must be a PEM file that can be read");
@@ -52,6 +54,27 @@ class GenerateRequestJavaTest {
 
         assertThat(spec.editor().extensions()).containsExactly("vscjava.vscode-java-pack", "ms-azuretools.vscode-containers",
                 "redhat.vscode-xml@1.2.3", "ms-vscode.makefile-tools@prerelease");
+    }
+
+    @Test
+    void jetbrainsPluginsAreKeptInOrderOnceAndStrippedAndNoneByDefault() {
+        assertThat(Requests.build(Requests.sample("debian")).editor().jetbrainsPlugins()).isEmpty();
+        GenerateRequest spec = Requests.build(Requests.sample("debian").jetbrainsPlugins(List.of(
+                " org.intellij.plugins.hcl", "com.github.l34130.mise", "org.intellij.plugins.hcl", "Lombook_Plugin-1.0")));
+
+        assertThat(spec.editor().jetbrainsPlugins()).containsExactly("org.intellij.plugins.hcl", "com.github.l34130.mise",
+                "Lombook_Plugin-1.0");
+    }
+
+    @Test
+    void aJetbrainsPluginIdHoldsOnlyWhatPluginXmlAllows() {
+        for (String bad : List.of("", "a b", "a/b", "a\u00e9", "x".repeat(256), "a${localEnv:HOME}")) {
+            assertThatThrownBy(() -> Requests.sample("wolfi").jetbrainsPlugins(List.of(bad)).build()).as(bad)
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("jetbrainsPlugins");
+        }
+        assertThat(Requests.build(Requests.sample("wolfi").jetbrainsPlugins(List.of("x".repeat(255)))).editor()
+                .jetbrainsPlugins()).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,47 @@
+package io.github.dind.devcontainer.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import io.github.dind.devcontainer.Setting;
+import io.github.dind.devcontainer.testing.RecordingConsole;
+import io.github.dind.devcontainer.testing.Requests;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the generate goal reports beside the files it writes. */
+class GeneratorTest {
+
+    @Test
+    void alpineWarnsThatJetbrainsIdesCannotOpenItAndTheGlibcDistrosDoNot(@TempDir Path folder) throws Exception {
+        RecordingConsole alpine = new RecordingConsole();
+        new Generator(alpine).generate(Requests.build(Requests.sample("alpine")),
+                new Generator.Options(folder.resolve("alpine"), null, null, false));
+
+        assertThat(alpine.warn()).containsExactly("JetBrains IDEs (IntelliJ IDEA and the others) cannot open this"
+                + " devcontainer: their IDE backend runs on glibc-based images only, and alpine uses musl. VS Code and"
+                + " the devcontainer CLI can. For a JetBrains IDE choose " + Setting.assign("distro", "debian")
+                + ", ubuntu or wolfi.");
+        assertThat(Files.readString(folder.resolve("alpine/devcontainer.json"))).doesNotContain("jetbrains");
+
+        for (String distro : List.of("wolfi", "debian", "ubuntu")) {
+            RecordingConsole glibc = new RecordingConsole();
+            new Generator(glibc).generate(Requests.build(Requests.sample(distro)),
+                    new Generator.Options(folder.resolve(distro), null, null, false));
+            assertThat(glibc.warn()).as(distro).isEmpty();
+            assertThat(Files.readString(folder.resolve(distro + "/devcontainer.json"))).contains("\"backend\": \"IntelliJ\"");
+        }
+    }
+
+    @Test
+    void onAlpineTheWarningSaysTheJetbrainsPluginsAreLeftOut(@TempDir Path folder) throws Exception {
+        RecordingConsole console = new RecordingConsole();
+        new Generator(console).generate(Requests.build(Requests.sample("alpine")
+                .jetbrainsPlugins(List.of("org.intellij.plugins.hcl"))), new Generator.Options(folder, null, null, false));
+
+        assertThat(console.warn()).singleElement().asString()
+                .endsWith("; until then " + Setting.ref("jetbrainsPlugins") + " is not written into devcontainer.json.");
+        assertThat(Files.readString(folder.resolve("devcontainer.json"))).doesNotContain("org.intellij.plugins.hcl");
+    }
+}
