@@ -92,7 +92,7 @@ final class BaseImagePuller {
         if (request.pull() == PullPolicy.ALWAYS) {
             return; // the daemon pulls every base image itself (pull=true)
         }
-        for (String base : BaseImages.of(dockerfile, request.buildArgs())) {
+        for (String base : BaseImages.of(dockerfile, request.buildArgs(), request.target())) {
             if (inspect(base).isPresent()) {
                 continue;
             }

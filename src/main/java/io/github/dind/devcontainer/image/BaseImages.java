@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * The images a Dockerfile builds {@code FROM}: stage references and {@code scratch} left out,
  * global {@code ARG}s and build args substituted. A reference that still holds an unknown variable
- * is skipped: the daemon will resolve it.
+ * is skipped: the daemon will resolve it. With a target, the stages after it are left out: the
+ * classic builder stops at the target stage (moby {@code builder/dockerfile} {@code dispatchFromDockerfile}
+ * runs the stages in order up to it).
  */
 final class BaseImages {
     private static final Pattern VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|([A-Za-z_][A-Za-z0-9_]*))");
@@ -23,6 +25,11 @@ final class BaseImages {
     }
 
     static List<String> of(String dockerfile, Map<String, String> buildArgs) {
+        return of(dockerfile, buildArgs, null);
+    }
+
+    /** @param target the stage the build stops at; null for the last */
+    static List<String> of(String dockerfile, Map<String, String> buildArgs, String target) {
         Map<String, String> globalArgs = new HashMap<>();
         Set<String> stages = new LinkedHashSet<>();
         Set<String> images = new LinkedHashSet<>();
@@ -59,9 +66,32 @@ final class BaseImages {
                         && ImageReference.isValid(image)) {
                     images.add(image);
                 }
+                if (target != null && operands.size() >= 3 && operands.get(2).equalsIgnoreCase(target)) {
+                    break;
+                }
             }
         }
         return List.copyOf(images);
+    }
+
+    /** The names of the Dockerfile's stages ({@code FROM ... AS name}), lower-cased, in order. */
+    static List<String> stageNames(String dockerfile) {
+        List<String> names = new ArrayList<>();
+        for (String instruction : instructions(dockerfile)) {
+            String[] words = instruction.strip().split("\\s+");
+            if ("FROM".equalsIgnoreCase(words[0])) {
+                List<String> operands = new ArrayList<>();
+                for (int i = 1; i < words.length; i++) {
+                    if (!words[i].startsWith("--")) {
+                        operands.add(words[i]);
+                    }
+                }
+                if (operands.size() >= 3 && "AS".equalsIgnoreCase(operands.get(1))) {
+                    names.add(operands.get(2).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
     }
 
     /** Logical lines: comments dropped, backslash continuations joined. */

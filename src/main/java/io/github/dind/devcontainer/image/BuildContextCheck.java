@@ -7,15 +7,16 @@ import io.github.dind.devcontainer.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** What is checked in the build context before anything is sent: the Dockerfile is there, and line endings. */
+/** What is checked in the build context before anything is sent: the context and the Dockerfile are there, and line endings. */
 final class BuildContextCheck {
     private BuildContextCheck() {
     }
 
     /** A Windows checkout's CRLF endings break a shell script's shebang: say which files and how to fix the checkout. */
     static void warnAboutCrlf(BuildRequest request, Console console) throws IOException {
-        java.util.List<String> crlf = LineEndings.crlfFiles(request.contextDirectory(), request.dockerfile());
+        List<String> crlf = LineEndings.crlfFiles(request.contextDirectory(), request.dockerfile());
         if (!crlf.isEmpty()) {
             console.warn("Windows (CRLF) line endings in " + String.join(", ", crlf) + " of the build context "
                     + request.contextDirectory() + ". The generated Dockerfile strips them from startup.sh, but a shell"
@@ -26,7 +27,8 @@ final class BuildContextCheck {
     }
 
     /**
-     * The Dockerfile, after checking the context holds it.
+     * The Dockerfile, after checking that it and the context are there. A Dockerfile outside the
+     * context is sent with it, as the docker CLI sends one ({@link io.github.dind.devcontainer.image.context.ContextArchive}).
      *
      * @throws BuildContextException naming what is missing and the setting that points at it
      */
@@ -36,14 +38,10 @@ final class BuildContextCheck {
             throw new BuildContextException("The build context " + context + " does not exist. Run"
                     + " devcontainer:generate first, or point " + Setting.ref("directory") + " at a directory with a Dockerfile.");
         }
-        Path dockerfile = context.resolve(request.dockerfile()).normalize();
-        if (!dockerfile.startsWith(context.normalize())) {
-            throw new BuildContextException(Setting.ref("dockerfile") + " " + request.dockerfile() + " lies outside the build context "
-                    + context + "; the daemon only sees files inside it.");
-        }
+        Path dockerfile = request.dockerfile();
         if (!Files.isRegularFile(dockerfile)) {
             throw new BuildContextException("There is no Dockerfile at " + dockerfile + ". Run devcontainer:generate"
-                    + " first, or set " + Setting.ref("dockerfile") + " (relative to " + context + ").");
+                    + " first, or set " + Setting.ref("dockerfile") + " (relative to " + Setting.ref("directory") + ").");
         }
         return dockerfile;
     }

@@ -3,30 +3,38 @@ package io.github.dind.devcontainer.image;
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.InvalidSettingException;
+import io.github.dind.devcontainer.Printable;
+import io.github.dind.devcontainer.devcontainer.DevcontainerJsonException;
 import io.github.dind.devcontainer.devcontainer.ImageMetadata;
 import io.github.dind.devcontainer.devcontainer.ImageReference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a build needs.
  *
  * @param contextDirectory the directory sent to the daemon
- * @param dockerfile the Dockerfile, relative to the context, {@code /}-separated
+ * @param dockerfile the Dockerfile, inside the context or not (then it is sent as the docker CLI
+ *     sends it: see {@link io.github.dind.devcontainer.image.context.ContextArchive})
  * @param labels labels for the image (they count towards the fingerprint)
  * @param created when set, recorded as {@code org.opencontainers.image.created}; left out of the
  *     fingerprint, so asking for it does not defeat the no-op rebuild
  * @param always build even when an image with the same fingerprint exists
  * @param cacheFrom images whose layers the build may reuse (docker build --cache-from), pulled
  *     first when missing and the pull policy allows; typically the last pushed tag
+ * @param target the Dockerfile stage to build ({@code docker build --target}); null for the last
+ * @param network the network mode of the build's RUN steps ({@code --network}); null for the daemon's default
+ * @param extraHosts {@code NAME:IP} lines for the RUN steps' {@code /etc/hosts} ({@code --add-host})
  */
 public record BuildRequest(
         Path contextDirectory,
-        String dockerfile,
+        Path dockerfile,
         ImageName image,
         Map<String, String> buildArgs,
         Map<String, String> labels,
@@ -35,67 +43,93 @@ public record BuildRequest(
         boolean noCache,
         boolean always,
         Duration timeout,
-        List<String> cacheFrom) {
+        List<String> cacheFrom,
+        String target,
+        String network,
+        List<String> extraHosts) {
 
     public BuildRequest {
-        buildArgs = Map.copyOf(buildArgs);
+        buildArgs = Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
         labels = Map.copyOf(labels);
         cacheFrom = cacheFrom == null ? List.of() : List.copyOf(cacheFrom);
+        extraHosts = extraHosts == null ? List.of() : List.copyOf(extraHosts);
     }
 
-    /** A request without {@code cacheFrom}. */
-    public BuildRequest(Path contextDirectory, String dockerfile, ImageName image, Map<String, String> buildArgs,
+    /** A request for the last stage of a Dockerfile, with no cache images and the daemon's network. */
+    public BuildRequest(Path contextDirectory, Path dockerfile, ImageName image, Map<String, String> buildArgs,
             Map<String, String> labels, Instant created, PullPolicy pull, boolean noCache, boolean always, Duration timeout) {
-        this(contextDirectory, dockerfile, image, buildArgs, labels, created, pull, noCache, always, timeout, List.of());
+        this(contextDirectory, dockerfile, image, buildArgs, labels, created, pull, noCache, always, timeout, List.of(),
+                null, null, List.of());
     }
 
     /**
      * The build goal's settings as given, before they are checked.
      *
+     * @param contextDirectory the devcontainer folder ({@code directory}): where devcontainer.json is
+     *     looked for, and the build context when there is none
+     * @param workspaceFolder the folder a client opens (the top-level project's), for {@code ${localWorkspaceFolder}}
+     * @param environment the environment, for {@code ${localEnv:NAME}}
+     * @param dockerfile the pom's {@code dockerfile}, relative to {@code contextDirectory}; null when not set
      * @param labels the project's labels (OCI annotations)
-     * @param metadataLabel add the devcontainer.json found in the context as the {@code devcontainer.metadata} label
+     * @param metadataLabel add the devcontainer.json the build comes from as the {@code devcontainer.metadata} label
      * @param createdLabel record the build time
      * @param pull the pull policy's id ({@code missing}, {@code always}, {@code never})
      * @param offline Maven runs offline: nothing is pulled, whatever {@code pull} says
      * @param timeoutSeconds how long the whole build may take, in seconds
      * @param cacheFrom image references, blanks ignored
      */
-    public record Settings(Path contextDirectory, String dockerfile, ImageName image, Map<String, String> buildArgs,
-            Map<String, String> labels, boolean metadataLabel, boolean createdLabel, String pull, boolean offline,
-            boolean noCache, boolean always, int timeoutSeconds, List<String> cacheFrom) {
+    public record Settings(Path contextDirectory, Path workspaceFolder, Map<String, String> environment,
+            String dockerfile, ImageName image, Map<String, String> buildArgs, Map<String, String> labels,
+            boolean metadataLabel, boolean createdLabel, String pull, boolean offline, boolean noCache, boolean always,
+            int timeoutSeconds, List<String> cacheFrom) {
     }
 
     /**
-     * Checks the settings and makes the request: the pull policy ({@code mvn -o} means never, and the
-     * console says so), the labels with the devcontainer's metadata, the cacheFrom references.
+     * Checks the settings, reads devcontainer.json's build section ({@link BuildInputs}: where each part
+     * comes from) and makes the request: the pull policy ({@code mvn -o} means never, and the console
+     * says so), the labels with the devcontainer's metadata, the cacheFrom references.
      *
+     * @return empty when there is nothing to build (devcontainer.json opens a named image); the console says so
      * @throws InvalidSettingException naming {@code timeout}, {@code pull} or {@code cacheFrom}
-     * @throws io.github.dind.devcontainer.image.context.BuildContextException when devcontainer.json
-     *     cannot be read for the metadata label
+     * @throws io.github.dind.devcontainer.devcontainer.DevcontainerJsonException naming the
+     *     devcontainer.json property the plugin cannot read or honour
+     * @throws io.github.dind.devcontainer.image.context.BuildContextException when a devcontainer.json
+     *     cannot be read, or its Dockerfile or context is missing
      */
-    public static BuildRequest of(Settings settings, Console console) throws DevcontainerException {
+    public static Optional<BuildRequest> of(Settings settings, Console console) throws DevcontainerException {
         if (settings.timeoutSeconds() < 1) {
             throw new InvalidSettingException("timeout", settings.timeoutSeconds(), "must be at least 1 (seconds)");
         }
         PullPolicy configured = PullPolicy.fromId(settings.pull());
-        PullPolicy pull = PullPolicy.effective(configured, settings.offline());
-        if (pull != configured) {
+        Optional<BuildInputs> found = BuildInputs.of(settings, console);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        BuildInputs inputs = found.get();
+        PullPolicy asked = inputs.pullAlways() && configured == PullPolicy.MISSING ? PullPolicy.ALWAYS : configured;
+        PullPolicy pull = PullPolicy.effective(asked, settings.offline());
+        if (pull != asked) {
             console.info("Maven runs offline: base images are not pulled (pull=never)");
         }
         Map<String, String> labels = new LinkedHashMap<>(settings.labels());
+        labels.putAll(inputs.labels());
         if (settings.metadataLabel()) {
-            MetadataLabel.of(settings.contextDirectory(), console).ifPresent(value -> labels.put(ImageMetadata.LABEL, value));
+            MetadataLabel.of(inputs.configFile(), settings.contextDirectory(), console)
+                    .ifPresent(value -> labels.put(ImageMetadata.LABEL, value));
         }
-        List<String> cache = settings.cacheFrom() == null ? List.of()
-                : settings.cacheFrom().stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+        List<String> cache = inputs.cacheFrom().stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
         for (String image : cache) {
             if (!ImageReference.isValid(image)) {
-                throw new InvalidSettingException("cacheFrom", image, "must be " + ImageReference.RULE);
+                if (settings.cacheFrom() != null && settings.cacheFrom().stream().anyMatch(c -> c.strip().equals(image))) {
+                    throw new InvalidSettingException("cacheFrom", image, "must be " + ImageReference.RULE);
+                }
+                throw new DevcontainerJsonException(inputs.configFile(), "build.cacheFrom", Printable.quote(image)
+                        + " (or a --cache-from of build.options) must be " + ImageReference.RULE + ".");
             }
         }
-        return new BuildRequest(settings.contextDirectory(), settings.dockerfile().replace('\\', '/'), settings.image(),
-                settings.buildArgs() == null ? Map.of() : settings.buildArgs(), labels,
-                settings.createdLabel() ? Instant.now() : null, pull, settings.noCache(), settings.always(),
-                Duration.ofSeconds(settings.timeoutSeconds()), cache);
+        return Optional.of(new BuildRequest(inputs.context(), inputs.dockerfile(), settings.image(), inputs.buildArgs(),
+                labels, settings.createdLabel() ? Instant.now() : null, pull, settings.noCache() || inputs.noCache(),
+                settings.always(), Duration.ofSeconds(settings.timeoutSeconds()), cache, inputs.target(),
+                inputs.network(), inputs.extraHosts()));
     }
 }

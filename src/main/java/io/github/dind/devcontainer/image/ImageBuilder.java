@@ -6,6 +6,7 @@ import io.github.dind.devcontainer.image.registry.CredentialLookup;
 import io.github.dind.devcontainer.image.registry.RegistryAuthException;
 import io.github.dind.devcontainer.Setting;
 import io.github.dind.devcontainer.Errors;
+import io.github.dind.devcontainer.Printable;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.model.AuthConfigurations;
@@ -103,9 +104,17 @@ public final class ImageBuilder {
         long start = System.nanoTime();
         Path dockerfile = BuildContextCheck.dockerfile(request);
         BuildContextCheck.warnAboutCrlf(request, console);
-        try (ContextArchive context = ContextArchive.create(request.contextDirectory(), request.dockerfile())) {
-            String fingerprint = BuildFingerprint.of(context.sha256(), request.dockerfile(), request.buildArgs(),
-                    request.labels());
+        String dockerfileText = Files.readString(dockerfile, StandardCharsets.UTF_8);
+        if (request.target() != null
+                && !BaseImages.stageNames(dockerfileText).contains(request.target().toLowerCase(Locale.ROOT))) {
+            throw new BuildContextException("The target stage " + Printable.quote(request.target()) + " (build.target of"
+                    + " devcontainer.json, or --target in its build.options) is not a stage of " + dockerfile
+                    + ": its named stages are " + BaseImages.stageNames(dockerfileText) + ". Name one of them, or"
+                    + " leave build.target out to build the last.");
+        }
+        try (ContextArchive context = ContextArchive.create(request.contextDirectory(), dockerfile)) {
+            String fingerprint = BuildFingerprint.of(context.sha256(), context.dockerfileName(), request.buildArgs(),
+                    request.labels(), request.target(), request.network(), request.extraHosts());
             console.debug("Build context: " + context.entries() + " entries, sha256:" + context.sha256()
                     + "; fingerprint " + fingerprint);
             Optional<LocalImages.LocalImage> previous = images.inspect(request.image().primary());
@@ -115,7 +124,7 @@ public final class ImageBuilder {
                 if (existing.isPresent()) {
                     images.tagMissing(existing.get(), request.image());
                     console.info("Image " + request.image().primary() + " is up to date (" + LocalImages.shortId(existing.get().id())
-                            + "): the context, build args and labels are unchanged, nothing to build."
+                            + "): the context, Dockerfile, build args, target and labels are unchanged, nothing to build."
                             + " " + Setting.assign("always", "true") + " rebuilds it.");
                     return new BuildResult(existing.get().id(), existing.get().size(), request.image(), true, since(start));
                 }
@@ -124,12 +133,11 @@ public final class ImageBuilder {
             previous.ifPresent(image -> replaced.add(image.id()));
             request.image().references().stream().skip(1).forEach(reference -> images.inspect(reference)
                     .ifPresent(image -> replaced.add(image.id())));
-            String dockerfileText = Files.readString(dockerfile, StandardCharsets.UTF_8);
             BaseImagePuller puller = new BaseImagePuller(docker.get(), console, credentials);
             puller.ensureBaseImages(dockerfileText, request);
             List<String> cacheFrom = puller.ensureCacheImages(request);
             String imageId = runBuild(request, context, fingerprint, cacheFrom, request.pull() == PullPolicy.ALWAYS
-                    ? puller.logins(BaseImages.of(dockerfileText, request.buildArgs())) : null);
+                    ? puller.logins(BaseImages.of(dockerfileText, request.buildArgs(), request.target())) : null);
             LocalImages.LocalImage built = images.inspect(imageId).orElseThrow(() -> new IllegalStateException("the image " + imageId
                     + " the build made is gone"));
             replaced.remove(built.id());
@@ -149,13 +157,13 @@ public final class ImageBuilder {
         if (request.created() != null) {
             labels.put(CREATED_LABEL, DateTimeFormatter.ISO_INSTANT.format(request.created()));
         }
-        console.info("Building " + String.join(", ", request.image().references()) + " from "
-                + request.contextDirectory().resolve(request.dockerfile()));
+        console.info("Building " + String.join(", ", request.image().references()) + " from " + request.dockerfile()
+                + (request.target() == null ? "" : " (stage " + request.target() + ")"));
         BuildProgress progress = new BuildProgress(console);
         try (InputStream tar = context.open()) {
             BuildImageCmd command = docker.get().buildImageCmd()
                     .withTarInputStream(tar)
-                    .withDockerfilePath(request.dockerfile())
+                    .withDockerfilePath(context.dockerfileName())
                     .withTags(new HashSet<>(request.image().references()))
                     .withLabels(labels)
                     .withNoCache(request.noCache())
@@ -164,6 +172,15 @@ public final class ImageBuilder {
                     .withForcerm(true); // no intermediate container survives a failed step
             if (!cacheFrom.isEmpty()) {
                 command.withCacheFrom(new HashSet<>(cacheFrom));
+            }
+            if (request.target() != null) {
+                command.withTarget(request.target());
+            }
+            if (request.network() != null) {
+                command.withNetworkMode(request.network());
+            }
+            if (!request.extraHosts().isEmpty()) {
+                command.withExtraHosts(new LinkedHashSet<>(request.extraHosts()));
             }
             if (logins != null && logins.getConfigs() != null && !logins.getConfigs().isEmpty()) {
                 command.withBuildAuthConfigs(logins);

@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The {@link ImageMetadata#LABEL} value for the image built from a devcontainer folder, from the
- * devcontainer.json that describes how to start it: {@code devcontainer.json} when it builds
- * (a {@code build} section), else {@code build/devcontainer.json} (what {@code generate} writes next
- * to an image-based devcontainer.json when it is given a prebuilt image).
+ * The {@link ImageMetadata#LABEL} value for the image built from a devcontainer.json: the one the
+ * build comes from ({@link BuildInputs}), {@code devcontainer.json} when it builds, else
+ * {@code build/devcontainer.json} (what {@code generate} writes next to an image-based
+ * devcontainer.json when it is given a prebuilt image).
  */
 public final class MetadataLabel {
     /** Where {@code generate} puts the build-based configuration when devcontainer.json names a prebuilt image. */
@@ -25,26 +25,20 @@ public final class MetadataLabel {
     }
 
     /**
-     * @return empty, with a note on the console, when the folder has no devcontainer.json that builds
-     * @throws BuildContextException when a devcontainer.json cannot be read or is not JSON with comments
+     * @param configFile the devcontainer.json the image is built from; null when there is none
+     * @param directory the devcontainer folder, for the message
+     * @return empty, with a note on the console, when there is no devcontainer.json
+     * @throws BuildContextException when the devcontainer.json cannot be read or is not JSON with comments
      */
-    public static Optional<String> of(Path directory, Console console) throws BuildContextException {
-        Path main = directory.resolve("devcontainer.json");
-        Path nested = directory.resolve(BUILD_CONFIG);
+    public static Optional<String> of(Path configFile, Path directory, Console console) throws BuildContextException {
+        if (configFile == null) {
+            console.info("No devcontainer.json that builds in " + directory + ": the image gets no "
+                    + ImageMetadata.LABEL + " label");
+            return Optional.empty();
+        }
         try {
-            Path source = null;
-            if (Files.isRegularFile(main) && !ImageMetadata.isImageBased(Files.readString(main), main.toString())) {
-                source = main;
-            } else if (Files.isRegularFile(nested)) {
-                source = nested;
-            }
-            if (source == null) {
-                console.info("No devcontainer.json that builds in " + directory + ": the image gets no "
-                        + ImageMetadata.LABEL + " label");
-                return Optional.empty();
-            }
-            console.debug("The " + ImageMetadata.LABEL + " label comes from " + source);
-            return Optional.of(ImageMetadata.label(Files.readString(source), source.toString()));
+            console.debug("The " + ImageMetadata.LABEL + " label comes from " + configFile);
+            return Optional.of(ImageMetadata.label(Files.readString(configFile), configFile.toString()));
         } catch (IOException e) {
             throw new BuildContextException(Errors.rootMessage(e) + ". The image records it as its "
                     + ImageMetadata.LABEL + " label: fix the file, or set " + Setting.assign("metadataLabel", "false") + ".", e);

@@ -6,6 +6,7 @@ import io.github.dind.devcontainer.image.ImageBuilder;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,11 +17,19 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractDockerMojo {
-    /** The Dockerfile, relative to {@code directory} (the build context). */
-    @Parameter(property = PropertyNames.DOCKERFILE, defaultValue = "Dockerfile")
+    /**
+     * The Dockerfile, relative to {@code directory}. Default: {@code build.dockerfile} of
+     * devcontainer.json (relative to its folder), else {@code Dockerfile} when there is no
+     * devcontainer.json. Set, it overrides devcontainer.json's, with a warning: clients build
+     * devcontainer.json's.
+     */
+    @Parameter(property = PropertyNames.DOCKERFILE)
     private String dockerfile;
 
-    /** Build arguments ({@code ARG}s of the Dockerfile). */
+    /**
+     * Build arguments ({@code ARG}s of the Dockerfile), added to devcontainer.json's {@code build.args};
+     * where both set one, the pom's value wins, with a warning: clients build with devcontainer.json's.
+     */
     @Parameter
     private Map<String, String> buildArgs;
 
@@ -45,7 +54,7 @@ public class BuildMojo extends AbstractDockerMojo {
     private boolean createdLabel;
 
     /**
-     * Images whose layers the build may reuse, e.g. the last pushed tag
+     * Images whose layers the build may reuse, before devcontainer.json's {@code build.cacheFrom}, e.g. the last pushed tag
      * ({@code registry.example.com/team/app-devcontainer:latest}): pulled first when missing (with the
      * same logins as push), skipped with a warning when they cannot be pulled. Makes CI builds
      * incremental; see "Prebuild in CI" in the README.
@@ -77,12 +86,16 @@ public class BuildMojo extends AbstractDockerMojo {
 
     @Override
     void run() throws DevcontainerException {
-        BuildRequest request = BuildRequest.of(new BuildRequest.Settings(directory().toPath(), dockerfile, imageName(),
-                buildArgs, ProjectLabels.forBuild(owner()), metadataLabel, createdLabel, pull, session.isOffline(),
-                noCache, always, timeout, cacheFrom), console());
-        try (DockerConnection docker = connect(request.timeout())) {
+        Optional<BuildRequest> request = BuildRequest.of(new BuildRequest.Settings(directory().toPath(),
+                owner().getBasedir().toPath(), System.getenv(), dockerfile, imageName(), buildArgs,
+                ProjectLabels.forBuild(owner()), metadataLabel, createdLabel, pull, session.isOffline(), noCache, always,
+                timeout, cacheFrom), console());
+        if (request.isEmpty()) {
+            return;
+        }
+        try (DockerConnection docker = connect(request.get().timeout())) {
             getLog().debug("Using " + docker.describe());
-            new ImageBuilder(docker, console()).withCredentials(credentials()).build(request);
+            new ImageBuilder(docker, console()).withCredentials(credentials()).build(request.get());
         }
     }
 }

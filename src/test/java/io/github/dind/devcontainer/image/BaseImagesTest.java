@@ -44,4 +44,17 @@ class BaseImagesTest {
                 .containsExactly("FROM debian:trixie", "RUN a && b");
         assertThat(BaseImages.of("FROM \\\n  debian:trixie\n", Map.of())).containsExactly("debian:trixie");
     }
+
+    @Test
+    void aTargetLeavesTheLaterStagesOut() {
+        String dockerfile = """
+                FROM debian:trixie AS base
+                FROM alpine:3.24 AS Dev
+                FROM ubuntu:24.04 AS test
+                """;
+
+        assertThat(BaseImages.of(dockerfile, Map.of(), "dev")).containsExactly("debian:trixie", "alpine:3.24");
+        assertThat(BaseImages.of(dockerfile, Map.of(), null)).containsExactly("debian:trixie", "alpine:3.24", "ubuntu:24.04");
+        assertThat(BaseImages.stageNames(dockerfile + "FROM scratch\n")).containsExactly("base", "dev", "test");
+    }
 }

@@ -2,6 +2,7 @@ package io.github.dind.devcontainer.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +45,26 @@ class BuildFingerprintTest {
         assertThat(BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of(), atLaterCommit))
                 .isEqualTo(BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of(), atFirstCommit))
                 .isNotEqualTo(BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of(), renamed));
+    }
+
+    @Test
+    void theTargetNetworkAndHostsCountOnlyWhenSet() {
+        String base = BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of(), Map.of());
+
+        assertThat(BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of(), Map.of(), null, null, List.of())).isEqualTo(base);
+        assertThat(java.util.Set.of(base,
+                BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of(), Map.of(), "dev", null, List.of()),
+                BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of(), Map.of(), "test", null, List.of()),
+                BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of(), Map.of(), null, "host", List.of()),
+                BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of(), Map.of(), null, null, List.of("db:10.0.0.5"))))
+                .hasSize(5);
+    }
+
+    /** The fingerprint of a build with nothing set beyond what it had before target, network and hosts existed. */
+    @Test
+    void anUnchangedBuildKeepsItsFingerprint() {
+        assertThat(BuildFingerprint.of(CONTEXT, "Dockerfile", Map.of("A", "1"), Map.of("l", "v")))
+                .isEqualTo("sha256:" + io.github.dind.devcontainer.Sha256.hex("context " + CONTEXT + "\ndockerfile Dockerfile\n"
+                        + "arg A=1\nlabel l=v\n"));
     }
 }

@@ -17,7 +17,7 @@ class ImageBuilderContextTest {
     Path dir;
 
     private static BuildRequest request(Path context, String dockerfile) throws Exception {
-        return new BuildRequest(context, dockerfile, ImageName.of("app-devcontainer", List.of("1.0")), Map.of(), Map.of(),
+        return new BuildRequest(context, context.resolve(dockerfile).normalize(), ImageName.of("app-devcontainer", List.of("1.0")), Map.of(), Map.of(),
                 null, PullPolicy.MISSING, false, false, Duration.ofMinutes(1));
     }
 
@@ -43,12 +43,16 @@ class ImageBuilderContextTest {
     }
 
     @Test
-    void aDockerfileOutsideTheContextIsRefused() throws Exception {
+    void aTargetThatIsNoStageIsNamedBeforeTheDaemonIsAsked() throws Exception {
         Files.createDirectories(dir.resolve("ctx"));
-        Files.writeString(dir.resolve("Dockerfile"), "FROM debian:trixie\n");
+        Files.writeString(dir.resolve("ctx/Dockerfile"), "FROM debian:trixie AS base\nFROM base AS dev\n");
+        BuildRequest plain = request(dir.resolve("ctx"), "Dockerfile");
+        BuildRequest request = new BuildRequest(plain.contextDirectory(), plain.dockerfile(), plain.image(), Map.of(),
+                Map.of(), null, PullPolicy.MISSING, false, false, Duration.ofMinutes(1), List.of(), "Test", null, List.of());
 
-        assertThatThrownBy(() -> builder.build(request(dir.resolve("ctx"), "../Dockerfile")))
+        assertThatThrownBy(() -> builder.build(request))
                 .isInstanceOf(BuildContextException.class)
-                .hasMessageContaining("lies outside the build context");
+                .hasMessageContaining("The target stage \"Test\"")
+                .hasMessageContaining("its named stages are [base, dev]");
     }
 }

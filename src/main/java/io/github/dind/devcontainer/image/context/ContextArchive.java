@@ -36,26 +36,47 @@ public final class ContextArchive implements AutoCloseable {
     static final Instant FIXED_TIME = Instant.ofEpochSecond(1);
     static final String DOCKERIGNORE = ".dockerignore";
 
+    /** The prefix of the name a Dockerfile from outside the context gets in the archive, as the docker CLI names it. */
+    static final String OUTSIDE_DOCKERFILE_PREFIX = ".dockerfile.";
+
     private final Path file;
     private final String sha256;
     private final int entries;
+    private final String dockerfileName;
 
-    private ContextArchive(Path file, String sha256, int entries) {
+    private ContextArchive(Path file, String sha256, int entries, String dockerfileName) {
         this.file = file;
         this.sha256 = sha256;
         this.entries = entries;
+        this.dockerfileName = dockerfileName;
     }
 
     /**
+     * The context of a build as the docker CLI sends it. A Dockerfile outside the context is added
+     * as the CLI adds it (docker/cli {@code build.AddDockerfileToBuildContext}): under the name
+     * {@code .dockerfile.} and 20 hex digits, listed in the archive's {@code .dockerignore}, so the
+     * daemon reads it and then removes it and {@code .dockerignore} from the context before any
+     * {@code COPY} (moby {@code builder/remotecontext} {@code removeDockerfile}). The CLI takes the
+     * digits at random; here they are the start of the Dockerfile's SHA-256, so the archive stays
+     * reproducible.
+     *
      * @param contextDirectory the directory to send
-     * @param dockerfile the Dockerfile's path relative to the context ({@code /}-separated)
+     * @param dockerfile the Dockerfile, inside the context or not
      * @throws BuildContextException when {@code .dockerignore} holds a pattern the docker CLI refuses
      * @throws IOException when the context cannot be read or the archive written
      */
-    public static ContextArchive create(Path contextDirectory, String dockerfile) throws IOException, BuildContextException {
-        Path ignoreFile = contextDirectory.resolve(DOCKERIGNORE);
+    public static ContextArchive create(Path contextDirectory, Path dockerfile) throws IOException, BuildContextException {
+        Path context = contextDirectory.toAbsolutePath().normalize();
+        Path dockerfilePath = dockerfile.toAbsolutePath().normalize();
+        boolean inside = dockerfilePath.startsWith(context) && !dockerfilePath.equals(context);
+        byte[] outsideDockerfile = inside ? null : Files.readAllBytes(dockerfilePath);
+        String dockerfileName = inside ? context.relativize(dockerfilePath).toString().replace('\\', '/')
+                : OUTSIDE_DOCKERFILE_PREFIX + Sha256.hex(outsideDockerfile).substring(0, 20);
+
+        Path ignoreFile = context.resolve(DOCKERIGNORE);
+        boolean hasIgnoreFile = Files.isRegularFile(ignoreFile);
         DockerIgnore ignore = DockerIgnore.none();
-        if (Files.isRegularFile(ignoreFile)) {
+        if (hasIgnoreFile) {
             try {
                 ignore = DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
@@ -63,9 +84,12 @@ public final class ContextArchive implements AutoCloseable {
                         + "; the docker CLI refuses it too.");
             }
         }
-        ignore = ignore.alwaysSending(DOCKERIGNORE).alwaysSending(dockerfile);
+        ignore = ignore.alwaysSending(DOCKERIGNORE);
+        if (inside) {
+            ignore = ignore.alwaysSending(dockerfileName);
+        }
         List<String> paths = new ArrayList<>();
-        collect(contextDirectory, "", ignore, null, paths);
+        collect(context, "", ignore, null, paths);
 
         Path tar = Files.createTempFile("devcontainer-context-", ".tar");
         MessageDigest digest = Sha256.newDigest();
@@ -74,15 +98,29 @@ public final class ContextArchive implements AutoCloseable {
                 TarArchiveOutputStream out = new TarArchiveOutputStream(digesting, StandardCharsets.UTF_8.name())) {
             out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            byte[] ignoreListingDockerfile = inside ? null
+                    : ((hasIgnoreFile ? Files.readString(ignoreFile, StandardCharsets.UTF_8) : DOCKERIGNORE)
+                            + "\n" + dockerfileName + "\n").getBytes(StandardCharsets.UTF_8);
             for (String path : paths) {
-                addEntry(out, contextDirectory.resolve(path), path);
+                if (ignoreListingDockerfile != null && path.equals(DOCKERIGNORE)) {
+                    addBytes(out, path, ignoreListingDockerfile);
+                } else {
+                    addEntry(out, context.resolve(path), path);
+                }
+            }
+            if (!inside) {
+                if (!hasIgnoreFile) {
+                    addBytes(out, DOCKERIGNORE, ignoreListingDockerfile);
+                }
+                addBytes(out, dockerfileName, outsideDockerfile);
             }
             out.finish();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tar);
             throw e;
         }
-        return new ContextArchive(tar, Sha256.hex(digest), paths.size());
+        return new ContextArchive(tar, Sha256.hex(digest), paths.size() + (inside ? 0 : hasIgnoreFile ? 1 : 2),
+                dockerfileName);
     }
 
     /** Names in the byte order of their UTF-8 form, as Go sorts strings: not Path's order, case-insensitive on Windows. */
@@ -111,6 +149,21 @@ public final class ContextArchive implements AutoCloseable {
                 collect(root, path + "/", ignore, match, into);
             }
         }
+    }
+
+    /** A regular file the archive makes up, with the entries' fixed owner and time. */
+    private static void addBytes(TarArchiveOutputStream out, String path, byte[] content) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(path);
+        entry.setSize(content.length);
+        entry.setMode(0100644);
+        entry.setModTime(Date.from(FIXED_TIME));
+        entry.setUserId(0);
+        entry.setGroupId(0);
+        entry.setUserName("");
+        entry.setGroupName("");
+        out.putArchiveEntry(entry);
+        out.write(content);
+        out.closeArchiveEntry();
     }
 
     private static void addEntry(TarArchiveOutputStream out, Path source, String path) throws IOException {
@@ -183,6 +236,11 @@ public final class ContextArchive implements AutoCloseable {
 
     public int entries() {
         return entries;
+    }
+
+    /** The Dockerfile's name in the archive, {@code /}-separated: what the daemon is told to build. */
+    public String dockerfileName() {
+        return dockerfileName;
     }
 
     public InputStream open() throws IOException {

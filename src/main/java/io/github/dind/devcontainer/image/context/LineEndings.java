@@ -25,13 +25,15 @@ public final class LineEndings {
     }
 
     /**
-     * @param dockerfile the Dockerfile's path relative to the context
-     * @return the context-relative paths ({@code /}-separated, sorted) of the files with CRLF endings
+     * @param dockerfile the Dockerfile, inside the context or not
+     * @return the context-relative paths ({@code /}-separated, sorted) of the files with CRLF endings;
+     *     a Dockerfile outside the context by its own path, first
      * @throws IOException when the context cannot be read
      */
-    public static List<String> crlfFiles(Path context, String dockerfile) throws IOException {
-        Path dockerfilePath = context.resolve(dockerfile).normalize();
+    public static List<String> crlfFiles(Path context, Path dockerfile) throws IOException {
+        Path dockerfilePath = dockerfile.toAbsolutePath().normalize();
         List<String> found = new ArrayList<>();
+        boolean outside = !dockerfilePath.startsWith(context.toAbsolutePath().normalize());
         Files.walkFileTree(context, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -45,7 +47,7 @@ public final class LineEndings {
                     byte[] content = read(file);
                     boolean script = file.getFileName().toString().endsWith(".sh")
                             || content.length > 1 && content[0] == '#' && content[1] == '!';
-                    if ((script || file.normalize().equals(dockerfilePath)) && hasCrlf(content)) {
+                    if ((script || file.toAbsolutePath().normalize().equals(dockerfilePath)) && hasCrlf(content)) {
                         found.add(context.relativize(file).toString().replace('\\', '/'));
                     }
                 }
@@ -53,6 +55,9 @@ public final class LineEndings {
             }
         });
         found.sort(null);
+        if (outside && Files.size(dockerfilePath) <= MAX_BYTES && hasCrlf(read(dockerfilePath))) {
+            found.add(0, dockerfilePath.toString());
+        }
         return found;
     }
 

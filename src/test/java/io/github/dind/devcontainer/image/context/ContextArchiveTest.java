@@ -45,7 +45,7 @@ class ContextArchiveTest {
 
     @Test
     void tarsEveryFileInSortedOrderWithNormalisedModes() throws Exception {
-        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             Map<String, TarArchiveEntry> entries = entries(archive);
 
             assertThat(entries.keySet()).containsExactly("Dockerfile", "conf/", "conf/nested/", "conf/nested/app.conf",
@@ -66,12 +66,12 @@ class ContextArchiveTest {
     @Test
     void theSameFilesGiveTheSameHashWhateverTheirTimestamps() throws Exception {
         String first;
-        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             first = archive.sha256();
         }
         Files.setLastModifiedTime(context.resolve("startup.sh"), FileTime.fromMillis(42));
 
-        try (ContextArchive again = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive again = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             assertThat(again.sha256()).isEqualTo(first).matches("[0-9a-f]{64}");
         }
     }
@@ -79,16 +79,16 @@ class ContextArchiveTest {
     @Test
     void oneChangedByteOrModeGivesANewHash() throws Exception {
         String first;
-        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             first = archive.sha256();
         }
         Files.writeString(context.resolve("conf/nested/app.conf"), "key=valuf\n");
         String changedContent;
-        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             changedContent = archive.sha256();
         }
         Files.setPosixFilePermissions(context.resolve("conf/nested/app.conf"), PosixFilePermissions.fromString("rwx------"));
-        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             assertThat(changedContent).isNotEqualTo(first);
             assertThat(archive.sha256()).isNotEqualTo(changedContent);
         }
@@ -98,7 +98,7 @@ class ContextArchiveTest {
     void honoursDockerignoreButAlwaysSendsTheDockerfileAndDockerignore() throws Exception {
         Files.writeString(context.resolve(".dockerignore"), "conf\nDockerfile\n.dockerignore\n*.sh\n");
 
-        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             assertThat(entries(archive).keySet()).containsExactly(".dockerignore", "Dockerfile", "link.conf");
         }
     }
@@ -107,7 +107,7 @@ class ContextArchiveTest {
     void aReincludedFileInsideAnExcludedDirectoryIsSent() throws Exception {
         Files.writeString(context.resolve(".dockerignore"), "conf\n!conf/nested/app.conf\n");
 
-        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             assertThat(entries(archive).keySet()).contains("conf/nested/app.conf").doesNotContain("conf/", "conf/nested/");
         }
     }
@@ -120,7 +120,7 @@ class ContextArchiveTest {
         Files.writeString(context.resolve("sub/other.txt"), "not sent\n");
         Files.writeString(context.resolve(".dockerignore"), "sub\n");
 
-        try (ContextArchive archive = ContextArchive.create(context, "./sub/Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("./sub/Dockerfile"))) {
             assertThat(entries(archive).keySet()).contains(".dockerignore", "sub/Dockerfile")
                     .doesNotContain("sub/", "sub/other.txt");
         }
@@ -133,7 +133,7 @@ class ContextArchiveTest {
         Files.writeString(context.resolve("df1"), "not the Dockerfile\n");
         Files.writeString(context.resolve(".dockerignore"), "df*\n");
 
-        try (ContextArchive archive = ContextArchive.create(context, "df[1]")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("df[1]"))) {
             assertThat(entries(archive).keySet()).contains("df[1]").doesNotContain("df1");
         }
     }
@@ -142,7 +142,7 @@ class ContextArchiveTest {
     void ignoringEverythingStillSendsTheDockerfileAndDockerignore() throws Exception {
         Files.writeString(context.resolve(".dockerignore"), "*\n");
 
-        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             assertThat(entries(archive).keySet()).containsExactly(".dockerignore", "Dockerfile");
         }
     }
@@ -155,7 +155,7 @@ class ContextArchiveTest {
     void aWildcardReincludeDoesNotReachIntoAnIgnoredFolder() throws Exception {
         Files.writeString(context.resolve(".dockerignore"), "conf\n!**/app.conf\n");
 
-        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             assertThat(entries(archive).keySet()).doesNotContain("conf/nested/app.conf");
         }
     }
@@ -164,7 +164,7 @@ class ContextArchiveTest {
     void aMalformedPatternIsRefusedWithItsLine() throws Exception {
         Files.writeString(context.resolve(".dockerignore"), "# fine\ntarget\n[a-\n");
 
-        assertThatThrownBy(() -> ContextArchive.create(context, "Dockerfile"))
+        assertThatThrownBy(() -> ContextArchive.create(context, context.resolve("Dockerfile")))
                 .isInstanceOf(BuildContextException.class)
                 .hasMessageContaining(".dockerignore, line 3: syntax error in pattern [a-");
     }
@@ -179,7 +179,7 @@ class ContextArchiveTest {
             Files.setPosixFilePermissions(context.resolve(file.getKey()), PosixFilePermissions.fromString(file.getValue()));
         }
 
-        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             Map<String, TarArchiveEntry> entries = entries(archive);
             assertThat(entries.get("group-x").getMode() & 07777).isEqualTo(0644);
             assertThat(entries.get("owner-x").getMode() & 07777).isEqualTo(0755);
@@ -206,7 +206,7 @@ class ContextArchiveTest {
             Files.createDirectories(tree.resolve("ca-certificates"));
             Files.writeString(tree.resolve("ca-certificates\\corp.crt"), "-----BEGIN CERTIFICATE-----\n");
 
-            try (ContextArchive archive = ContextArchive.create(tree, "Dockerfile")) {
+            try (ContextArchive archive = ContextArchive.create(tree, tree.resolve("Dockerfile"))) {
                 Map<String, Integer> modes = new LinkedHashMap<>();
                 entries(archive).forEach((name, entry) -> modes.put(name, entry.getMode() & 07777));
 
@@ -227,7 +227,7 @@ class ContextArchiveTest {
         Files.writeString(context.resolve(".dockerignore"), "*.log\n");
         Files.writeString(context.resolve("build.log"), "ignored\n");
 
-        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             assertThat(archive.sha256()).isEqualTo(PINNED);
         }
     }
@@ -248,7 +248,7 @@ class ContextArchiveTest {
             Files.writeString(tree.resolve(".dockerignore"), "*.log\n");
             Files.writeString(tree.resolve("build.log"), "ignored\n");
 
-            try (ContextArchive archive = ContextArchive.create(tree, "Dockerfile")) {
+            try (ContextArchive archive = ContextArchive.create(tree, tree.resolve("Dockerfile"))) {
                 assertThat(entries(archive).keySet()).containsExactly(".dockerignore", "Dockerfile", "conf/", "conf/nested/",
                         "conf/nested/app.conf", "link.conf", "startup.sh");
                 assertThat(archive.sha256()).isEqualTo(PINNED);
@@ -261,10 +261,58 @@ class ContextArchiveTest {
     @Test
     void theTemporaryFileIsDeletedOnClose() throws Exception {
         Path file;
-        try (ContextArchive archive = ContextArchive.create(context, "Dockerfile")) {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("Dockerfile"))) {
             file = archive.file();
             assertThat(file).exists();
         }
         assertThat(file).doesNotExist();
+    }
+
+    /**
+     * docker/cli {@code AddDockerfileToBuildContext}: a Dockerfile outside the context travels as
+     * {@code .dockerfile.<20 hex>}, which the archive's .dockerignore lists, so the daemon removes it
+     * (and .dockerignore) before any COPY. Here the digits come from its content, not at random.
+     */
+    @Test
+    void aDockerfileOutsideTheContextIsSentAsTheDockerCliSendsIt(@TempDir Path elsewhere) throws Exception {
+        Path dockerfile = elsewhere.resolve("Dockerfile");
+        Files.writeString(dockerfile, "FROM debian:trixie AS outside\n");
+        String name = ".dockerfile." + io.github.dind.devcontainer.Sha256.hex("FROM debian:trixie AS outside\n").substring(0, 20);
+
+        try (ContextArchive archive = ContextArchive.create(context, dockerfile);
+                ContextArchive again = ContextArchive.create(context, dockerfile)) {
+            Map<String, TarArchiveEntry> entries = entries(archive);
+            assertThat(archive.dockerfileName()).isEqualTo(name);
+            assertThat(entries.keySet()).containsExactly("Dockerfile", "conf/", "conf/nested/", "conf/nested/app.conf",
+                    "link.conf", "startup.sh", ".dockerignore", name);
+            assertThat(archive.entries()).isEqualTo(entries.size());
+            assertThat(content(archive, ".dockerignore")).isEqualTo(".dockerignore\n" + name + "\n");
+            assertThat(content(archive, name)).isEqualTo("FROM debian:trixie AS outside\n");
+            assertThat(again.sha256()).isEqualTo(archive.sha256());
+        }
+
+        Files.writeString(context.resolve(".dockerignore"), "*.log");
+        try (ContextArchive archive = ContextArchive.create(context, dockerfile)) {
+            assertThat(entries(archive).keySet()).startsWith(".dockerignore").endsWith(name);
+            assertThat(content(archive, ".dockerignore")).isEqualTo("*.log\n" + name + "\n");
+        }
+    }
+
+    @Test
+    void aDockerfileInsideTheContextKeepsItsPath() throws Exception {
+        try (ContextArchive archive = ContextArchive.create(context, context.resolve("conf/../Dockerfile"))) {
+            assertThat(archive.dockerfileName()).isEqualTo("Dockerfile");
+        }
+    }
+
+    private static String content(ContextArchive archive, String name) throws Exception {
+        try (InputStream in = archive.open(); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(tar.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no " + name);
     }
 }

@@ -26,7 +26,7 @@ class LineEndingsTest {
         write("notes.txt", "one\r\ntwo\r\n");
         write(".git/hooks/pre-commit.sh", "#!/bin/sh\r\n");
 
-        assertThat(LineEndings.crlfFiles(context, "Dockerfile")).containsExactly("Dockerfile", "bin/entry", "startup.sh");
+        assertThat(LineEndings.crlfFiles(context, context.resolve("Dockerfile"))).containsExactly("Dockerfile", "bin/entry", "startup.sh");
     }
 
     @Test
@@ -34,6 +34,6 @@ class LineEndingsTest {
         write("docker/Dockerfile.dev", "FROM debian:trixie\n");
         write("startup.sh", "#!/usr/bin/env bash\nprintf 'a\\r\\n'\n");
 
-        assertThat(LineEndings.crlfFiles(context, "docker/Dockerfile.dev")).isEmpty();
+        assertThat(LineEndings.crlfFiles(context, context.resolve("docker/Dockerfile.dev"))).isEmpty();
     }
 }
