@@ -143,9 +143,10 @@ record BuildInputs(Path context, Path dockerfile, Map<String, String> buildArgs,
         args.putAll(options.args());
         Map<String, String> pomArgs = settings.buildArgs() == null ? Map.of() : settings.buildArgs();
         List<String> overridden = new ArrayList<>();
-        pomArgs.forEach((name, value) -> {
-            String fromJson = args.put(name, value == null ? "" : value);
-            if (fromJson != null && !fromJson.equals(value == null ? "" : value)) {
+        pomArgs.forEach((name, given) -> {
+            String value = given == null ? "" : given;
+            String fromJson = args.put(name, value);
+            if (fromJson != null && !fromJson.equals(value)) {
                 overridden.add(name);
             }
         });

@@ -49,7 +49,9 @@ public record BuildRequest(
         List<String> extraHosts) {
 
     public BuildRequest {
-        buildArgs = Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
+        Map<String, String> args = new LinkedHashMap<>();
+        buildArgs.forEach((name, value) -> args.put(name, value == null ? "" : value)); // <NAME/> in a pom: empty
+        buildArgs = Collections.unmodifiableMap(args);
         labels = Map.copyOf(labels);
         cacheFrom = cacheFrom == null ? List.of() : List.copyOf(cacheFrom);
         extraHosts = extraHosts == null ? List.of() : List.copyOf(extraHosts);

@@ -37,8 +37,9 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
     private boolean skip;
 
     /**
-     * The devcontainer's folder: {@code generate} writes into it, {@code build} sends it as the
-     * build context, {@code verify} reads its {@code devcontainer.json}. Default: {@code .devcontainer}
+     * The devcontainer's folder: {@code generate} writes into it, {@code build} builds what its
+     * {@code devcontainer.json} says (without one, this folder is the build context), {@code verify}
+     * reads its {@code devcontainer.json}. Default: {@code .devcontainer}
      * in the top-level project's folder, the project that lists the others as modules (in a build
      * of one module too).
      */

@@ -12,8 +12,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Builds the devcontainer image through the Docker API (docker-java, no docker CLI), streaming each
- * Dockerfile step to the log. An unchanged context is recognised by its fingerprint and not rebuilt.
+ * Builds the devcontainer image that devcontainer.json's build section describes (its Dockerfile,
+ * context, args, target, cache images and the options the classic builder takes), through the Docker
+ * API (docker-java, no docker CLI), streaming each Dockerfile step to the log. An unchanged build is
+ * recognised by its fingerprint and not rebuilt. Where the pom's parameters and devcontainer.json
+ * meet is {@link io.github.dind.devcontainer.image.BuildRequest#of}'s to decide.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractDockerMojo {
