@@ -49,7 +49,19 @@ public final class ImageMetadata {
      * @throws IOException when the text is not a JSON object with comments; the message names the origin
      */
     public static String label(String devcontainerJson, String origin) throws IOException {
+        return label(List.of(), devcontainerJson, origin);
+    }
+
+    /**
+     * The label value with {@code before} (the Features' entries, in install order) ahead of
+     * devcontainer.json's entry, as devcontainers/cli writes it on an image it builds with Features
+     * (imageMetadata.ts {@code getDevcontainerMetadata}).
+     *
+     * @throws IOException when the text is not a JSON object with comments; the message names the origin
+     */
+    public static String label(List<ObjectNode> before, String devcontainerJson, String origin) throws IOException {
         ArrayNode entries = JSONC.createArrayNode();
+        before.forEach(entries::add);
         entries.add(pick(object(devcontainerJson, origin)));
         return JSONC.writeValueAsString(entries);
     }
@@ -92,6 +104,15 @@ public final class ImageMetadata {
     public static boolean isImageBased(String devcontainerJson, String origin) throws IOException {
         ObjectNode config = object(devcontainerJson, origin);
         return config.has("image") && !config.has("build") && !config.has("dockerFile") && !config.has("dockerComposeFile");
+    }
+
+    /**
+     * devcontainer.json as a JSON object (comments and trailing commas allowed).
+     *
+     * @throws IOException when the text is not a JSON object with comments; the message names the origin
+     */
+    public static ObjectNode configObject(String json, String origin) throws IOException {
+        return object(json, origin);
     }
 
     static ObjectNode object(String json, String origin) throws IOException {

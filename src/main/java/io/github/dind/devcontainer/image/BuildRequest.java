@@ -2,11 +2,18 @@ package io.github.dind.devcontainer.image;
 
 import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.Printable;
 import io.github.dind.devcontainer.devcontainer.DevcontainerJsonException;
 import io.github.dind.devcontainer.devcontainer.ImageMetadata;
 import io.github.dind.devcontainer.devcontainer.ImageReference;
+import io.github.dind.devcontainer.devcontainer.features.FeatureException;
+import io.github.dind.devcontainer.devcontainer.features.Features;
+import io.github.dind.devcontainer.image.context.BuildContextException;
+import io.github.dind.devcontainer.image.features.FeaturePlan;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +38,7 @@ import java.util.Optional;
  * @param target the Dockerfile stage to build ({@code docker build --target}); null for the last
  * @param network the network mode of the build's RUN steps ({@code --network}); null for the daemon's default
  * @param extraHosts {@code NAME:IP} lines for the RUN steps' {@code /etc/hosts} ({@code --add-host})
+ * @param features the Features a second build installs on top of the Dockerfile's image ({@link FeaturePlan#NONE}: none)
  */
 public record BuildRequest(
         Path contextDirectory,
@@ -46,7 +54,8 @@ public record BuildRequest(
         List<String> cacheFrom,
         String target,
         String network,
-        List<String> extraHosts) {
+        List<String> extraHosts,
+        FeaturePlan features) {
 
     public BuildRequest {
         Map<String, String> args = new LinkedHashMap<>();
@@ -61,7 +70,7 @@ public record BuildRequest(
     public BuildRequest(Path contextDirectory, Path dockerfile, ImageName image, Map<String, String> buildArgs,
             Map<String, String> labels, Instant created, PullPolicy pull, boolean noCache, boolean always, Duration timeout) {
         this(contextDirectory, dockerfile, image, buildArgs, labels, created, pull, noCache, always, timeout, List.of(),
-                null, null, List.of());
+                null, null, List.of(), FeaturePlan.NONE);
     }
 
     /**
@@ -115,8 +124,16 @@ public record BuildRequest(
         }
         Map<String, String> labels = new LinkedHashMap<>(settings.labels());
         labels.putAll(inputs.labels());
+        FeaturePlan features = features(inputs.configFile(), settings.contextDirectory());
+        if (!features.isEmpty()) {
+            try {
+                labels.put(FeaturePlan.LABEL, features.digest());
+            } catch (IOException e) {
+                throw new BuildContextException("Cannot read the Features' files: " + Errors.rootMessage(e), e);
+            }
+        }
         if (settings.metadataLabel()) {
-            MetadataLabel.of(inputs.configFile(), settings.contextDirectory(), console)
+            MetadataLabel.of(inputs.configFile(), settings.contextDirectory(), console, features.features())
                     .ifPresent(value -> labels.put(ImageMetadata.LABEL, value));
         }
         List<String> cache = inputs.cacheFrom().stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
@@ -132,6 +149,34 @@ public record BuildRequest(
         return Optional.of(new BuildRequest(inputs.context(), inputs.dockerfile(), settings.image(), inputs.buildArgs(),
                 labels, settings.createdLabel() ? Instant.now() : null, pull, settings.noCache() || inputs.noCache(),
                 settings.always(), Duration.ofSeconds(settings.timeoutSeconds()), cache, inputs.target(),
-                inputs.network(), inputs.extraHosts()));
+                inputs.network(), inputs.extraHosts(), features));
+    }
+
+    /**
+     * The Features the devcontainer.json the build comes from installs, with its users.
+     *
+     * @throws DevcontainerJsonException naming {@code features} when one cannot be installed
+     */
+    private static FeaturePlan features(Path configFile, Path devcontainerFolder) throws DevcontainerException {
+        if (configFile == null) {
+            return FeaturePlan.NONE;
+        }
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode config = ImageMetadata.configObject(
+                    Files.readString(configFile), configFile.toString());
+            List<Features.Installed> planned = Features.plan(config, configFile.getParent(),
+                    devcontainerFolder.toAbsolutePath().normalize());
+            return planned.isEmpty() ? FeaturePlan.NONE : new FeaturePlan(planned,
+                    text(config, "containerUser"), text(config, "remoteUser"));
+        } catch (FeatureException e) {
+            throw new DevcontainerJsonException(configFile, "features", e.getMessage());
+        } catch (IOException e) {
+            throw new BuildContextException("Cannot read " + configFile + ": " + Errors.rootMessage(e), e);
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode config, String field) {
+        String value = config.path(field).asText("");
+        return value.isBlank() ? null : value;
     }
 }

@@ -7,6 +7,9 @@ import io.github.dind.devcontainer.image.registry.RegistryAuthException;
 import io.github.dind.devcontainer.Setting;
 import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.Printable;
+import io.github.dind.devcontainer.devcontainer.features.FeatureException;
+import io.github.dind.devcontainer.image.features.FeatureLayer;
+import io.github.dind.devcontainer.image.features.FeaturePlan;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.model.AuthConfigurations;
@@ -136,8 +139,10 @@ public final class ImageBuilder {
             BaseImagePuller puller = new BaseImagePuller(docker.get(), console, credentials);
             puller.ensureBaseImages(dockerfileText, request);
             List<String> cacheFrom = puller.ensureCacheImages(request);
-            String imageId = runBuild(request, context, fingerprint, cacheFrom, request.pull() == PullPolicy.ALWAYS
+            String dockerfileImage = runBuild(request, context, fingerprint, cacheFrom, request.pull() == PullPolicy.ALWAYS
                     ? puller.logins(BaseImages.of(dockerfileText, request.buildArgs(), request.target())) : null);
+            String imageId = request.features().isEmpty() ? dockerfileImage
+                    : installFeatures(request, dockerfileImage, fingerprint);
             LocalImages.LocalImage built = images.inspect(imageId).orElseThrow(() -> new IllegalStateException("the image " + imageId
                     + " the build made is gone"));
             replaced.remove(built.id());
@@ -150,13 +155,80 @@ public final class ImageBuilder {
         }
     }
 
-    private String runBuild(BuildRequest request, ContextArchive context, String fingerprint, List<String> cacheFrom,
-            AuthConfigurations logins) throws ImageBuildException, IOException {
+    /**
+     * The second build: the Features installed on top of the Dockerfile's image, which the first build
+     * left untagged (it stays as the parent of this one; when this one fails it is removed, so no
+     * image without the Features carries the tags or dangles), with the tags and labels.
+     */
+    private String installFeatures(BuildRequest request, String baseImageId, String fingerprint)
+            throws ImageBuildException, BuildContextException, IOException {
+        FeaturePlan plan = request.features();
+        String imageUser = Optional.ofNullable(docker.get().inspectImageCmd(baseImageId).exec().getConfig())
+                .map(config -> config.getUser()).filter(user -> !user.isBlank()).orElse("root");
+        String containerUser = Optional.ofNullable(plan.containerUser()).orElse(imageUser);
+        String remoteUser = Optional.ofNullable(plan.remoteUser()).orElse(containerUser);
+        console.info("Installing " + plan.features().size() + " Feature" + (plan.features().size() == 1 ? "" : "s")
+                + " in this order: " + String.join(", ", plan.features().stream().map(f -> f.userFeatureId()).toList())
+                + " (remote user " + remoteUser + ", container user " + containerUser + ")");
+        Path folder = Files.createTempDirectory("devcontainer-features-");
+        boolean installed = false;
+        try {
+            FeatureLayer.write(folder, baseImageId, plan.features(), imageUser, containerUser, remoteUser);
+            try (ContextArchive context = ContextArchive.create(folder, folder.resolve("Dockerfile"))) {
+                BuildProgress progress = new BuildProgress(console);
+                try (InputStream tar = context.open()) {
+                    BuildImageCmd command = docker.get().buildImageCmd()
+                            .withTarInputStream(tar)
+                            .withDockerfilePath(context.dockerfileName())
+                            .withTags(new HashSet<>(request.image().references()))
+                            .withLabels(labels(request, fingerprint))
+                            .withNoCache(request.noCache())
+                            .withRemove(true)
+                            .withForcerm(true);
+                    if (request.network() != null) {
+                        command.withNetworkMode(request.network());
+                    }
+                    if (!request.extraHosts().isEmpty()) {
+                        command.withExtraHosts(new LinkedHashSet<>(request.extraHosts()));
+                    }
+                    proxies.forEach(command::withBuildArg);
+                    String imageId = execute(command, progress, request.timeout());
+                    installed = true;
+                    return imageId;
+                }
+            }
+        } catch (FeatureException e) {
+            throw new BuildContextException(e.getMessage(), e);
+        } finally {
+            deleteTree(folder);
+            if (!installed) {
+                images.removeIfDangling(baseImageId);
+            }
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException ignored) {
+            // a temporary folder; the system's cleanup takes what is left
+        }
+    }
+
+    private static Map<String, String> labels(BuildRequest request, String fingerprint) {
         Map<String, String> labels = new HashMap<>(request.labels());
         labels.put(BuildFingerprint.LABEL, fingerprint);
         if (request.created() != null) {
             labels.put(CREATED_LABEL, DateTimeFormatter.ISO_INSTANT.format(request.created()));
         }
+        return labels;
+    }
+
+    private String runBuild(BuildRequest request, ContextArchive context, String fingerprint, List<String> cacheFrom,
+            AuthConfigurations logins) throws ImageBuildException, IOException {
+        Map<String, String> labels = labels(request, fingerprint);
         console.info("Building " + String.join(", ", request.image().references()) + " from " + request.dockerfile()
                 + (request.target() == null ? "" : " (stage " + request.target() + ")"));
         BuildProgress progress = new BuildProgress(console);
@@ -164,7 +236,7 @@ public final class ImageBuilder {
             BuildImageCmd command = docker.get().buildImageCmd()
                     .withTarInputStream(tar)
                     .withDockerfilePath(context.dockerfileName())
-                    .withTags(new HashSet<>(request.image().references()))
+                    .withTags(request.features().isEmpty() ? new HashSet<>(request.image().references()) : Set.of())
                     .withLabels(labels)
                     .withNoCache(request.noCache())
                     .withPull(request.pull() == PullPolicy.ALWAYS)
@@ -191,11 +263,19 @@ public final class ImageBuilder {
                 }
             });
             request.buildArgs().forEach(command::withBuildArg);
+            return execute(command, progress, request.timeout());
+        }
+    }
+
+    /** Runs the build, bounded by {@code timeout}; the image id, or the failed step with its output. */
+    private static String execute(BuildImageCmd command, BuildProgress progress, Duration timeout)
+            throws ImageBuildException, IOException {
+        try {
             command.exec(progress);
-            boolean finished = progress.awaitCompletion(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            boolean finished = progress.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 progress.close();
-                throw new ImageBuildException("The image build did not finish within " + request.timeout().toSeconds()
+                throw new ImageBuildException("The image build did not finish within " + timeout.toSeconds()
                         + " s (at " + Optional.ofNullable(progress.step()).orElse("its start") + "). Raise "
                         + Setting.ref("timeout") + " (seconds) if the build is just slow.");
             }

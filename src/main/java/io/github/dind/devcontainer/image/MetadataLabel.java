@@ -27,10 +27,13 @@ public final class MetadataLabel {
     /**
      * @param configFile the devcontainer.json the image is built from; null when there is none
      * @param directory the devcontainer folder, for the message
+     * @param features the Features the build installs, whose entries come first
      * @return empty, with a note on the console, when there is no devcontainer.json
      * @throws BuildContextException when the devcontainer.json cannot be read or is not JSON with comments
      */
-    public static Optional<String> of(Path configFile, Path directory, Console console) throws BuildContextException {
+    public static Optional<String> of(Path configFile, Path directory, Console console,
+            java.util.List<io.github.dind.devcontainer.devcontainer.features.Features.Installed> features)
+            throws BuildContextException {
         if (configFile == null) {
             console.info("No devcontainer.json that builds in " + directory + ": the image gets no "
                     + ImageMetadata.LABEL + " label");
@@ -38,7 +41,8 @@ public final class MetadataLabel {
         }
         try {
             console.debug("The " + ImageMetadata.LABEL + " label comes from " + configFile);
-            return Optional.of(ImageMetadata.label(Files.readString(configFile), configFile.toString()));
+            return Optional.of(ImageMetadata.label(features.stream().map(f -> f.metadataEntry()).toList(),
+                    Files.readString(configFile), configFile.toString()));
         } catch (IOException e) {
             throw new BuildContextException(Errors.rootMessage(e) + ". The image records it as its "
                     + ImageMetadata.LABEL + " label: fix the file, or set " + Setting.assign("metadataLabel", "false") + ".", e);

@@ -48,7 +48,8 @@ class ImageBuilderContextTest {
         Files.writeString(dir.resolve("ctx/Dockerfile"), "FROM debian:trixie AS base\nFROM base AS dev\n");
         BuildRequest plain = request(dir.resolve("ctx"), "Dockerfile");
         BuildRequest request = new BuildRequest(plain.contextDirectory(), plain.dockerfile(), plain.image(), Map.of(),
-                Map.of(), null, PullPolicy.MISSING, false, false, Duration.ofMinutes(1), List.of(), "Test", null, List.of());
+                Map.of(), null, PullPolicy.MISSING, false, false, Duration.ofMinutes(1), List.of(), "Test", null, List.of(),
+                io.github.dind.devcontainer.image.features.FeaturePlan.NONE);
 
         assertThatThrownBy(() -> builder.build(request))
                 .isInstanceOf(BuildContextException.class)
