@@ -5,13 +5,17 @@ def image = 'build-features-devcontainer:1.0.0'
 def buildLog = new File(basedir, 'build.log').text
 // 1. build installed ./base (with the options ./app's dependsOn gives), then ./app
 assert buildLog.contains('Installing 2 Features in this order: ./base, ./app') : buildLog
-def base = buildLog.indexOf("Feature       : Base tools")
-def app = buildLog.indexOf("Feature       : The app's tools")
-assert base > 0 && app > base : 'the install wrappers print each Feature as it installs'
-assert buildLog.contains('GREETING="hello from app"') && buildLog.contains('FLAVOUR="mint"')
+def base = buildLog.indexOf('COPY --chown=root:root base_0 /tmp/dev-container-features/base_0')
+def app = buildLog.indexOf('COPY --chown=root:root app_1 /tmp/dev-container-features/app_1')
+assert base > 0 && app > base : 'the Features build copies and installs ./base, then ./app'
+// the install wrappers print each Feature and its options as it installs (unless the daemon's layer cache had the step)
+if (buildLog.contains('Feature       : ')) {
+    assert buildLog.indexOf('Feature       : Base tools') < buildLog.indexOf("Feature       : The app's tools")
+    assert buildLog.contains('GREETING="hello from app"') && buildLog.contains('FLAVOUR="mint"')
+}
 // 2. verify passed every check: the Features' options, containerEnv, order, entrypoint and onCreateCommand
 ['base-feature-options', 'base-feature-container-env', 'app-feature-after-base', 'app-feature-entrypoint',
- 'app-feature-on-create', 'lifecycle:onCreateCommand'].each { check ->
+ 'app-feature-on-create', 'onCreateCommand succeeds as the remote user (2 commands, one after another)'].each { check ->
     assert buildLog =~ /PASSED\s+\d+\.\d\d s\s+\Q${check}\E/ : "${check} did not pass"
 }
 assert !buildLog.contains('FAILED')
@@ -57,9 +61,38 @@ try {
     if (containerId) ids << containerId
     ids.unique().each { sh(['docker', 'rm', '-f', '-v', it]) }
     volumes.each { sh(['docker', 'volume', 'rm', it]) }
+    def contentImage = sh(['docker', 'image', 'inspect', '--format', '{{.Id}}', 'dev_container_feature_content_temp']).out.trim()
     sh(['sh', '-c', "docker images -q --filter 'reference=vsc-build-features-*' | sort -u | xargs -r docker rmi -f"])
+    // the CLI's Features build (classic builder) leaves its stages' images behind, untagged: those of this
+    // project (its title label) and those made from its Features' content image, then that image itself
+    stdout(['docker', 'images', '-q', '--no-trunc', '--filter', 'dangling=true']).readLines().findAll { it }.each { id ->
+        def made = sh(['docker', 'image', 'inspect', '--format',
+                       '{{.Parent}} {{index .Config.Labels "org.opencontainers.image.title"}}', id]).out.trim()
+        if ((contentImage && made.startsWith(contentImage)) || made.endsWith(' build-features')) {
+            sh(['docker', 'rmi', id])
+        }
+    }
+    sh(['docker', 'rmi', 'dev_container_feature_content_temp'])
     sh(['docker', 'rmi', image, 'build-features-devcontainer:latest'])
 }
 assert sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.trim().isEmpty()
+
+// 5. a Feature whose install.sh fails: build fails with its output, and leaves no image without the Features
+def broken = new File(basedir, '.devcontainer/broken')
+broken.mkdirs()
+new File(broken, 'devcontainer-feature.json').text = '{"id": "broken", "version": "1.0.0", "name": "Broken"}'
+new File(broken, 'install.sh').text = '#!/bin/sh\necho "about to fail"\nexit 3\n'
+def config = new File(basedir, '.devcontainer/devcontainer.json')
+config.text = config.text.replace('"./app": {"flavour": "mint"}', '"./app": {"flavour": "mint"}, "./broken": {}')
+def failed = nestedMaven(binding.variables, basedir, ["${pluginCoordinates(basedir)}:build"])
+assert failed.code != 0 : failed.out
+// ./broken needs nothing: it installs in the first round, sorted after ./base
+assert failed.out.contains('Installing 3 Features in this order: ./base, ./broken, ./app')
+assert failed.out.contains('about to fail')
+assert failed.out.contains('ERROR: Feature "Broken" (./broken) failed to install!')
+assert sh(['docker', 'image', 'inspect', image]).code != 0 : 'no image carries the tag'
+assert failed.out.contains('Removed the image the failed build left behind')
+assert stdout(['docker', 'images', '-q', '--filter', 'dangling=true', '--filter',
+               'label=org.opencontainers.image.title=build-features']).trim().isEmpty() : 'no untagged image of this build stays'
 volumes.each { assert sh(['docker', 'volume', 'inspect', it]).code != 0 : "volume ${it} survived" }
 true

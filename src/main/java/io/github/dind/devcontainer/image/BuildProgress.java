@@ -23,7 +23,9 @@ final class BuildProgress extends BuildImageResultCallback {
     private final Console console;
     private final StringBuilder partial = new StringBuilder();
     private final Deque<String> lastLines = new ArrayDeque<>();
+    private static final Pattern STEP_IMAGE = Pattern.compile("^ ---> ([0-9a-f]{12,})$");
     private volatile String step;
+    private volatile String lastImage;
     private volatile String error;
 
     BuildProgress(Console console) {
@@ -60,6 +62,10 @@ final class BuildProgress extends BuildImageResultCallback {
         if (line.isBlank()) {
             return;
         }
+        java.util.regex.Matcher image = STEP_IMAGE.matcher(line);
+        if (image.matches()) {
+            lastImage = image.group(1);
+        }
         if (STEP.matcher(line).matches()) {
             step = line;
             lastLines.clear();
@@ -80,6 +86,14 @@ final class BuildProgress extends BuildImageResultCallback {
     /** The step the build was at, e.g. {@code Step 3/8 : RUN false}; null before the first. */
     String step() {
         return step;
+    }
+
+    /**
+     * The image of the last step the classic builder finished ({@code  ---> ID}), or null before the
+     * first: what a failed build leaves behind, untagged.
+     */
+    String lastImage() {
+        return lastImage;
     }
 
     /** The daemon's error message, or null when the build has not failed. */

@@ -267,8 +267,21 @@ public final class ImageBuilder {
         }
     }
 
-    /** Runs the build, bounded by {@code timeout}; the image id, or the failed step with its output. */
-    private static String execute(BuildImageCmd command, BuildProgress progress, Duration timeout)
+    /**
+     * Runs the build, bounded by {@code timeout}; the image id, or the failed step with its output
+     * (and what the failed build left behind removed: {@link LocalImages#removeLeftOfFailedBuild}).
+     */
+    private String execute(BuildImageCmd command, BuildProgress progress, Duration timeout)
+            throws ImageBuildException, IOException {
+        try {
+            return executeOnce(command, progress, timeout);
+        } catch (ImageBuildException e) {
+            Optional.ofNullable(progress.lastImage()).ifPresent(images::removeLeftOfFailedBuild);
+            throw e;
+        }
+    }
+
+    private static String executeOnce(BuildImageCmd command, BuildProgress progress, Duration timeout)
             throws ImageBuildException, IOException {
         try {
             command.exec(progress);

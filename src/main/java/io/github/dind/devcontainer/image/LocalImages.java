@@ -58,6 +58,26 @@ final class LocalImages {
         }
     }
 
+    /**
+     * Removes the image of the last step a failed build finished, when nothing else uses it (no tag,
+     * no child image): the classic builder leaves it behind untagged, a dangling image on every failed
+     * build. The daemon prunes its untagged parents with it, down to a layer another image uses; the
+     * next build runs the failed build's new steps again instead of taking them from the cache.
+     */
+    void removeLeftOfFailedBuild(String imageId) {
+        Optional<LocalImage> image = inspect(imageId);
+        if (image.isEmpty() || !image.get().repoTags().isEmpty()) {
+            return;
+        }
+        try {
+            docker.get().removeImageCmd(imageId).withForce(false).exec();
+            console.info("Removed the image the failed build left behind (" + shortId(imageId) + ", its last finished"
+                    + " step): no untagged image stays; the next build runs the steps it made again");
+        } catch (RuntimeException e) {
+            console.debug("Kept the image of the failed build's last step " + shortId(imageId) + " (" + Errors.rootMessage(e) + ")");
+        }
+    }
+
     /** What the up-to-date check reads of an image: {@code GET /images/NAME/json}. */
     record LocalImage(String id, long size, Map<String, String> labels, List<String> repoTags) {
     }
