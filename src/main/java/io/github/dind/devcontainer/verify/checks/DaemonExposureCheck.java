@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  *       seen to turn such a client away; a listener that is not (a port dockerd publishes for an
  *       inner container, Docker 28+) only must not answer.
  * </ul>
- * The failure names the address as configured ({@code tcp://0.0.0.0:2375}), where it is configured,
- * the kernel's address, and the fix.
+ * A failure starts with the host as configured ({@code tcp://0.0.0.0:2375}), where it is configured,
+ * who reaches it and the fix (the report's one-line form keeps 300 characters); every listener, at
+ * the kernel's address, follows in parentheses.
  */
 final class DaemonExposureCheck extends AbstractCheck {
     static final String ID = "daemon-exposure";
@@ -41,7 +42,8 @@ final class DaemonExposureCheck extends AbstractCheck {
     static final String SOCKET = "/var/run/docker.sock";
     static final int SOCKET_MODE = 0660;
     static final String SOCKET_GROUP = "docker";
-    private static final String PROTECT_ACCESS = "https://docs.docker.com/engine/security/protect-access/";
+    /** Docker docs, "Protect the Docker daemon socket" (dockerd's own warning links it so). */
+    private static final String API_SECURITY = "https://docs.docker.com/go/api-security/";
 
     DaemonExposureCheck(Duration timeout) {
         super(ID, "only the devcontainer reaches dockerd", Set.of(RunningCheck.ID, DockerInfoCheck.ID), timeout);
@@ -99,7 +101,7 @@ final class DaemonExposureCheck extends AbstractCheck {
                 seen.add("unix " + listener.path() + " (its file is gone)");
             } else if (socket != null && file.id().equals(socket.id())) {
                 listened = true;
-                seen.add("unix " + file.path() + " " + file.describe());
+                seen.add(0, "unix " + file.path() + " " + file.describe());
             } else {
                 seen.add("unix " + file.path() + " " + file.describe());
                 if (file.worldWritable()) {
@@ -115,10 +117,9 @@ final class DaemonExposureCheck extends AbstractCheck {
             problems.add(SOCKET + " (" + socket.describe() + ") is not a socket dockerd listens on: clients, and the bind"
                     + " mount Testcontainers makes, expect dockerd there; keep unix://" + SOCKET + " among dockerd's hosts");
         } else if (socket.mode() != SOCKET_MODE || socket.uid() != 0 || !socket.group().equals(SOCKET_GROUP)) {
-            problems.add(SOCKET + " is " + socket.describe() + ", not 0660 root:docker (root and the docker group only,"
-                    + " which a non-root remoteUser is in): dockerd makes it so when the docker group exists as it starts"
-                    + " (the generated Dockerfile creates it) and neither -G/--group nor \"group\" in daemon.json names"
-                    + " another; nothing should change it afterwards");
+            problems.add(SOCKET + " is " + socket.describe() + ", not 0660 root:docker (root and the docker group, which a"
+                    + " non-root remoteUser is in): dockerd makes it so when the docker group exists as it starts (the"
+                    + " generated Dockerfile creates it) and no -G/--group or \"group\" in daemon.json names another");
         }
     }
 
@@ -141,15 +142,14 @@ final class DaemonExposureCheck extends AbstractCheck {
                 seen.add("tcp " + listener.endpoint());
             } else if (outcome.exposedBy().isPresent()) {
                 ApiProbe.Attempt attempt = outcome.exposedBy().get();
-                problems.add("dockerd answers the Docker API (" + attempt.apiVersion() + ") without a client certificate"
-                        + (attempt.scheme().equals("http") ? ", over plain HTTP," : ", over TLS,") + " on " + name
-                        + ", reached by " + reach(listener) + ": whoever reaches it controls the inner daemon, which is root in"
-                        + " the devcontainer. Remove that host (inside, clients use unix://" + SOCKET + "), or require"
-                        + " client certificates: \"tlsverify\": true with \"tlscacert\", \"tlscert\", \"tlskey\" (" + PROTECT_ACCESS + ")");
-                seen.add("tcp " + listener.endpoint() + " (the Docker API without a certificate)");
+                problems.add(host.map(h -> h + " (" + hosts.source() + ")").orElse("tcp " + listener.endpoint())
+                        + " serves the Docker API without a client certificate, over "
+                        + (attempt.scheme().equals("http") ? "plain HTTP" : "TLS") + ": " + reach(listener)
+                        + " gets root. Remove that host, or require client certificates (\"tlsverify\": true; " + API_SECURITY + ")");
+                seen.add("tcp " + listener.endpoint() + " (the Docker API " + attempt.apiVersion() + " without a certificate)");
             } else if (host.isPresent() && !outcome.refused()) {
-                problems.add("could not tell whether " + name + " requires a client certificate: from inside, "
-                        + outcome.summary() + "; it must turn away a client without one (--tlsverify, " + PROTECT_ACCESS + ")");
+                problems.add("could not tell whether " + name + " turns away a client without a certificate, as it must"
+                        + " (\"tlsverify\": true; " + API_SECURITY + "); from inside: " + outcome.summary());
                 seen.add("tcp " + listener.endpoint());
             } else if (host.isPresent()) {
                 seen.add("tcp " + listener.endpoint() + " (" + host.get() + ", turns away a client without a certificate: "
@@ -185,13 +185,11 @@ final class DaemonExposureCheck extends AbstractCheck {
     /** Who reaches a listener on its address. */
     private static String reach(TcpListener listener) {
         if (listener.wildcard()) {
-            return "every address of the devcontainer (anyone on its network: its other containers, the Docker host,"
-                    + " a port a client publishes or forwards)";
+            return "anyone on the devcontainer's network";
         }
         if (listener.address().startsWith("127.") || listener.address().equals("::1")) {
-            return "loopback (every process in the devcontainer, and wherever a client forwards the port: VS Code"
-                    + " forwards listening ports to your machine)";
+            return "every local process and any port forward (VS Code's)";
         }
-        return listener.address() + " (anyone on that network)";
+        return "anyone who reaches " + listener.address();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dind.devcontainer.testing.FakeContainer;
 import io.github.dind.devcontainer.testing.FakeContainers;
 import io.github.dind.devcontainer.testing.Processes;
+import io.github.dind.devcontainer.verify.report.ReportTable;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,15 @@ class DaemonExposureCheckTest {
     }
 
     @Test
+    void theSocketComesFirstWhereverTheKernelListsIt() {
+        String last = DockerdSocketsTest.DEFAULT.replace("000000005641ad98: 00000002 00000000 00010000 0001 01 7573498 /var/run/docker.sock\n", "")
+                .replace("== machine", "000000005641ad98: 00000002 00000000 00010000 0001 01 7573498 /var/run/docker.sock\n== machine");
+
+        assertThat(check.run(defaultDevcontainer().on(READ, ok(last)), new Timings()).detail())
+                .startsWith("dockerd (113) listens on unix /var/run/docker.sock 0660 root:docker, unix /var/run/docker/metrics.sock");
+    }
+
+    @Test
     void plainTcpOnEveryAddressFailsNamingTheAddressAndWhereItIsConfigured() {
         FakeContainer container = defaultDevcontainer().on(READ, ok(DockerdSocketsTest.TCP_2375))
                 .on(CONFIG, ok("{\"hosts\": [\"unix:///var/run/docker.sock\", \"tcp://0.0.0.0:2375\"], \"tls\": false}\n"))
@@ -52,14 +62,14 @@ class DaemonExposureCheckTest {
         Observation seen = check.run(container, new Timings());
 
         assertThat(seen.passed()).isFalse();
-        assertThat(seen.detail()).startsWith("dockerd answers the Docker API (1.45) without a client certificate, over plain HTTP,"
-                + " on tcp://0.0.0.0:2375 (\"hosts\" in /etc/docker/daemon.json; the kernel: [::]:2375), reached by every address"
-                + " of the devcontainer")
-                .contains("Remove that host (inside, clients use unix:///var/run/docker.sock), or require client certificates:"
-                        + " \"tlsverify\": true", "https://docs.docker.com/engine/security/protect-access/")
+        assertThat(seen.detail()).startsWith("tcp://0.0.0.0:2375 (\"hosts\" in /etc/docker/daemon.json) serves the Docker API"
+                + " without a client certificate, over plain HTTP: anyone on the devcontainer's network gets root. Remove that"
+                + " host, or require client certificates (\"tlsverify\": true; https://docs.docker.com/go/api-security/)")
                 .endsWith("(dockerd (113) listens on unix /var/run/docker.sock 0660 root:docker, unix /var/run/docker/metrics.sock"
                         + " 0755 root:root, unix /var/run/docker/libnetwork/3e387d29461c.sock 0600 root:root, tcp [::]:2375"
-                        + " (the Docker API without a certificate))");
+                        + " (the Docker API 1.45 without a certificate))");
+        assertThat(ReportTable.oneLine(seen.detail())).as("the log's form keeps the host, its source and the fix")
+                .contains("tcp://0.0.0.0:2375", "daemon.json", "api-security/)");
     }
 
     @Test
@@ -68,8 +78,9 @@ class DaemonExposureCheckTest {
                 "--storage-driver=fuse-overlayfs\n-H\ntcp://127.0.0.1:2375\n");
         FakeContainer container = defaultDevcontainer().on(READ, ok(withFlag)).on(PROBE_2375, ok(ApiProbeTest.PLAIN));
 
-        assertThat(check.run(container, new Timings()).detail())
-                .contains("on tcp://127.0.0.1:2375 (-H on dockerd's command line; the kernel: [::]:2375)");
+        String detail = check.run(container, new Timings()).detail();
+        assertThat(detail).startsWith("tcp://127.0.0.1:2375 (-H on dockerd's command line) serves the Docker API");
+        assertThat(ReportTable.oneLine(detail)).contains("api-security/)");
     }
 
     @Test
@@ -99,7 +110,8 @@ class DaemonExposureCheckTest {
 
         assertThat(seen.passed()).isFalse();
         assertThat(seen.detail()).startsWith("could not tell whether tcp://0.0.0.0:2375 (\"hosts\" in /etc/docker/daemon.json;"
-                + " the kernel: [::]:2375) requires a client certificate: from inside, http curl exit 28: Operation timed out");
+                + " the kernel: [::]:2375) turns away a client without a certificate, as it must (\"tlsverify\": true;"
+                + " https://docs.docker.com/go/api-security/); from inside: http curl exit 28: Operation timed out");
     }
 
     @Test
