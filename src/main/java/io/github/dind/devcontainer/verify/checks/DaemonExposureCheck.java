@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  *   <li>No other Unix socket of dockerd is world-writable or abstract (no file mode guards those).
  *   <li>No TCP listener of dockerd answers the Docker API without a client certificate: each is asked
  *       from inside ({@link ApiProbe}). A listener among dockerd's configured hosts must also be
- *       seen to turn such a client away; a listener that is not (a port dockerd publishes for an
- *       inner container, Docker 28+) only must not answer.
+ *       seen to turn such a client away; a listener that is not (a port dockerd 28+ publishes for an
+ *       inner container without docker-proxy) only must not answer.
  * </ul>
  * A failure starts with the host as configured ({@code tcp://0.0.0.0:2375}), where it is configured,
  * who reaches it and the fix (the report's one-line form keeps 300 characters); every listener, at

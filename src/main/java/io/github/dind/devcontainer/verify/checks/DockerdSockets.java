@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * kernel sees them: the listening sockets of dockerd's network namespace ({@link ProcNet}) whose
  * inodes are among dockerd's open files. Whatever configured them — {@code -H}, {@code hosts} in
  * daemon.json, a socket handed over by systemd ({@code fd://}) — a listener dockerd holds shows here.
- * From Docker 28 on, dockerd also holds the listening sockets of the ports it publishes for its
- * containers (moby {@code portallocator}: it binds and listens on them itself, and passes them to
- * docker-proxy); those are TCP listeners too.
+ * From Docker 28 on, dockerd binds and listens on the ports it publishes for its containers itself
+ * (moby's bridge driver, {@code port_mapping_linux.go}, before it sets up the firewall rules); with
+ * docker-proxy it hands them over and closes its own (measured on 28.5), with the userland proxy off
+ * it keeps them: then those are dockerd's TCP listeners too.
  */
 record DockerdSockets(List<Dockerd> dockerds, List<TcpListener> tcp, List<UnixListener> unix) {
     /**
