@@ -51,6 +51,7 @@ public final class CheckCatalog {
                 new Pid1Check(timeouts.check()),
                 new DockerdProcessCheck(timeouts.ready()),
                 new DockerInfoCheck(timeouts.ready()),
+                new DaemonExposureCheck(timeouts.check()),
                 new InnerContainerCheck(timeouts.check().multipliedBy(2)),
                 new InnerNetworkCheck(timeouts.check().multipliedBy(2)),
                 new SocketInContainerCheck(timeouts.check()),

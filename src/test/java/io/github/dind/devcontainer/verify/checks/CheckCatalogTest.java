@@ -21,7 +21,7 @@ class CheckCatalogTest {
         List<Check> checks = CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of());
 
         assertThat(checks).extracting(Check::id).containsExactly("running", "lifecycle:onCreateCommand", "lifecycle:postStartCommand",
-                "pid1", "dockerd", "docker-info", "inner-container",
+                "pid1", "dockerd", "docker-info", "daemon-exposure", "inner-container",
                 "inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "command:lfs", "dockerd-restart", "stop", "resume", "post-start", "kill");
     }
 
