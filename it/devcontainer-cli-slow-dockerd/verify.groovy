@@ -7,13 +7,17 @@ assert ready >= 4.0 : "dockerd was not slowed: ready after ${ready} s"
 assert buildLog =~ /PASSED\s+\d+\.\d\d s\s+slow-dockerd/
 assert !buildLog.contains('FAILED')
 
-// 2. the user's own command, appended to the generated onCreateCommand as the README shows
+// 2. the user's own onCreateCommand, written into devcontainer.json as the README shows: it needs
+// dockerd, and nothing in it waits (the dind Feature's onCreateCommand runs first)
 def config = new File(basedir, '.devcontainer/devcontainer.json')
-def matcher = config.text =~ /"onCreateCommand": "([^"]*)"/
-config.text = matcher.find()
-        ? config.text.replace(matcher.group(0), "\"onCreateCommand\": \"${matcher.group(1)} && docker info\"")
-        : config.text.replace('"privileged": true,', '"privileged": true,\n  "onCreateCommand": "docker info",')
-assert config.text.contains('docker info"')
+assert !config.text.contains('"onCreateCommand"') : 'the generated devcontainer.json leaves onCreateCommand to the user'
+config.text = config.text.replace('  "init": false,\n', '  "init": false,\n  "onCreateCommand": "docker info",\n')
+assert config.text.contains('"onCreateCommand": "docker info"')
+
+// 2b. verify with the user's onCreateCommand: it runs after the Feature's wait, one after the other
+def again = nestedMaven(binding.variables, basedir, ['verify', '-Ddevcontainer.verify.only=running,lifecycle'])
+assert again.code == 0 : again.out
+assert again.out =~ /PASSED\s+\d+\.\d\d s\s+onCreateCommand succeeds as the remote user \(2 commands, one after another\)\s+exit code 0 as \S+: \/bin\/sh -c \S*startup\.sh then \/bin\/sh -c docker info/
 
 def log = new File(basedir, 'devcontainer-cli.log')
 log.text = ''

@@ -18,12 +18,15 @@ assert json.text.contains('"overrideCommand": false')
 assert json.text.contains('"name": "Generate Defaults"')
 
 def log = new File(basedir, 'build.log').text
-['Dockerfile', 'startup.sh', 'devcontainer.json', '.gitattributes'].each { name ->
+['Dockerfile', 'startup.sh', 'devcontainer.json', '.gitattributes', 'dind/devcontainer-feature.json', 'dind/install.sh'].each { name ->
     assert log =~ /(?m)^\[INFO\]\s+${java.util.regex.Pattern.quote(name)}\s+unchanged$/ : "second run rewrote ${name}:\n${log}"
 }
 assert !log.contains('[WARNING] Kept')
-// nothing but the three files and the .gitattributes that keeps them LF on Windows checkouts
-assert dir.list().sort() == ['.gitattributes', 'Dockerfile', 'devcontainer.json', 'startup.sh']
+// nothing but the three files, the dind Feature and the .gitattributes that keeps them LF on Windows checkouts
+assert dir.list().sort() == ['.gitattributes', 'Dockerfile', 'devcontainer.json', 'dind', 'startup.sh']
+assert new File(dir, 'dind').list().sort() == ['devcontainer-feature.json', 'install.sh']
+assert Files.isExecutable(new File(dir, 'dind/install.sh').toPath())
+assert json.text.contains('"./dind": {}')
 assert new File(dir, '.gitattributes').text.contains('*.sh text eol=lf')
 
 true

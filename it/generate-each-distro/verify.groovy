@@ -27,7 +27,10 @@ expected.each { distro, snippets ->
     def json = new File(dir, 'devcontainer.json').readLines().findAll { !it.trim().startsWith('//') }.join('\n')
     def config = new JsonSlurper().parseText(json)
     assert config.overrideCommand == false
-    assert config.privileged == true
+    assert config.features.keySet() as List == ['./dind']
+    def dind = new JsonSlurper().parseText(new File(dir, 'dind/devcontainer-feature.json').readLines()
+            .findAll { !it.trim().startsWith('//') }.join('\n'))
+    assert dind.privileged == true && dind.onCreateCommand && dind.postStartCommand
     assert config.remoteUser == (distro == 'debian' ? 'dev' : 'root')
     if (distro == 'alpine') {
         assert !config.customizations.containsKey('jetbrains') : 'JetBrains IDEs cannot open alpine'

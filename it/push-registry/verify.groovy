@@ -59,11 +59,13 @@ try {
     note('docker pull', docker(['pull', IMAGE]))
     def pulled = new JsonSlurper().parseText(ok(['docker', 'image', 'inspect', IMAGE]).out)[0]
     def metadata = new JsonSlurper().parseText(pulled.Config.Labels['devcontainer.metadata'])
-    assert metadata instanceof List && metadata.size() == 1
-    assert metadata[0].privileged == true && metadata[0].overrideCommand == false && metadata[0].init == false
-    // the inner daemon's volume, and the lasting local Maven repository of the Java set-up
-    assert metadata[0].mounts*.target == ['/var/lib/docker', '/root/.m2/repository']
-    assert metadata[0].postStartCommand
+    // the dind Feature's entry (named as build/devcontainer.json names it), then devcontainer.json's
+    assert metadata instanceof List && metadata.size() == 2
+    assert metadata[0].id == '../dind' && metadata[0].privileged == true && metadata[0].postStartCommand
+    assert metadata[1].overrideCommand == false && metadata[1].init == false
+    // the inner daemon's volume (the Feature's), and the lasting local Maven repository of the Java set-up
+    assert metadata[0].mounts*.target == ['/var/lib/docker']
+    assert metadata[1].mounts*.target == ['/root/.m2/repository']
     assert pulled.Config.Labels['io.github.dind.devcontainer.fingerprint'] ==~ /sha256:[0-9a-f]{64}/
 
     // 5. cacheFrom: with no local image left, the build pulls the pushed one and reuses its layers

@@ -11,6 +11,6 @@ assert log =~ /PASSED\s+\d+\.\d\d s\s+java and / + java.util.regex.Pattern.quote
 assert log =~ /PASSED\s+\d+\.\d\d s\s+`mvn -v` runs for the remote user on Java 21\s+Apache Maven 3\.[0-9.]+ on Java 21 for dev/
 assert log =~ /PASSED\s+\d+\.\d\d s\s+dev-owns-its-m2-volume:/
 assert !log.contains('FAILED')
-assert new File(basedir, '.devcontainer/devcontainer.json').text.contains('"postStartCommand": "sudo -n /usr/local/bin/startup.sh"')
+assert new File(basedir, '.devcontainer/dind/devcontainer-feature.json').text.contains('"postStartCommand": "sudo -n /usr/local/bin/startup.sh"')
 assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
 true

@@ -48,7 +48,7 @@ class PackageRulesTest {
             Map.entry("verify.checks", Set.of("devcontainer", "run")),
             Map.entry("verify.report", Set.of("devcontainer", "run", "verify.checks")),
             Map.entry("verify.verdict", Set.of("devcontainer", "run", "verify.report")),
-            Map.entry("verify", Set.of("devcontainer", "generate.request", "generate.render", "run", "verify.checks",
+            Map.entry("verify", Set.of("devcontainer", "devcontainer.features", "generate.request", "generate.render", "run", "verify.checks",
                     "verify.report", "verify.verdict")),
             Map.entry("mojo", Set.of("devcontainer", "workspace", "generate", "generate.request", "generate.render",
                     "generate.files", "image", "image.registry", "run", "docker", "verify", "verify.checks")));

@@ -9,6 +9,8 @@ import io.github.dind.devcontainer.devcontainer.ImageConfig;
 import io.github.dind.devcontainer.devcontainer.ImageMetadata;
 import io.github.dind.devcontainer.devcontainer.JavaExpectations;
 import io.github.dind.devcontainer.devcontainer.LaunchSettings;
+import io.github.dind.devcontainer.devcontainer.features.FeatureException;
+import io.github.dind.devcontainer.devcontainer.features.Features;
 import io.github.dind.devcontainer.run.ClientLaunch;
 import io.github.dind.devcontainer.run.ContainerEngine;
 import io.github.dind.devcontainer.run.ImageNotFoundException;
@@ -65,9 +67,34 @@ final class LaunchConfiguration {
             if (!features.isEmpty()) {
                 console.info(configFile + " builds the image: merged with the " + features.size() + " Feature entries of its "
                         + ImageMetadata.LABEL + " label, as a client merges the Features it installs");
+            } else {
+                features = localFeatures(text, configFile);
             }
             return LaunchSettings.merged(features, text, configFile.toString());
         } catch (IOException e) {
+            throw new VerificationException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The entries of devcontainer.json's local Features, read from their folders, for an image whose
+     * label records none (built with {@code metadataLabel=false}, or by another tool).
+     *
+     * @throws VerificationException when a Feature cannot be read
+     */
+    private List<com.fasterxml.jackson.databind.node.ObjectNode> localFeatures(String text, Path configFile)
+            throws IOException, VerificationException {
+        com.fasterxml.jackson.databind.node.ObjectNode config = ImageMetadata.configObject(text, configFile.toString());
+        if (config.path("features").isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<com.fasterxml.jackson.databind.node.ObjectNode> entries = Features.plan(config, configFile.getParent(),
+                    configFile.getParent()).stream().map(Features.Installed::metadataEntry).toList();
+            console.info(configFile + " builds the image: merged with its " + entries.size() + " Features' entries,"
+                    + " read from their folders (the image's label records none)");
+            return entries;
+        } catch (FeatureException e) {
             throw new VerificationException(e.getMessage(), e);
         }
     }

@@ -15,34 +15,49 @@ import org.junit.jupiter.api.Test;
 class ImageMetadataTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static String generated(boolean dockerVolume, String remoteUser) throws Exception {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    /** The generated .devcontainer/ written to a folder: devcontainer.json's text, and the entries of its Features. */
+    private record Generated(String devcontainerJson, List<com.fasterxml.jackson.databind.node.ObjectNode> features) {
+    }
+
+    private Generated generated(boolean dockerVolume, String remoteUser) throws Exception {
         GenerateRequest spec = GenerateRequest.builder().name("app").distro("debian").dockerVolume(dockerVolume)
                 .remoteUser(remoteUser).build();
+        java.nio.file.Path folder = dir.resolve(dockerVolume + "-" + remoteUser).resolve(".devcontainer");
         for (GeneratedFile file : new Renderer(null).render(spec)) {
-            if (file.fileName().equals("devcontainer.json")) {
-                return file.body();
-            }
+            java.nio.file.Files.createDirectories(folder.resolve(file.fileName()).getParent());
+            java.nio.file.Files.writeString(folder.resolve(file.fileName()), file.body());
         }
-        throw new AssertionError("no devcontainer.json rendered");
+        String json = java.nio.file.Files.readString(folder.resolve("devcontainer.json"));
+        return new Generated(json, io.github.dind.devcontainer.devcontainer.features.Features.plan(
+                ImageMetadata.configObject(json, "generated"), folder, folder).stream()
+                .map(io.github.dind.devcontainer.devcontainer.features.Features.Installed::metadataEntry).toList());
     }
 
     @Test
-    void theLabelIsAnArrayWithTheClientPropertiesOfTheGeneratedDevcontainerJson() throws Exception {
-        JsonNode label = JSON.readTree(ImageMetadata.label(generated(true, "root"), "devcontainer.json"));
+    void theLabelHoldsTheDindFeaturesEntryThenTheClientPropertiesOfTheGeneratedDevcontainerJson() throws Exception {
+        Generated generated = generated(true, "root");
+        JsonNode label = JSON.readTree(ImageMetadata.label(generated.features(), generated.devcontainerJson(), "devcontainer.json"));
         assertThat(label.isArray()).isTrue();
-        assertThat(label).hasSize(1);
-        JsonNode entry = label.get(0);
-        assertThat(entry.path("privileged").asBoolean()).isTrue();
+        assertThat(label).hasSize(2);
+        JsonNode dind = label.get(0);
+        assertThat(dind.path("id").asText()).isEqualTo("./dind");
+        assertThat(dind.path("privileged").asBoolean()).isTrue();
+        assertThat(dind.path("mounts").get(0).path("target").asText()).isEqualTo("/var/lib/docker");
+        assertThat(dind.path("mounts").get(0).path("source").asText()).isEqualTo("dind-var-lib-docker-${devcontainerId}");
+        assertThat(dind.path("onCreateCommand").asText()).isNotBlank();
+        assertThat(dind.path("postStartCommand").asText()).isNotBlank();
+        JsonNode entry = label.get(1);
         assertThat(entry.path("overrideCommand").isBoolean()).isTrue();
         assertThat(entry.path("overrideCommand").asBoolean()).isFalse();
         assertThat(entry.path("init").asBoolean(true)).isFalse();
-        assertThat(entry.path("mounts").get(0).path("target").asText()).isEqualTo("/var/lib/docker");
-        assertThat(entry.path("mounts").get(0).path("source").asText()).isEqualTo("dind-var-lib-docker-${devcontainerId}");
-        assertThat(entry.path("postStartCommand").asText()).isNotBlank();
         assertThat(entry.path("remoteUser").asText()).isEqualTo("root");
         // what only a devcontainer.json has, never the image
         assertThat(entry.has("build")).isFalse();
         assertThat(entry.has("name")).isFalse();
+        assertThat(entry.has("features")).isFalse();
         entry.fieldNames().forEachRemaining(name -> assertThat(ImageMetadata.PROPERTIES).contains(name));
     }
 
@@ -50,9 +65,11 @@ class ImageMetadataTest {
     void anImageOnlyDevcontainerJsonBehavesLikeTheGeneratedOne() throws Exception {
         for (boolean volume : List.of(true, false)) {
             for (String user : List.of("root", "dev")) {
-                String generated = generated(volume, user);
-                LaunchSettings expected = LaunchSettings.parse(generated, "generated");
-                LaunchSettings actual = LaunchSettings.merged(ImageMetadata.entries(ImageMetadata.label(generated, "generated")),
+                Generated generated = generated(volume, user);
+                // how verify (and a client) starts the build-based one: its Features' entries, then the file
+                LaunchSettings expected = LaunchSettings.merged(generated.features(), generated.devcontainerJson(), "generated");
+                LaunchSettings actual = LaunchSettings.merged(ImageMetadata.entries(ImageMetadata.label(generated.features(),
+                        generated.devcontainerJson(), "generated")),
                         "{\"image\": \"registry.example.com/team/app-devcontainer:1.0\"}", "image-only");
                 assertThat(actual.privileged()).isEqualTo(expected.privileged()).isTrue();
                 assertThat(actual.overrideCommand()).isEqualTo(expected.overrideCommand()).isFalse();
@@ -60,6 +77,7 @@ class ImageMetadataTest {
                 assertThat(actual.mounts()).isEqualTo(expected.mounts());
                 assertThat(actual.environment()).isEqualTo(expected.environment());
                 assertThat(actual.lifecycle()).isEqualTo(expected.lifecycle());
+                assertThat(actual.lifecycleHook("onCreateCommand")).isPresent();
                 assertThat(actual.remoteUser()).isEqualTo(expected.remoteUser()).isEqualTo(user);
             }
         }

@@ -66,11 +66,17 @@ public final class PrebuiltImageFiles {
         }
     }
 
-    /** The same text with {@code build.dockerfile} and {@code build.context} prefixed by {@code ../}; comments kept. */
+    /**
+     * The same text with {@code build.dockerfile}, {@code build.context} and each local Feature
+     * ({@code "./name"}, a key of {@code features} or an entry of {@code overrideFeatureInstallOrder})
+     * prefixed by {@code ../}; comments kept.
+     */
     static String moveBuildUp(String devcontainerJson) throws TemplateException {
         JsonNode build;
+        JsonNode config;
         try {
-            build = JSONC.readTree(devcontainerJson).path("build");
+            config = JSONC.readTree(devcontainerJson);
+            build = config.path("build");
         } catch (IOException e) {
             throw new TemplateException("The rendered devcontainer.json is not JSON with comments: " + e.getMessage(), e);
         }
@@ -83,6 +89,16 @@ public final class PrebuiltImageFiles {
         String moved = replaceString(devcontainerJson, "dockerfile", dockerfile, "../" + dockerfile);
         moved = build.has("context") ? replaceString(moved, "context", context, context.equals(".") ? ".." : "../" + context)
                 : moved;
+        List<String> local = new ArrayList<>();
+        config.path("features").fieldNames().forEachRemaining(id -> {
+            if (id.startsWith("./")) {
+                local.add(id);
+            }
+        });
+        for (String id : local) {
+            // the quoted id, wherever it stands: the features key and overrideFeatureInstallOrder's entry
+            moved = moved.replace("\"" + id + "\"", "\"../" + id.substring(2) + "\"");
+        }
         return moved;
     }
 

@@ -20,6 +20,9 @@ public final class Renderer {
             new Target("Dockerfile", Format.DOCKERFILE, false),
             new Target("startup.sh", Format.SHELL, true),
             new Target("devcontainer.json", Format.JSON, false),
+            // Docker-in-Docker as a local Feature: what every client merges before devcontainer.json
+            new Target("dind/devcontainer-feature.json", Format.JSON, false),
+            new Target("dind/install.sh", Format.SHELL, true),
             new Target(".gitattributes", Format.GITATTRIBUTES, false),
             // the mavenSettings mount's initializeCommand: a shell script, and the batch file Windows runs in its place
             new Target("maven-settings", Format.SHELL, true, "mavenSettings"),

@@ -71,6 +71,8 @@ final class TemplateModel {
         model.put("mavenSettings", java.mavenSettings());
         model.put("devcontainerFolder", new TemplateValue(request.devcontainerFolder(), setting("directory")));
         model.put("hasMounts", request.dockerVolume() || volume || java.mavenSettings());
+        // devcontainer.json's own mounts; the /var/lib/docker volume is the dind Feature's
+        model.put("hasProjectMounts", volume || java.mavenSettings());
         model.put("moreAfterDockerVolume", volume || java.mavenSettings());
         model.put("moreAfterLocalRepository", java.mavenSettings());
         model.put("caCertificates", !request.caCertificates().isEmpty());

@@ -48,10 +48,11 @@ class RendererJavaTest {
 
         assertThat(DevcontainerSchema.problems(json)).isEmpty();
         JsonNode config = Jsonc.parse(json);
-        assertThat(config.path("mounts")).hasSize(3);
-        assertThat(config.path("mounts").path(1).path("source").textValue()).isEqualTo("devcontainer-m2-${devcontainerId}");
-        assertThat(config.path("mounts").path(1).path("target").textValue()).isEqualTo("/home/dev/.m2/repository");
-        assertThat(config.path("mounts").path(2).textValue()).isEqualTo("type=bind,source=${localEnv:HOME}"
+        // the /var/lib/docker volume is the dind Feature's (dind/devcontainer-feature.json)
+        assertThat(config.path("mounts")).hasSize(2);
+        assertThat(config.path("mounts").path(0).path("source").textValue()).isEqualTo("devcontainer-m2-${devcontainerId}");
+        assertThat(config.path("mounts").path(0).path("target").textValue()).isEqualTo("/home/dev/.m2/repository");
+        assertThat(config.path("mounts").path(1).textValue()).isEqualTo("type=bind,source=${localEnv:HOME}"
                 + "${localEnv:USERPROFILE}/.m2/settings.xml,target=/home/dev/.m2/settings.xml,readonly");
         assertThat(config.path("initializeCommand")).extracting(JsonNode::textValue)
                 .containsExactly("${localWorkspaceFolder}/.devcontainer/maven-settings");
@@ -83,10 +84,11 @@ class RendererJavaTest {
     @ParameterizedTest
     @EnumSource(Distro.class)
     void withNothingJavaTheFileStaysValidAndMountsOnlyTheDockerVolume(Distro distro) throws Exception {
-        String json = render(Requests.sample(distro.id()).javaVersion("none")).get("devcontainer.json");
+        Map<String, String> files = render(Requests.sample(distro.id()).javaVersion("none"));
 
-        assertThat(DevcontainerSchema.problems(json)).isEmpty();
-        assertThat(Jsonc.parse(json).path("mounts")).hasSize(1);
+        assertThat(DevcontainerSchema.problems(files.get("devcontainer.json"))).isEmpty();
+        assertThat(Jsonc.parse(files.get("devcontainer.json")).has("mounts")).isFalse();
+        assertThat(Jsonc.parse(files.get("dind/devcontainer-feature.json")).path("mounts")).hasSize(1);
     }
 
     @ParameterizedTest

@@ -34,7 +34,9 @@ class RendererTest {
     void rendersTheFourFilesForEveryDistro(Distro distro) throws Exception {
         Map<String, GeneratedFile> files = render(distro);
 
-        assertThat(files).containsOnlyKeys("Dockerfile", "startup.sh", "devcontainer.json", ".gitattributes");
+        assertThat(files).containsOnlyKeys("Dockerfile", "startup.sh", "devcontainer.json", ".gitattributes",
+                "dind/devcontainer-feature.json", "dind/install.sh");
+        assertThat(files.get("dind/install.sh").executable()).isTrue();
         assertThat(files.get("startup.sh").executable()).isTrue();
         String dockerfile = files.get("Dockerfile").body();
         assertThat(dockerfile).contains("FROM " + distro.defaultBaseImage() + "\n");
@@ -91,12 +93,20 @@ class RendererTest {
 
         assertThat(json.path("overrideCommand").isBoolean()).isTrue();
         assertThat(json.path("overrideCommand").booleanValue()).isFalse();
-        assertThat(json.path("privileged").booleanValue()).isTrue();
         assertThat(json.path("init").booleanValue()).isFalse();
         assertThat(json.path("build").path("dockerfile").textValue()).isEqualTo("Dockerfile");
-        assertThat(json.path("postStartCommand").textValue()).isEqualTo("/usr/local/bin/startup.sh");
+        // privileged and the hooks are the dind Feature's, applied before devcontainer.json by every client
+        assertThat(json.path("features").fieldNames()).toIterable().containsExactly("./dind");
+        assertThat(json.path("overrideFeatureInstallOrder")).extracting(JsonNode::textValue).containsExactly("./dind");
+        assertThat(json.has("privileged")).isFalse();
+        assertThat(json.has("postStartCommand")).isFalse();
+        JsonNode dind = Jsonc.parse(render(Distro.DEBIAN).get("dind/devcontainer-feature.json").body());
+        assertThat(dind.path("id").textValue()).isEqualTo("dind");
+        assertThat(dind.path("privileged").booleanValue()).isTrue();
+        assertThat(dind.path("postStartCommand").textValue()).isEqualTo("/usr/local/bin/startup.sh");
+        assertThat(dind.path("mounts").path(0).path("target").textValue()).isEqualTo("/var/lib/docker");
         assertThat(json.path("remoteUser").textValue()).isEqualTo("root");
-        JsonNode mount = json.path("mounts").path(0);
+        JsonNode mount = dind.path("mounts").path(0);
         assertThat(mount.path("source").textValue()).isEqualTo("dind-var-lib-docker-${devcontainerId}");
         assertThat(mount.path("target").textValue()).isEqualTo("/var/lib/docker");
         assertThat(mount.path("type").textValue()).isEqualTo("volume");
@@ -117,12 +127,14 @@ class RendererTest {
         Map<String, GeneratedFile> files = render(Requests.build(Requests.sample(distro.id()).remoteUser("dev")));
         String dockerfile = files.get("Dockerfile").body();
         JsonNode json = Jsonc.parse(files.get("devcontainer.json").body());
+        JsonNode dind = Jsonc.parse(files.get("dind/devcontainer-feature.json").body());
 
         assertThat(dockerfile).containsPattern("(?m)^\\s+sudo( \\\\)?$");
         assertThat(dockerfile).contains("dev ALL=(root) NOPASSWD: /usr/local/bin/startup.sh \\\"\\\"");
         assertThat(dockerfile).containsPattern("useradd .*--groups docker \"dev\"|addgroup \"dev\" docker");
         assertThat(json.path("remoteUser").textValue()).isEqualTo("dev");
-        assertThat(json.path("postStartCommand").textValue()).isEqualTo("sudo -n /usr/local/bin/startup.sh");
+        assertThat(dind.path("postStartCommand").textValue()).isEqualTo("sudo -n /usr/local/bin/startup.sh");
+        assertThat(dind.path("onCreateCommand").textValue()).isEqualTo("sudo -n /usr/local/bin/startup.sh");
         assertThat(DevcontainerSchema.problems(GeneratedFileMarker.stamp(files.get("devcontainer.json")))).isEmpty();
     }
 
@@ -158,7 +170,8 @@ class RendererTest {
         String attributes = GeneratedFileMarker.stamp(files.get(".gitattributes"));
 
         for (String name : files.keySet()) {
-            assertThat(attributes).containsPattern("(?m)^" + Pattern.quote(name.equals("startup.sh") ? "*.sh" : name)
+            String fileName = name.substring(name.lastIndexOf('/') + 1);
+            assertThat(attributes).containsPattern("(?m)^" + Pattern.quote(fileName.endsWith(".sh") ? "*.sh" : fileName)
                     + " text eol=lf$");
         }
         assertThat(GeneratedFileMarker.ownership(attributes)).isEqualTo(GeneratedFileMarker.Ownership.PLUGIN_UNCHANGED);
@@ -175,9 +188,14 @@ class RendererTest {
 
     @Test
     void theFirstHookWaitsForDockerd() throws Exception {
-        JsonNode json = Jsonc.parse(render(Distro.DEBIAN).get("devcontainer.json").body());
+        Map<String, GeneratedFile> files = render(Distro.DEBIAN);
+        JsonNode dind = Jsonc.parse(files.get("dind/devcontainer-feature.json").body());
 
-        assertThat(json.path("onCreateCommand").textValue()).isEqualTo("/usr/local/bin/startup.sh");
+        // the dind Feature's onCreateCommand: clients run it before devcontainer.json's, whatever that says
+        assertThat(dind.path("onCreateCommand").textValue()).isEqualTo("/usr/local/bin/startup.sh");
+        assertThat(Jsonc.parse(files.get("devcontainer.json").body()).has("onCreateCommand")).isFalse();
+        assertThat(DevcontainerSchema.featureProblems(GeneratedFileMarker.stamp(files.get("dind/devcontainer-feature.json"))))
+                .isEmpty();
     }
 
     @ParameterizedTest
