@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * without BuildKit (containerFeaturesConfiguration.ts {@code getContainerFeaturesBaseDockerFile},
  * {@code getFeatureLayers}, {@code getFeatureInstallWrapperScript}; containerFeatures.ts
  * {@code getFeatureEnvVariables}): a context folder holding a Dockerfile, the built-in variables
- * ({@code _CONTAINER_USER}, {@code _REMOTE_USER}, and their homes read from the image's passwd), and
+ * ({@code _CONTAINER_USER}, {@code _REMOTE_USER}, and their homes read from the image's passwd in
+ * the first Feature's RUN, one container fewer than the CLI's separate step), and
  * each Feature's folder with its options as {@code devcontainer-features.env} and the wrapper that
  * sources both and runs its {@code install.sh}. Each Feature's {@code containerEnv} is set with ENV
  * before it installs, so later Features see it; the image's USER is restored at the end.
@@ -65,12 +66,12 @@ public final class FeatureLayer {
                 .append("# devcontainer-maven-plugin for this build; not a file of the project)\n")
                 .append("FROM ").append(baseImage).append('\n')
                 .append("USER root\n")
-                .append("RUN mkdir -p ").append(TEMP).append('\n')
-                .append("COPY devcontainer-features.builtin.env ").append(TEMP).append("/\n")
-                .append("RUN echo \"_CONTAINER_USER_HOME=$(").append(passwd(containerUser)).append(" | cut -d: -f6)\" >> ")
-                .append(TEMP).append("/devcontainer-features.builtin.env \\\n")
-                .append("    && echo \"_REMOTE_USER_HOME=$(").append(passwd(remoteUser)).append(" | cut -d: -f6)\" >> ")
-                .append(TEMP).append("/devcontainer-features.builtin.env\n");
+                .append("COPY devcontainer-features.builtin.env ").append(TEMP).append("/\n");
+        // the users' homes join the built-in variables in the first Feature's RUN: one container less per build
+        String homes = "echo \"_CONTAINER_USER_HOME=$(" + passwd(containerUser) + " | cut -d: -f6)\" >> " + TEMP
+                + "/devcontainer-features.builtin.env \\\n"
+                + "    && echo \"_REMOTE_USER_HOME=$(" + passwd(remoteUser) + " | cut -d: -f6)\" >> " + TEMP
+                + "/devcontainer-features.builtin.env \\\n    && ";
         for (Features.Installed feature : features) {
             Path target = folder.resolve(feature.folderName());
             copy(feature.definition().folder(), target);
@@ -87,10 +88,11 @@ public final class FeatureLayer {
             }
             String dest = TEMP + "/" + feature.folderName();
             dockerfile.append("COPY --chown=root:root ").append(feature.folderName()).append(' ').append(dest).append('\n')
-                    .append("RUN chmod -R 0755 ").append(dest).append(" \\\n")
+                    .append("RUN ").append(homes).append("chmod -R 0755 ").append(dest).append(" \\\n")
                     .append("    && cd ").append(dest).append(" \\\n")
                     .append("    && chmod +x ./devcontainer-features-install.sh \\\n")
                     .append("    && ./devcontainer-features-install.sh\n");
+            homes = "";
         }
         dockerfile.append("\nUSER ").append(imageUser).append('\n');
         Files.writeString(folder.resolve("Dockerfile"), dockerfile.toString(), StandardCharsets.UTF_8);
