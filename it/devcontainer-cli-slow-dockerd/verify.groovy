@@ -10,7 +10,7 @@ assert !buildLog.contains('FAILED')
 // 2. the user's own onCreateCommand, written into devcontainer.json as the README shows: it needs
 // dockerd, and nothing in it waits (the dind Feature's onCreateCommand runs first)
 def config = new File(basedir, '.devcontainer/devcontainer.json')
-assert !config.text.contains('"onCreateCommand"') : 'the generated devcontainer.json leaves onCreateCommand to the user'
+assert !(config.text =~ /(?m)^\s*"onCreateCommand"/) : 'the generated devcontainer.json leaves onCreateCommand to the user'
 config.text = config.text.replace('  "init": false,\n', '  "init": false,\n  "onCreateCommand": "docker info",\n')
 assert config.text.contains('"onCreateCommand": "docker info"')
 

@@ -75,7 +75,7 @@ public final class Generator {
                     .collect(Collectors.joining(", ")) + " in ~/.m2/toolchains.xml");
         }
         List<ProjectFiles.Outcome> outcomes = new ProjectFiles(options.directory()).write(files, options.force());
-        report(outcomes);
+        report(outcomes, options.directory());
         try {
             new CaCertificateFiles(options.directory()).sync(request.caCertificates())
                     .forEach(change -> console.info("  " + change));
@@ -101,17 +101,22 @@ public final class Generator {
                 + ".";
     }
 
-    private void report(List<ProjectFiles.Outcome> outcomes) {
+    /** One line per file, named by its path in the devcontainer folder ({@code dind/install.sh}). */
+    private void report(List<ProjectFiles.Outcome> outcomes, java.nio.file.Path directory) {
+        java.util.function.Function<ProjectFiles.Outcome, String> name = outcome -> directory.toAbsolutePath().normalize()
+                .relativize(outcome.path().toAbsolutePath().normalize()).toString().replace('\\', '/');
+        int width = outcomes.stream().mapToInt(o -> name.apply(o).length()).max().orElse(0);
+        String format = "  %-" + Math.max(width, 17) + "s %s";
         for (ProjectFiles.Outcome outcome : outcomes) {
-            String file = outcome.path().getFileName().toString();
+            String file = name.apply(outcome);
             if (outcome.action().kept()) {
                 console.warn("Kept " + outcome.path() + " (" + outcome.action().description() + "). Run with "
                         + Setting.assign("force", "true") + " to replace it; a backup is kept.");
             } else if (outcome.backup() != null) {
-                console.warn(String.format(Locale.ROOT, "  %-17s %s, your version is in %s", file,
+                console.warn(String.format(Locale.ROOT, format + ", your version is in %s", file,
                         outcome.action().description(), outcome.backup().getFileName()));
             } else {
-                console.info(String.format(Locale.ROOT, "  %-17s %s", file, outcome.action().description()));
+                console.info(String.format(Locale.ROOT, format, file, outcome.action().description()));
             }
         }
     }

@@ -142,7 +142,7 @@ public final class ImageBuilder {
             String dockerfileImage = runBuild(request, context, fingerprint, cacheFrom, request.pull() == PullPolicy.ALWAYS
                     ? puller.logins(BaseImages.of(dockerfileText, request.buildArgs(), request.target())) : null);
             String imageId = request.features().isEmpty() ? dockerfileImage
-                    : installFeatures(request, dockerfileImage, fingerprint);
+                    : installFeatures(request, dockerfileImage, fingerprint, cacheFrom);
             LocalImages.LocalImage built = images.inspect(imageId).orElseThrow(() -> new IllegalStateException("the image " + imageId
                     + " the build made is gone"));
             replaced.remove(built.id());
@@ -160,7 +160,7 @@ public final class ImageBuilder {
      * left untagged (it stays as the parent of this one; when this one fails it is removed, so no
      * image without the Features carries the tags or dangles), with the tags and labels.
      */
-    private String installFeatures(BuildRequest request, String baseImageId, String fingerprint)
+    private String installFeatures(BuildRequest request, String baseImageId, String fingerprint, List<String> cacheFrom)
             throws ImageBuildException, BuildContextException, IOException {
         FeaturePlan plan = request.features();
         String imageUser = Optional.ofNullable(docker.get().inspectImageCmd(baseImageId).exec().getConfig())
@@ -185,6 +185,9 @@ public final class ImageBuilder {
                             .withNoCache(request.noCache())
                             .withRemove(true)
                             .withForcerm(true);
+                    if (!cacheFrom.isEmpty()) {
+                        command.withCacheFrom(new HashSet<>(cacheFrom)); // a pushed image holds the Features' layers too
+                    }
                     if (request.network() != null) {
                         command.withNetworkMode(request.network());
                     }
