@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * <p>An allow-list turns findings off: an entry equal to a name (of a variable, argument, label,
  * pair or JSON property; case-sensitive) allows whatever that name holds, and an entry equal to a
  * format's {@link Format#id() id} ({@code jwt}, {@code github-token} ...) allows that format
- * everywhere.
+ * everywhere, also as the whole value of a name that means a secret ({@code SUPABASE_ANON_TOKEN} holding
+ * a public JWT).
  *
  * <p>A {@link Finding} says where and which name, never the value: its preview is the value's length,
  * and its first four characters only when it has 16 or more (a token's public prefix, {@code ghp_}).
@@ -145,9 +146,12 @@ public final class CredentialDetector {
      * @param formatId the format's id; null for a name that means a secret
      */
     public record Finding(String where, String name, String kind, String preview, String formatId) {
-        /** One line: {@code history row 3: GITHUB_TOKEN holds a GitHub token (ghp_…, 40 characters)}. */
+        /**
+         * One line: {@code history row 3: GITHUB_TOKEN holds a GitHub token (ghp_…, 40 characters)}, or
+         * {@code history row 4 holds a GitHub token (...)} for a token outside any pair.
+         */
         public String describe() {
-            return where + ": " + (name == null ? "" : shown(name) + " ") + "holds " + kind + " (" + preview + ")";
+            return where + (name == null ? "" : ": " + shown(name)) + " holds " + kind + " (" + preview + ")";
         }
 
         /** The place and the name, without what it holds: {@code history row 3 GITHUB_TOKEN}. */
@@ -187,7 +191,7 @@ public final class CredentialDetector {
         Finding format = firstFormat(where, name, value);
         if (format != null) {
             found.add(format);
-        } else if (isSecretName(name) && isLiteral(value)) {
+        } else if (isSecretName(name) && isLiteral(value) && !isAllowedFormat(value)) {
             found.add(new Finding(where, name, SECRET_NAME, preview(value), null));
         }
         if (format == null) {
@@ -224,7 +228,7 @@ public final class CredentialDetector {
                 Finding format = firstFormat(where, name, value);
                 if (format != null) {
                     found.add(format);
-                } else if (isSecretName(name) && isLiteral(value)) {
+                } else if (isSecretName(name) && isLiteral(value) && !isAllowedFormat(value)) {
                     found.add(new Finding(where, name, SECRET_NAME, preview(value), null));
                 } else if (value.indexOf('=') > 0) {
                     found.addAll(inText(where, value)); // JAVA_TOOL_OPTIONS=-Dhttp.proxyPassword=...
@@ -258,6 +262,12 @@ public final class CredentialDetector {
             }
         }
         return null;
+    }
+
+    /** Whether the whole value is of a format the allow-list names: then its name does not make it a secret. */
+    private boolean isAllowedFormat(String value) {
+        String v = value.strip();
+        return FORMATS.stream().anyMatch(f -> allowed.contains(f.id()) && f.pattern().matcher(v).matches());
     }
 
     /** A URL's password that is a variable or a mask is none. */

@@ -106,7 +106,7 @@ class CredentialDetectorTest {
         assertThat(strict.inText("history row 1", "RUN curl -H 'Authorization: token " + GITHUB + "' https://api && X=" + AWS))
                 .extracting(CredentialDetector.Finding::describe).containsExactly(
                         "history row 1: X holds an AWS access key id (AKIA…, 20 characters)",
-                        "history row 1: holds a GitHub token (ghp_…, 40 characters)");
+                        "history row 1 holds a GitHub token (ghp_…, 40 characters)");
         assertThat(strict.inNamedValue("labels", "org.example.note", "see " + GITHUB)).extracting(
                 CredentialDetector.Finding::describe).containsExactly(
                         "labels: org.example.note holds a GitHub token (ghp_…, 40 characters)");
@@ -121,6 +121,8 @@ class CredentialDetectorTest {
         assertThat(allowing.inText("row", "NPM_TOKEN=" + NPM + " SUPABASE_ANON=" + jwt)).isEmpty();
         assertThat(allowing.inText("row", "OTHER=" + NPM)).extracting(CredentialDetector.Finding::name).containsExactly("OTHER");
         assertThat(allowing.inNamedValue("env", "npm_token", "literal")).hasSize(1); // names are case-sensitive
+        assertThat(allowing.inNamedValue("env", "ANON_TOKEN", jwt)).isEmpty(); // the format allowed: its name does not count
+        assertThat(allowing.inNamedValue("env", "ANON_TOKEN", jwt + "x y")).hasSize(1);
         assertThat(strict.inText("row", "SUPABASE_ANON=" + jwt)).hasSize(1);
     }
 
