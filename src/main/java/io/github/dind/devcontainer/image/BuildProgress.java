@@ -3,6 +3,7 @@ package io.github.dind.devcontainer.image;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import io.github.dind.devcontainer.Console;
+import io.github.dind.devcontainer.secrets.CredentialDetector;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -13,12 +14,19 @@ import java.util.regex.Pattern;
  * output. A carriage return (a progress bar redrawing itself) keeps only what follows it, so a log
  * file never fills with partial lines. Remembers the current step and its last lines for the error
  * message when the step fails.
+ *
+ * <p>A step line shows the instruction as the daemon runs it, values included: a {@code LABEL} step
+ * holds the whole {@code devcontainer.metadata} label, an {@code ENV} step its values. What looks like a
+ * credential there ({@link CredentialDetector#redact}) is shown as its preview, never as the value: a
+ * CI log is as public as the image, often more. The steps' output is shown as it comes.
  */
 final class BuildProgress extends BuildImageResultCallback {
     static final int REMEMBERED_LINES = 15;
     private static final Pattern STEP = Pattern.compile("^Step \\d+/\\d+ : .*");
     private static final Pattern DAEMON_NOISE = Pattern.compile(
             "^ ---> (Running in \\w+|[0-9a-f]{12,})$|^Removing intermediate container \\w+$|^Successfully (built|tagged) .*");
+
+    private static final CredentialDetector REDACT = CredentialDetector.strict();
 
     private final Console console;
     private final StringBuilder partial = new StringBuilder();
@@ -67,9 +75,9 @@ final class BuildProgress extends BuildImageResultCallback {
             lastImage = image.group(1);
         }
         if (STEP.matcher(line).matches()) {
-            step = line;
+            step = REDACT.redact(line);
             lastLines.clear();
-            console.info(line);
+            console.info(step);
         } else if (" ---> Using cache".equals(line)) {
             console.info("  (cached)");
         } else if (DAEMON_NOISE.matcher(line).matches()) {

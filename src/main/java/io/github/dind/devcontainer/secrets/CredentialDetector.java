@@ -206,6 +206,35 @@ public final class CredentialDetector {
      * format outside such a pair is a finding of its own.
      */
     public List<Finding> inText(String where, String text) {
+        return scan(where, text, null);
+    }
+
+    /**
+     * The text with each value {@link #inText} would report replaced by its preview, in brackets:
+     * {@code "NPM_TOKEN":"[hidden: npm_…, 40 characters]"}; a URL keeps all but its password. For a
+     * log line that may show what an image records (a build step's {@code LABEL} or {@code ENV}).
+     */
+    public String redact(String text) {
+        List<int[]> spans = new ArrayList<>();
+        scan("", text, spans);
+        if (spans.isEmpty()) {
+            return text;
+        }
+        spans.sort((a, b) -> Integer.compare(a[0], b[0]));
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (int[] span : spans) {
+            if (span[0] < at) {
+                continue; // inside one already hidden
+            }
+            out.append(text, at, span[0]).append("[hidden: ").append(preview(text.substring(span[0], span[1]))).append(']');
+            at = span[1];
+        }
+        return out.append(text.substring(at)).toString();
+    }
+
+    /** {@link #inText}, adding the span of each value it reports to {@code spans} when that is not null. */
+    private List<Finding> scan(String where, String text, List<int[]> spans) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
@@ -225,13 +254,21 @@ public final class CredentialDetector {
                 if (allowed.contains(name)) {
                     continue;
                 }
+                int[] span = valueSpan(m, text);
                 Finding format = firstFormat(where, name, value);
                 if (format != null) {
                     found.add(format);
+                    addSpan(spans, span);
                 } else if (isSecretName(name) && isLiteral(value) && !isAllowedFormat(value)) {
                     found.add(new Finding(where, name, SECRET_NAME, preview(value), null));
+                    addSpan(spans, span);
                 } else if (value.indexOf('=') > 0) {
-                    found.addAll(inText(where, value)); // JAVA_TOOL_OPTIONS=-Dhttp.proxyPassword=...
+                    // JAVA_TOOL_OPTIONS=-Dhttp.proxyPassword=...
+                    List<int[]> inner = spans == null ? null : new ArrayList<>();
+                    found.addAll(scan(where, value, inner));
+                    if (inner != null) {
+                        inner.forEach(i -> spans.add(new int[] {i[0] + span[0], i[1] + span[0]}));
+                    }
                 }
             }
         }
@@ -243,10 +280,28 @@ public final class CredentialDetector {
             while (m.find()) {
                 if (!covered[m.start()] && isCredential(format, m)) {
                     found.add(new Finding(where, null, format.description(), preview(m.group()), format.id()));
+                    addSpan(spans, m.groupCount() >= 1 && m.group(1) != null ? new int[] {m.start(1), m.end(1)}
+                            : new int[] {m.start(), m.end()});
                 }
             }
         }
         return found;
+    }
+
+    /** The value of a pair, without its quotes. */
+    private static int[] valueSpan(Matcher m, String text) {
+        int start = m.start(2);
+        int end = m.end(2);
+        if (end - start >= 2 && (text.charAt(start) == '"' || text.charAt(start) == '\'') && text.charAt(end - 1) == text.charAt(start)) {
+            return new int[] {start + 1, end - 1};
+        }
+        return new int[] {start, end};
+    }
+
+    private static void addSpan(List<int[]> spans, int[] span) {
+        if (spans != null && span[1] > span[0]) {
+            spans.add(span);
+        }
     }
 
     private Finding firstFormat(String where, String name, String value) {

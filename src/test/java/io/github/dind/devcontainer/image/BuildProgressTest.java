@@ -48,4 +48,18 @@ class BuildProgressTest {
         assertThat(e.getMessage()).contains("The image build failed at Step 4/9 : RUN false:",
                 "The command '/bin/sh -c false' returned a non-zero code: 1", "| about to fail");
     }
+
+    @Test
+    void aStepLineShowsWhatLooksLikeACredentialAsItsPreviewOnly() {
+        RecordingConsole console = new RecordingConsole();
+        BuildProgress progress = new BuildProgress(console);
+        String token = "npm_" + "ITfakeITfakeITfakeITfakeITfake654321"; // made up
+
+        progress.accept("Step 4/5 : ENV DB_PASSWORD=hunter2-literal HOME=/root\n ---> Running in 0123456789ab\n");
+        progress.accept("Step 5/5 : LABEL devcontainer.metadata=[{\"containerEnv\":{\"NPM_TOKEN\":\"" + token + "\"}}]\n");
+
+        assertThat(console.info()).containsExactly("Step 4/5 : ENV DB_PASSWORD=[hidden: 15 characters] HOME=/root",
+                "Step 5/5 : LABEL devcontainer.metadata=[{\"containerEnv\":{\"NPM_TOKEN\":\"[hidden: npm_…, 40 characters]\"}}]");
+        assertThat(progress.step()).doesNotContain("ITfake");
+    }
 }

@@ -152,4 +152,21 @@ class CredentialDetectorTest {
         assertThat(strict.inNamedValue("env", "SSH_AUTH_SOCK", "/tmp/ssh-agent.sock")).isEmpty();
         assertThat(strict.inNamedValue("env", "MYSQL_PASSWORD_FILE", "/run/secrets/db")).isEmpty();
     }
+
+    @Test
+    void redactingHidesEachReportedValueAndKeepsTheRest() {
+        String step = "Step 5/9 : LABEL devcontainer.metadata=[{\"containerEnv\":{\"NPM_TOKEN\":\"" + NPM
+                + "\",\"SAFE_TOKEN\":\"${localEnv:SAFE_TOKEN}\"},\"overrideCommand\":false}]";
+
+        assertThat(strict.redact(step)).isEqualTo("Step 5/9 : LABEL devcontainer.metadata=[{\"containerEnv\":{\"NPM_TOKEN\":"
+                + "\"[hidden: npm_…, 40 characters]\",\"SAFE_TOKEN\":\"${localEnv:SAFE_TOKEN}\"},\"overrideCommand\":false}]");
+        assertThat(strict.redact("Step 3/5 : ENV DB_PASSWORD=\"hunter2 literal\" JAVA_TOOL_OPTIONS=-Xmx1g -Dhttp.proxyPassword=pr0xy"))
+                .isEqualTo("Step 3/5 : ENV DB_PASSWORD=\"[hidden: 15 characters]\" JAVA_TOOL_OPTIONS=-Xmx1g"
+                        + " -Dhttp.proxyPassword=[hidden: 5 characters]");
+        assertThat(strict.redact("JAVA_TOOL_OPTIONS=\"-Dhttp.proxyPassword=pr0xy -Da=b\" RUN git clone https://ci:"
+                + "s3cr3t" + "@git.example.com/x " + GITHUB)).isEqualTo("JAVA_TOOL_OPTIONS=\"-Dhttp.proxyPassword=[hidden:"
+                + " 5 characters] -Da=b\" RUN git clone https://ci:[hidden: 6 characters]@git.example.com/x [hidden: ghp_…,"
+                + " 40 characters]");
+        assertThat(strict.redact("Step 2/4 : ARG NPM_TOKEN")).isEqualTo("Step 2/4 : ARG NPM_TOKEN");
+    }
 }
