@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
 final class BaseImages {
     private static final Pattern VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|([A-Za-z_][A-Za-z0-9_]*))");
 
+    /** One declaration of an ARG line: a name, and a default that may be quoted. */
+    private static final Pattern ARG_DECLARATION = Pattern.compile(
+            "([A-Za-z_][A-Za-z0-9_]*)(?:=(?:\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S*))?");
+
     private BaseImages() {
     }
 
@@ -72,6 +76,24 @@ final class BaseImages {
             }
         }
         return List.copyOf(images);
+    }
+
+    /**
+     * The names the Dockerfile declares with {@code ARG}, in any stage or before the first {@code FROM}
+     * ({@code ARG NAME}, {@code ARG NAME=default}, several on one line).
+     */
+    static Set<String> declaredArgs(String dockerfile) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String instruction : instructions(dockerfile)) {
+            String[] keyword = instruction.strip().split("\\s+", 2);
+            if ("ARG".equalsIgnoreCase(keyword[0]) && keyword.length > 1) {
+                Matcher m = ARG_DECLARATION.matcher(keyword[1]);
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        }
+        return names;
     }
 
     /** The names of the Dockerfile's stages ({@code FROM ... AS name}), lower-cased, in order. */

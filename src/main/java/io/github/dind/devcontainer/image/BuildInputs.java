@@ -50,12 +50,16 @@ import java.util.Optional;
  * @param noCache build without the layer cache
  * @param pullAlways devcontainer.json asks for {@code --pull}
  * @param configFile the devcontainer.json the build comes from, the source of the metadata label; null without one
+ * @param argSources where each build arg's value comes from, for messages: {@code build.args of FILE},
+ *     {@code --build-arg in build.options of FILE}, or the pom's {@code buildArgs} (a {@link Setting} mark)
  */
 record BuildInputs(Path context, Path dockerfile, Map<String, String> buildArgs, String target, List<String> cacheFrom,
         Map<String, String> labels, String network, List<String> extraHosts, boolean noCache, boolean pullAlways,
-        Path configFile) {
+        Path configFile, Map<String, String> argSources) {
 
     static final String CONFIG = "devcontainer.json";
+    /** The source of a build arg from the pom. */
+    static final String POM_ARGS = Setting.ref("buildArgs");
 
     /**
      * @return empty, with a line on the console, when devcontainer.json opens a named image and nothing else builds
@@ -109,9 +113,12 @@ record BuildInputs(Path context, Path dockerfile, Map<String, String> buildArgs,
                 .normalize();
         console.debug("No devcontainer.json that builds in " + directory + ": building " + dockerfile + " with "
                 + directory + " as the context");
-        return new BuildInputs(directory, dockerfile, settings.buildArgs() == null ? Map.of() : settings.buildArgs(),
-                null, settings.cacheFrom() == null ? List.of() : settings.cacheFrom(), Map.of(), null, List.of(), false,
-                false, null);
+        Map<String, String> args = settings.buildArgs() == null ? Map.of() : settings.buildArgs();
+        Map<String, String> sources = new LinkedHashMap<>();
+        args.keySet().forEach(name -> sources.put(name, POM_ARGS));
+        return new BuildInputs(directory, dockerfile, args, null,
+                settings.cacheFrom() == null ? List.of() : settings.cacheFrom(), Map.of(), null, List.of(), false,
+                false, null, sources);
     }
 
     private static BuildInputs fromConfig(BuildRequest.Settings settings, BuildConfig config, Path directory,
@@ -140,11 +147,15 @@ record BuildInputs(Path context, Path dockerfile, Map<String, String> buildArgs,
         }
 
         Map<String, String> args = new LinkedHashMap<>(config.args());
+        Map<String, String> sources = new LinkedHashMap<>();
+        config.args().keySet().forEach(name -> sources.put(name, "build.args of " + file));
         args.putAll(options.args());
+        options.args().keySet().forEach(name -> sources.put(name, "--build-arg in build.options of " + file));
         Map<String, String> pomArgs = settings.buildArgs() == null ? Map.of() : settings.buildArgs();
         List<String> overridden = new ArrayList<>();
         pomArgs.forEach((name, given) -> {
             String value = given == null ? "" : given;
+            sources.put(name, POM_ARGS);
             String fromJson = args.put(name, value);
             if (fromJson != null && !fromJson.equals(value)) {
                 overridden.add(name);
@@ -167,7 +178,7 @@ record BuildInputs(Path context, Path dockerfile, Map<String, String> buildArgs,
                 + (target == null ? "" : ", target " + Printable.quote(target))
                 + (args.isEmpty() ? "" : ", build args " + String.join(", ", args.keySet())));
         return new BuildInputs(context, dockerfile, args, target, List.copyOf(cacheFrom), options.labels(),
-                options.network(), options.extraHosts(), options.noCache(), options.pull(), file);
+                options.network(), options.extraHosts(), options.noCache(), options.pull(), file, sources);
     }
 
     private static String read(Path file) throws BuildContextException {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything a build needs.
@@ -39,6 +40,8 @@ import java.util.Optional;
  * @param network the network mode of the build's RUN steps ({@code --network}); null for the daemon's default
  * @param extraHosts {@code NAME:IP} lines for the RUN steps' {@code /etc/hosts} ({@code --add-host})
  * @param features the Features a second build installs on top of the Dockerfile's image ({@link FeaturePlan#NONE}: none)
+ * @param allowedSecrets build argument names (and credential format ids) the user accepts in the image although they
+ *     look like credentials ({@code allowedSecrets}; see {@link BuildArgSecrets})
  */
 public record BuildRequest(
         Path contextDirectory,
@@ -55,7 +58,8 @@ public record BuildRequest(
         String target,
         String network,
         List<String> extraHosts,
-        FeaturePlan features) {
+        FeaturePlan features,
+        Set<String> allowedSecrets) {
 
     public BuildRequest {
         Map<String, String> args = new LinkedHashMap<>();
@@ -64,13 +68,22 @@ public record BuildRequest(
         labels = Map.copyOf(labels);
         cacheFrom = cacheFrom == null ? List.of() : List.copyOf(cacheFrom);
         extraHosts = extraHosts == null ? List.of() : List.copyOf(extraHosts);
+        allowedSecrets = allowedSecrets == null ? Set.of() : Set.copyOf(allowedSecrets);
+    }
+
+    /** A request that allows no credential-shaped build argument. */
+    public BuildRequest(Path contextDirectory, Path dockerfile, ImageName image, Map<String, String> buildArgs,
+            Map<String, String> labels, Instant created, PullPolicy pull, boolean noCache, boolean always, Duration timeout,
+            List<String> cacheFrom, String target, String network, List<String> extraHosts, FeaturePlan features) {
+        this(contextDirectory, dockerfile, image, buildArgs, labels, created, pull, noCache, always, timeout, cacheFrom,
+                target, network, extraHosts, features, Set.of());
     }
 
     /** A request for the last stage of a Dockerfile, with no cache images and the daemon's network. */
     public BuildRequest(Path contextDirectory, Path dockerfile, ImageName image, Map<String, String> buildArgs,
             Map<String, String> labels, Instant created, PullPolicy pull, boolean noCache, boolean always, Duration timeout) {
         this(contextDirectory, dockerfile, image, buildArgs, labels, created, pull, noCache, always, timeout, List.of(),
-                null, null, List.of(), FeaturePlan.NONE);
+                null, null, List.of(), FeaturePlan.NONE, Set.of());
     }
 
     /**
@@ -88,11 +101,26 @@ public record BuildRequest(
      * @param offline Maven runs offline: nothing is pulled, whatever {@code pull} says
      * @param timeoutSeconds how long the whole build may take, in seconds
      * @param cacheFrom image references, blanks ignored
+     * @param allowedSecrets {@code allowedSecrets}: build argument names (and credential format ids) that may
+     *     look like credentials; null or blank entries ignored
      */
     public record Settings(Path contextDirectory, Path workspaceFolder, Map<String, String> environment,
             String dockerfile, ImageName image, Map<String, String> buildArgs, Map<String, String> labels,
             boolean metadataLabel, boolean createdLabel, String pull, boolean offline, boolean noCache, boolean always,
-            int timeoutSeconds, List<String> cacheFrom) {
+            int timeoutSeconds, List<String> cacheFrom, List<String> allowedSecrets) {
+        /** Settings that allow no credential-shaped build argument. */
+        public Settings(Path contextDirectory, Path workspaceFolder, Map<String, String> environment,
+                String dockerfile, ImageName image, Map<String, String> buildArgs, Map<String, String> labels,
+                boolean metadataLabel, boolean createdLabel, String pull, boolean offline, boolean noCache, boolean always,
+                int timeoutSeconds, List<String> cacheFrom) {
+            this(contextDirectory, workspaceFolder, environment, dockerfile, image, buildArgs, labels, metadataLabel,
+                    createdLabel, pull, offline, noCache, always, timeoutSeconds, cacheFrom, List.of());
+        }
+
+        Set<String> allowed() {
+            return allowedSecrets == null ? Set.of() : allowedSecrets.stream().filter(java.util.Objects::nonNull)
+                    .map(String::strip).filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
     }
 
     /**
@@ -106,6 +134,8 @@ public record BuildRequest(
      *     devcontainer.json property the plugin cannot read or honour
      * @throws io.github.dind.devcontainer.image.context.BuildContextException when a devcontainer.json
      *     cannot be read, or its Dockerfile or context is missing
+     * @throws CredentialInBuildException when a build arg looks like a credential and the allow-list does not
+     *     name it (see {@link BuildArgSecrets})
      */
     public static Optional<BuildRequest> of(Settings settings, Console console) throws DevcontainerException {
         if (settings.timeoutSeconds() < 1) {
@@ -117,6 +147,10 @@ public record BuildRequest(
             return Optional.empty();
         }
         BuildInputs inputs = found.get();
+        BuildArgSecrets.refuse(inputs.buildArgs().entrySet().stream()
+                .map(arg -> new BuildArgSecrets.Arg(arg.getKey(), arg.getValue(), inputs.argSources().get(arg.getKey()),
+                        false))
+                .toList(), declaredArgs(inputs.dockerfile()), settings.allowed());
         PullPolicy asked = inputs.pullAlways() && configured == PullPolicy.MISSING ? PullPolicy.ALWAYS : configured;
         PullPolicy pull = PullPolicy.effective(asked, settings.offline());
         if (pull != asked) {
@@ -149,7 +183,16 @@ public record BuildRequest(
         return Optional.of(new BuildRequest(inputs.context(), inputs.dockerfile(), settings.image(), inputs.buildArgs(),
                 labels, settings.createdLabel() ? Instant.now() : null, pull, settings.noCache() || inputs.noCache(),
                 settings.always(), Duration.ofSeconds(settings.timeoutSeconds()), cache, inputs.target(),
-                inputs.network(), inputs.extraHosts(), features));
+                inputs.network(), inputs.extraHosts(), features, settings.allowed()));
+    }
+
+    /** The Dockerfile's {@code ARG} names; none when it cannot be read (the build then fails naming it). */
+    private static Set<String> declaredArgs(Path dockerfile) {
+        try {
+            return BaseImages.declaredArgs(Files.readString(dockerfile));
+        } catch (IOException | RuntimeException e) {
+            return Set.of();
+        }
     }
 
     /**

@@ -87,10 +87,12 @@ public final class ImageBuilder {
      * @throws ImageBuildException a Dockerfile step failed, or the build did not finish in time
      * @throws DockerCallException the daemon failed a call outside those cases
      * @throws RegistryAuthException a login for a registry to pull from could not be read
+     * @throws CredentialInBuildException a proxy from the docker CLI's config.json that the Dockerfile declares
+     *     holds a password (the request's own build args are checked by {@link BuildRequest#of})
      */
     public BuildResult build(BuildRequest request)
             throws BuildContextException, BaseImageUnavailableException, ImageBuildException, DockerCallException,
-            RegistryAuthException {
+            RegistryAuthException, CredentialInBuildException {
         try {
             return buildOrReuse(request);
         } catch (IOException e) {
@@ -103,11 +105,14 @@ public final class ImageBuilder {
 
     private BuildResult buildOrReuse(BuildRequest request)
             throws BuildContextException, BaseImageUnavailableException, ImageBuildException, IOException,
-            RegistryAuthException {
+            RegistryAuthException, CredentialInBuildException {
         long start = System.nanoTime();
         Path dockerfile = BuildContextCheck.dockerfile(request);
         BuildContextCheck.warnAboutCrlf(request, console);
         String dockerfileText = Files.readString(dockerfile, StandardCharsets.UTF_8);
+        BuildArgSecrets.refuse(proxies.entrySet().stream().filter(p -> !request.buildArgs().containsKey(p.getKey()))
+                .map(p -> new BuildArgSecrets.Arg(p.getKey(), p.getValue(), BuildArgSecrets.DOCKER_CONFIG, true)).toList(),
+                BaseImages.declaredArgs(dockerfileText), request.allowedSecrets());
         if (request.target() != null
                 && !BaseImages.stageNames(dockerfileText).contains(request.target().toLowerCase(Locale.ROOT))) {
             throw new BuildContextException("The target stage " + Printable.quote(request.target()) + " (build.target of"

@@ -73,6 +73,20 @@ public class BuildMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.METADATA_LABEL, defaultValue = "true")
     private boolean metadataLabel;
 
+    /**
+     * Names, and credential format ids, that may look like credentials in the image. Build sends a
+     * build argument named here although its name or value looks like a credential (otherwise it
+     * refuses: Docker records build arguments in the image's history); verify's {@code no-secrets}
+     * check lets pass what a name here holds in the image's history, environment and labels. A format
+     * id ({@code github-token}, {@code gitlab-token}, {@code aws-access-key-id}, {@code slack-token},
+     * {@code google-api-key}, {@code npm-token}, {@code pypi-token}, {@code docker-token},
+     * {@code private-key}, {@code jwt}, {@code url-password}) allows that format everywhere, e.g. a
+     * public JWT. Names are case-sensitive. Empty by default: nothing that looks like a credential
+     * gets into the image unnoticed.
+     */
+    @Parameter(property = PropertyNames.ALLOWED_SECRETS)
+    private List<String> allowedSecrets;
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.BUILD_SKIP, defaultValue = "false")
     private boolean skipBuild;
@@ -92,7 +106,7 @@ public class BuildMojo extends AbstractDockerMojo {
         Optional<BuildRequest> request = BuildRequest.of(new BuildRequest.Settings(directory().toPath(),
                 owner().getBasedir().toPath(), System.getenv(), dockerfile, imageName(), buildArgs,
                 ProjectLabels.forBuild(owner()), metadataLabel, createdLabel, pull, session.isOffline(), noCache, always,
-                timeout, cacheFrom), console());
+                timeout, cacheFrom, allowedSecrets), console());
         if (request.isEmpty()) {
             return;
         }

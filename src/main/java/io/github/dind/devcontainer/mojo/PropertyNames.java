@@ -17,7 +17,7 @@ final class PropertyNames {
     private static final String PUSH = PREFIX + "push.";
 
     /** Parameters that more than one goal reads: their property has no goal segment. */
-    static final Set<String> SHARED = Set.of("skip", "directory", "imageName", "tags", "dockerHost");
+    static final Set<String> SHARED = Set.of("skip", "directory", "imageName", "tags", "dockerHost", "allowedSecrets");
 
     /** Parameters that no property can set (a map, a list of objects): only the pom element. */
     static final Set<String> POM_ONLY = Set.of("buildArgs", "checks");
@@ -27,6 +27,7 @@ final class PropertyNames {
     static final String IMAGE_NAME = PREFIX + "imageName";
     static final String TAGS = PREFIX + "tags";
     static final String DOCKER_HOST = PREFIX + "dockerHost";
+    static final String ALLOWED_SECRETS = PREFIX + "allowedSecrets";
 
     static final String GENERATE_SKIP = GENERATE + "skip";
     static final String NAME = GENERATE + "name";

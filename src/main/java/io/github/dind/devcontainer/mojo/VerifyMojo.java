@@ -44,8 +44,9 @@ public class VerifyMojo extends AbstractDockerMojo {
 
     /**
      * Run only these checks (ids: running, lifecycle:HOOK, lifecycle, pid1, dockerd, docker-info,
-     * inner-container, inner-network, socket-in-container, mtu, inner-dns, buildkit, reaping, stop,
-     * resume, post-start, command:NAME, commands).
+     * daemon-exposure, inner-container, inner-network, socket-in-container, mtu, inner-dns, buildkit,
+     * reaping, java, maven, project-build, command:NAME, commands, dockerd-restart, stop,
+     * resume, post-start, kill).
      */
     @Parameter(property = PropertyNames.VERIFY_ONLY)
     private List<String> only;
@@ -104,6 +105,20 @@ public class VerifyMojo extends AbstractDockerMojo {
     /** Seconds the project-build may take (downloads included). */
     @Parameter(property = PropertyNames.PROJECT_BUILD_TIMEOUT, defaultValue = "900")
     private int projectBuildTimeout;
+
+    /**
+     * Names, and credential format ids, that may look like credentials in the image. Build sends a
+     * build argument named here although its name or value looks like a credential (otherwise it
+     * refuses: Docker records build arguments in the image's history); verify's {@code no-secrets}
+     * check lets pass what a name here holds in the image's history, environment and labels. A format
+     * id ({@code github-token}, {@code gitlab-token}, {@code aws-access-key-id}, {@code slack-token},
+     * {@code google-api-key}, {@code npm-token}, {@code pypi-token}, {@code docker-token},
+     * {@code private-key}, {@code jwt}, {@code url-password}) allows that format everywhere, e.g. a
+     * public JWT. Names are case-sensitive. Empty by default: nothing that looks like a credential
+     * gets into the image unnoticed.
+     */
+    @Parameter(property = PropertyNames.ALLOWED_SECRETS)
+    private List<String> allowedSecrets;
 
     /** Skips this goal. */
     @Parameter(property = PropertyNames.VERIFY_SKIP, defaultValue = "false")

@@ -57,4 +57,12 @@ class BaseImagesTest {
         assertThat(BaseImages.of(dockerfile, Map.of(), null)).containsExactly("debian:trixie", "alpine:3.24", "ubuntu:24.04");
         assertThat(BaseImages.stageNames(dockerfile + "FROM scratch\n")).containsExactly("base", "dev", "test");
     }
+
+    @Test
+    void declaredArgsAreEveryArgNameInAnyStage() {
+        String dockerfile = "ARG BASE=debian:trixie\nFROM ${BASE}\n# ARG COMMENTED\narg lower\nARG A=1 B \\\n    C=\"x y\"\n"
+                + "RUN echo ARG NOT_AN_ARG\nFROM scratch AS last\nARG HTTP_PROXY\n";
+
+        assertThat(BaseImages.declaredArgs(dockerfile)).containsExactly("BASE", "lower", "A", "B", "C", "HTTP_PROXY");
+    }
 }
