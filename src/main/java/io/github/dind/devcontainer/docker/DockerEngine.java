@@ -4,6 +4,7 @@ import io.github.dind.devcontainer.run.Container;
 import io.github.dind.devcontainer.run.ContainerEngine;
 import io.github.dind.devcontainer.run.ContainerEngineException;
 import io.github.dind.devcontainer.run.ImageNotFoundException;
+import io.github.dind.devcontainer.run.ImageSurface;
 import io.github.dind.devcontainer.run.ResourceTracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
@@ -78,6 +79,26 @@ public final class DockerEngine implements ContainerEngine {
         } catch (RuntimeException e) {
             throw new ContainerEngineException("Could not inspect the image " + image + " at " + host + ": "
                     + Errors.rootMessage(e), host, e);
+        }
+    }
+
+    @Override
+    public ImageSurface imageSurface(String image) throws ContainerEngineException {
+        try {
+            JsonNode inspected = queries.get("/images/" + EngineQueries.segment(image) + "/json");
+            JsonNode history = queries.get("/images/" + EngineQueries.segment(image) + "/history");
+            if (inspected == null || history == null) {
+                throw new ImageNotFoundException(image, host, null);
+            }
+            List<String> createdBy = new ArrayList<>();
+            history.forEach(entry -> createdBy.add(entry.path("CreatedBy").asText("")));
+            JsonNode config = inspected.path("Config");
+            Map<String, String> labels = new LinkedHashMap<>();
+            config.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            return new ImageSurface(createdBy, strings(config.path("Env")), labels);
+        } catch (RuntimeException e) {
+            throw new ContainerEngineException("Could not read the history and configuration of the image " + image
+                    + " at " + host + ": " + Errors.rootMessage(e), host, e);
         }
     }
 

@@ -45,7 +45,7 @@ public class VerifyMojo extends AbstractDockerMojo {
     /**
      * Run only these checks (ids: running, lifecycle:HOOK, lifecycle, pid1, dockerd, docker-info,
      * daemon-exposure, inner-container, inner-network, socket-in-container, mtu, inner-dns, buildkit,
-     * reaping, java, maven, project-build, command:NAME, commands, dockerd-restart, stop,
+     * reaping, no-secrets, java, maven, project-build, command:NAME, commands, dockerd-restart, stop,
      * resume, post-start, kill).
      */
     @Parameter(property = PropertyNames.VERIFY_ONLY)
@@ -155,7 +155,8 @@ public class VerifyMojo extends AbstractDockerMojo {
                         .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
                 new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout), Duration.ofSeconds(checkTimeout),
                         Duration.ofSeconds(stopGracePeriod)),
-                repeat, keep, prefix, reportDirectory.toPath(), projectBuild(), verdicts(), ownerFolder());
+                repeat, keep, prefix, reportDirectory.toPath(), projectBuild(), verdicts(), ownerFolder(),
+                allowedSecrets == null ? Set.of() : new LinkedHashSet<>(allowedSecrets));
         try {
             try (DockerConnection docker = connect(idleBound()); ContainerEngine engine = DockerEngine.open(docker, console())) {
                 new VerifyService(console()).verify(request, engine);

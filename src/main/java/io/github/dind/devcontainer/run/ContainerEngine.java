@@ -20,6 +20,14 @@ public interface ContainerEngine extends AutoCloseable {
     ImageConfig inspectImage(String image) throws ContainerEngineException;
 
     /**
+     * The image's history, environment and labels: what a registry publishes with it.
+     *
+     * @throws ImageNotFoundException when the daemon has no such image
+     * @throws ContainerEngineException when the daemon fails otherwise
+     */
+    ImageSurface imageSurface(String image) throws ContainerEngineException;
+
+    /**
      * What about the engine can change a verify verdict, on one line: the engine's version, its
      * storage driver and driver status (the containerd image store shows there), cgroup version and
      * driver, kernel, operating system, architecture and security options (from {@code docker info},

@@ -59,10 +59,25 @@ public final class VerifyService {
      * @param verdicts where passing verdicts are kept and whether one may stand for this run; null: always run
      * @param project the project's folder, the value of {@link #PROJECT_LABEL} on the container and volumes
      *        verify creates; null: no such label
+     * @param allowedSecrets names and credential format ids the {@code no-secrets} check lets pass ({@code allowedSecrets})
      */
     public record Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
             CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
-            ProjectBuild projectBuild, Verdicts verdicts, Path project) {
+            ProjectBuild projectBuild, Verdicts verdicts, Path project, Set<String> allowedSecrets) {
+        public Request {
+            allowedSecrets = allowedSecrets == null ? Set.of() : allowedSecrets.stream().filter(java.util.Objects::nonNull)
+                    .map(String::strip).filter(a -> !a.isEmpty())
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+
+        /** Allowing no credential in the image. */
+        public Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
+                CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
+                ProjectBuild projectBuild, Verdicts verdicts, Path project) {
+            this(image, configFile, commands, only, timeouts, repeat, keep, namePrefix, reportDirectory, projectBuild,
+                    verdicts, project, Set.of());
+        }
+
         /** Without a project label. */
         public Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
                 CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
@@ -149,7 +164,8 @@ public final class VerifyService {
         List<Check> checks;
         try {
             checks = CheckCatalog.checks(settings, request.commands(), request.timeouts(), request.only(), java,
-                    build == null ? null : new CheckCatalog.ProjectBuild(build.workspace(), build.command(), build.timeout()));
+                    build == null ? null : new CheckCatalog.ProjectBuild(build.workspace(), build.command(), build.timeout()),
+                    new CheckCatalog.Secrets(() -> engine.imageSurface(request.image()), request.allowedSecrets()));
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("only", String.join(",", request.only()), e.getMessage());
         }
@@ -165,7 +181,8 @@ public final class VerifyService {
             VerdictKey key = reuse == null ? null : reuse.key(request.repeat(), request.keep(), projectBuildRuns, image.id(),
                     settings + "\n" + launch.dockerRunArgs(),
                     checks.stream().map(Check::id).toList() + "\n" + request.commands() + "\n"
-                            + new TreeSet<>(request.only()) + "\n" + request.timeouts() + "\n" + java,
+                            + new TreeSet<>(request.only()) + "\n" + request.timeouts() + "\n" + java
+                            + "\nallowed secrets " + request.allowedSecrets(),
                     engine, launch.network(), console);
             output.removeOldReports(request.reportDirectory());
             if (key != null && reuse.reused(key, request.image(), request.reportFile(1), console)) {

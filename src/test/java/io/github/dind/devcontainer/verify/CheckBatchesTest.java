@@ -35,10 +35,12 @@ class CheckBatchesTest {
         CheckCatalog.Timeouts timeouts = new CheckCatalog.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(30),
                 Duration.ofSeconds(10));
         List<Check> checks = CheckCatalog.checks(PluginDefaults.launchSettings(), List.of(), timeouts, Set.of(),
-                new JavaExpectations(java.util.OptionalInt.of(21), true, java.util.Optional.empty(), List.of()), null);
+                new JavaExpectations(java.util.OptionalInt.of(21), true, java.util.Optional.empty(), List.of()), null,
+                new CheckCatalog.Secrets(() -> null, List.of()));
 
         assertThat(ids(CheckBatches.of(checks))).filteredOn(b -> b.size() > 1).containsExactly(
-                List.of("inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "java", "maven"));
+                List.of("inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "no-secrets",
+                        "java", "maven"));
         assertThat(checks).filteredOn(Check::concurrent).extracting(Check::id)
                 .doesNotContain("running", "pid1", "dockerd", "docker-info", "inner-container", "stop", "resume",
                         "kill", "post-start");

@@ -63,6 +63,15 @@ class VerifyServiceTest {
             return new ImageConfig(List.of("dumb-init", "--"), List.of("sleep", "infinity"), "", java.util.Map.of(), imageId);
         }
 
+        final List<String> surfacesRead = new ArrayList<>();
+        List<String> env = List.of("PATH=/usr/bin");
+
+        @Override
+        public io.github.dind.devcontainer.run.ImageSurface imageSurface(String image) {
+            surfacesRead.add(image);
+            return new io.github.dind.devcontainer.run.ImageSurface(List.of(), env, java.util.Map.of());
+        }
+
         @Override
         public String describeEngine(String network) {
             return engineFacts;
@@ -356,6 +365,35 @@ class VerifyServiceTest {
         assertThat(dir.resolve("reports/TEST-devcontainer-verify-2.xml")).doesNotExist();
         assertThat(dir.resolve("reports/TEST-other.xml")).exists();
         assertThat(dir.resolve("reports/TEST-devcontainer-verify.xml")).isRegularFile();
+    }
+
+    private VerifyService.Request secrets(Set<String> allowed) {
+        VerifyService.Request base = reusable("true", reuse(false));
+        return new VerifyService.Request("img:1", base.configFile(), List.of(), Set.of("no-secrets"), TIMEOUTS, 1, false,
+                "p-verify", base.reportDirectory(), null, base.verdicts(), base.project(), allowed);
+    }
+
+    @Test
+    void noSecretsReadsTheVerifiedImageFromTheEngineAndTheAllowListIsPartOfTheKey() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        engine.env = List.of("PATH=/usr/bin", "DB_PASSWORD=hunter2-literal");
+
+        assertThatThrownBy(() -> new VerifyService(console).verify(secrets(Set.of()), engine))
+                .isInstanceOf(VerificationFailedException.class)
+                .hasMessageContaining("no-secrets")
+                .hasMessageNotContaining("hunter2");
+        assertThat(engine.surfacesRead).containsExactly("img:1");
+        assertThat(engine.containers.get(0).commands()).as("it asks the container nothing").isEmpty();
+        assertThat(Files.readString(dir.resolve("reports/TEST-devcontainer-verify.xml")))
+                .contains("the image's environment: DB_PASSWORD holds a literal value under a name that means a secret")
+                .doesNotContain("hunter2");
+
+        new VerifyService(console).verify(secrets(Set.of(" DB_PASSWORD ")), engine);
+        new VerifyService(console).verify(secrets(Set.of("DB_PASSWORD")), engine);
+        new VerifyService(console).verify(secrets(Set.of("DB_PASSWORD", "jwt")), engine);
+
+        assertThat(engine.launches).hasSize(3);
+        assertThat(console.info()).filteredOn(line -> line.startsWith("Running the checks: the checks changed")).hasSize(1);
     }
 
     @Test

@@ -3,11 +3,14 @@ package io.github.dind.devcontainer.verify.checks;
 import io.github.dind.devcontainer.devcontainer.JavaExpectations;
 import io.github.dind.devcontainer.devcontainer.LaunchSettings;
 import io.github.dind.devcontainer.devcontainer.LifecycleHook;
+import io.github.dind.devcontainer.run.ImageSurface;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** The checks verify runs, in order, and the ids a user may select with {@code only}. */
@@ -30,6 +33,18 @@ public final class CheckCatalog {
     public record ProjectBuild(String workspace, String command, Duration timeout) {
     }
 
+    /**
+     * The no-secrets check's inputs.
+     *
+     * @param image reads the image's history, environment and labels from the engine, when the check runs
+     * @param allowed names and credential format ids the user accepts ({@code allowedSecrets})
+     */
+    public record Secrets(Callable<ImageSurface> image, Collection<String> allowed) {
+        public Secrets {
+            allowed = List.copyOf(allowed);
+        }
+    }
+
     /** The checks without the Java ones (a devcontainer.json that records no JDK and no Maven). */
     public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only) {
         return checks(settings, commands, timeouts, only, JavaExpectations.none(), null);
@@ -45,6 +60,15 @@ public final class CheckCatalog {
      */
     public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only,
             JavaExpectations java, ProjectBuild projectBuild) {
+        return checks(settings, commands, timeouts, only, java, projectBuild, null);
+    }
+
+    /**
+     * @param secrets the {@code no-secrets} check's image and allow-list; null leaves it out
+     * @see #checks(LaunchSettings, List, Timeouts, Set, JavaExpectations, ProjectBuild)
+     */
+    public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only,
+            JavaExpectations java, ProjectBuild projectBuild, Secrets secrets) {
         List<Check> all = new ArrayList<>(List.of(new RunningCheck()));
         all.addAll(lifecycleChecks(settings, timeouts.ready()));
         all.addAll(List.of(
@@ -59,6 +83,9 @@ public final class CheckCatalog {
                 new InnerDnsCheck(timeouts.check()),
                 new BuildkitCheck(timeouts.check().multipliedBy(2)),
                 new ReapingCheck(timeouts.check())));
+        if (secrets != null) {
+            all.add(new NoSecretsCheck(secrets.image(), secrets.allowed()));
+        }
         java.javaVersion().ifPresent(v -> all.add(new JavaCheck(v, java.toolchains(), timeouts.check())));
         if (java.maven()) {
             all.add(new MavenCheck(java.javaVersion(), timeouts.check().multipliedBy(2)));

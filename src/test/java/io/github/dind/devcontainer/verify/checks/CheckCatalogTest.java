@@ -13,16 +13,31 @@ import org.junit.jupiter.api.Test;
 class CheckCatalogTest {
     private static final CheckCatalog.Timeouts TIMEOUTS =
             new CheckCatalog.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(10));
+    private static final CheckCatalog.Secrets SECRETS = new CheckCatalog.Secrets(
+            () -> new io.github.dind.devcontainer.run.ImageSurface(List.of(), List.of(), java.util.Map.of()), List.of());
     private static final List<CheckCatalog.Command> COMMANDS =
             List.of(new CheckCatalog.Command("lfs", "git lfs version", 0, Duration.ofSeconds(5)));
 
     @Test
     void allChecksRunInTheDocumentedOrderWithPomChecksBeforeTheSuspend() {
-        List<Check> checks = CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of());
+        List<Check> checks = CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of(),
+                io.github.dind.devcontainer.devcontainer.JavaExpectations.none(), null, SECRETS);
 
         assertThat(checks).extracting(Check::id).containsExactly("running", "lifecycle:onCreateCommand", "lifecycle:postStartCommand",
                 "pid1", "dockerd", "docker-info", "daemon-exposure", "inner-container",
-                "inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "command:lfs", "dockerd-restart", "stop", "resume", "post-start", "kill");
+                "inner-network", "socket-in-container", "mtu", "inner-dns", "buildkit", "reaping", "no-secrets", "command:lfs",
+                "dockerd-restart", "stop", "resume", "post-start", "kill");
+    }
+
+    @Test
+    void noSecretsRunsWhateverElseFailedAndOnlySelectsIt() {
+        List<Check> checks = CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of("no-secrets"),
+                io.github.dind.devcontainer.devcontainer.JavaExpectations.none(), null, SECRETS);
+
+        assertThat(checks).extracting(Check::id).containsExactly("no-secrets");
+        assertThat(checks.get(0).requires()).isEmpty();
+        assertThat(CheckCatalog.checks(PluginDefaults.launchSettings(), COMMANDS, TIMEOUTS, Set.of())).extracting(Check::id)
+                .as("without an image to read, no no-secrets check").doesNotContain("no-secrets");
     }
 
     @Test
