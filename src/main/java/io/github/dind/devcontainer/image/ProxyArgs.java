@@ -16,7 +16,9 @@ import java.util.Map;
  * {@code FTP_PROXY}, {@code ALL_PROXY} in upper and lower case, unless the build already sets that
  * name (docker/cli {@code cli/config/configfile/file.go}, {@code ParseProxyConfig}). Docker treats
  * these names as predefined: they reach RUN steps without an ARG and stay out of the image's history
- * and cache keys, so they do not enter the build fingerprint either.
+ * and cache keys, so they do not enter the build fingerprint either. (The classic builder's list,
+ * moby {@code builder/dockerfile/buildargs.go} {@code builtinAllowedBuildArgs}, lacks {@code ALL_PROXY},
+ * and a Dockerfile that declares one with {@code ARG} gets it recorded: {@link BuildArgSecrets}.)
  */
 public final class ProxyArgs {
     private static final Map<String, String> KEYS = Map.of("httpProxy", "HTTP_PROXY", "httpsProxy", "HTTPS_PROXY",
