@@ -11,7 +11,8 @@ def log = new File(basedir, 'build.log').text
 def first = log.substring(0, log.indexOf('BUILD SUCCESS'))
 ['the container is running', 'PID 1 is dumb-init', 'dockerd runs under PID 1', 'docker info answers',
  'only the devcontainer reaches dockerd',
- 'the inner daemon runs a container', 'an orphaned process is reaped', 'git-lfs: `git lfs version` exits with 0',
+ 'the inner daemon runs a container', 'an orphaned process is reaped',
+ 'no credential in the image\'s history, environment or labels', 'git-lfs: `git lfs version` exits with 0',
  'no-such-file: `test -e /no/such/file` exits with 1',
  'java and $JAVA_HOME/bin/javac are JDK 21 for the remote user', '`mvn -v` runs for the remote user on Java 21',
  'docker stop shuts dockerd and its containers down cleanly within 10.00 s',
