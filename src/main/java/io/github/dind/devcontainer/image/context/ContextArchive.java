@@ -156,14 +156,19 @@ public final class ContextArchive implements AutoCloseable {
         TarArchiveEntry entry = new TarArchiveEntry(path);
         entry.setSize(content.length);
         entry.setMode(0100644);
+        fixOwnerAndTime(entry);
+        out.putArchiveEntry(entry);
+        out.write(content);
+        out.closeArchiveEntry();
+    }
+
+    /** Every entry's owner root:root, unnamed, and one fixed time: the same context makes the same archive. */
+    private static void fixOwnerAndTime(TarArchiveEntry entry) {
         entry.setModTime(Date.from(FIXED_TIME));
         entry.setUserId(0);
         entry.setGroupId(0);
         entry.setUserName("");
         entry.setGroupName("");
-        out.putArchiveEntry(entry);
-        out.write(content);
-        out.closeArchiveEntry();
     }
 
     private static void addEntry(TarArchiveOutputStream out, Path source, String path) throws IOException {
@@ -182,11 +187,7 @@ public final class ContextArchive implements AutoCloseable {
         } else {
             return; // sockets, pipes, devices: the docker CLI refuses them too; nothing a Dockerfile can COPY
         }
-        entry.setModTime(Date.from(FIXED_TIME));
-        entry.setUserId(0);
-        entry.setGroupId(0);
-        entry.setUserName("");
-        entry.setGroupName("");
+        fixOwnerAndTime(entry);
         out.putArchiveEntry(entry);
         if (entry.getSize() > 0) {
             try (InputStream in = Files.newInputStream(source)) {
