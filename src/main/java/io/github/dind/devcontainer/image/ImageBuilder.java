@@ -210,7 +210,8 @@ public final class ImageBuilder {
         } finally {
             deleteTree(folder);
             if (!installed) {
-                images.removeIfDangling(baseImageId);
+                // untagged and now of no use: the image the whole build got to before it failed
+                images.removeLeftOfFailedBuild(baseImageId);
             }
         }
     }
