@@ -9,6 +9,7 @@ import io.github.dind.devcontainer.devcontainer.DevcontainerJsonException;
 import io.github.dind.devcontainer.devcontainer.ImageMetadata;
 import io.github.dind.devcontainer.devcontainer.ImageReference;
 import io.github.dind.devcontainer.devcontainer.features.FeatureException;
+import io.github.dind.devcontainer.devcontainer.features.FeatureRegistry;
 import io.github.dind.devcontainer.devcontainer.features.Features;
 import io.github.dind.devcontainer.image.context.BuildContextException;
 import io.github.dind.devcontainer.image.features.FeaturePlan;
@@ -208,7 +209,7 @@ public record BuildRequest(
             com.fasterxml.jackson.databind.node.ObjectNode config = ImageMetadata.configObject(
                     Files.readString(configFile), configFile.toString());
             List<Features.Installed> planned = Features.plan(config, configFile.getParent(),
-                    devcontainerFolder.toAbsolutePath().normalize());
+                    devcontainerFolder.toAbsolutePath().normalize(), FeatureRegistry.NONE);
             return planned.isEmpty() ? FeaturePlan.NONE : new FeaturePlan(planned,
                     text(config, "containerUser"), text(config, "remoteUser"));
         } catch (FeatureException e) {

@@ -10,6 +10,7 @@ import io.github.dind.devcontainer.devcontainer.ImageMetadata;
 import io.github.dind.devcontainer.devcontainer.JavaExpectations;
 import io.github.dind.devcontainer.devcontainer.LaunchSettings;
 import io.github.dind.devcontainer.devcontainer.features.FeatureException;
+import io.github.dind.devcontainer.devcontainer.features.FeatureRegistry;
 import io.github.dind.devcontainer.devcontainer.features.Features;
 import io.github.dind.devcontainer.run.ClientLaunch;
 import io.github.dind.devcontainer.run.ContainerEngine;
@@ -90,7 +91,7 @@ final class LaunchConfiguration {
         }
         try {
             List<com.fasterxml.jackson.databind.node.ObjectNode> entries = Features.plan(config, configFile.getParent(),
-                    configFile.getParent()).stream().map(Features.Installed::metadataEntry).toList();
+                    configFile.getParent(), FeatureRegistry.NONE).stream().map(Features.Installed::metadataEntry).toList();
             console.info(configFile + " builds the image: merged with its " + entries.size() + " Features' entries,"
                     + " read from their folders (the image's label records none)");
             return entries;

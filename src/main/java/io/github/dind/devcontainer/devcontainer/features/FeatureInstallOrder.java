@@ -24,11 +24,20 @@ import java.util.TreeSet;
  *       of the highest priority, and sorts them ({@link #compare}); no Feature ready means a cycle,
  *       which fails naming the Features in it.</li>
  * </ol>
+ * Two Features from registries are the same node when their manifest digests and options are; an
+ * {@code installsAfter} (or an override) names one by its resource, whatever the tag, or by an id its
+ * metadata lists in {@code legacyIds} (see {@link #compareOci} and {@code satisfies}).
  */
 public final class FeatureInstallOrder {
     /** Reads what a Feature id names (its source, and for the installed ones their definition). */
     public interface Catalog {
-        /** @throws FeatureException when the id cannot be a Feature (see {@link FeatureSource#parse}) */
+        /**
+         * The Feature's source; an OCI one comes resolved to its manifest (the CLI's
+         * {@code processFeatureIdentifier} fetches it for every Feature the algorithm meets).
+         *
+         * @throws FeatureException when the id cannot be a Feature (see {@link FeatureSource#parse}),
+         *     or an OCI Feature's manifest cannot be had
+         */
         FeatureSource source(String userFeatureId) throws FeatureException;
 
         /** @throws FeatureException when the Feature cannot be read or fetched */
@@ -45,6 +54,8 @@ public final class FeatureInstallOrder {
         FeatureSource source;
         FeatureDefinition definition;
         int roundPriority;
+        /** The Feature's ids (the CLI's {@code featureIdAliases}): null until its metadata is read. */
+        List<String> aliases;
         final List<Node> dependsOn = new ArrayList<>();
         final List<Node> installsAfter = new ArrayList<>();
 
@@ -113,6 +124,8 @@ public final class FeatureInstallOrder {
                 continue;
             }
             current.definition = catalog.definition(current.userFeatureId, current.source);
+            current.aliases = current.source instanceof FeatureSource.Oci oci && oci.manifest().metadata() != null
+                    ? oci.manifest().aliases() : current.definition.aliases();
             for (Map.Entry<String, JsonNode> dependency : current.definition.dependsOn().entrySet()) {
                 Node node = new Node(dependency.getKey(), dependency.getValue());
                 current.dependsOn.add(node);
@@ -121,6 +134,11 @@ public final class FeatureInstallOrder {
             for (String softDependency : current.definition.installsAfter()) {
                 Node node = new Node(softDependency, null);
                 node.source = catalog.source(softDependency);
+                if (node.source instanceof FeatureSource.Oci oci) {
+                    // getOCIFeatureMetadata: the manifest's annotation, else the Feature's own file
+                    node.aliases = oci.manifest().metadata() != null ? oci.manifest().aliases()
+                            : catalog.definition(softDependency, node.source).aliases();
+                }
                 current.installsAfter.add(node);
             }
             accumulated.add(current);
@@ -133,7 +151,11 @@ public final class FeatureInstallOrder {
         return a.source.getClass() == b.source.getClass() && compare(a, b) == 0;
     }
 
-    /** {@code satisfiesSoftDependency}: the node is the Feature {@code soft} names, whatever its options. */
+    /**
+     * {@code satisfiesSoftDependency}: the node is the Feature {@code soft} names, whatever its
+     * options; for OCI Features the same resource (without tag or digest), or one of the ids
+     * {@code soft}'s metadata lists ({@code legacyIds}) in its registry and namespace.
+     */
     private static boolean satisfies(Node node, Node soft) {
         if (node.source instanceof FeatureSource.Local a && soft.source instanceof FeatureSource.Local b) {
             return a.folder().equals(b.folder());
@@ -142,15 +164,23 @@ public final class FeatureInstallOrder {
             return a.uri().equals(b.uri());
         }
         if (node.source instanceof FeatureSource.Oci a && soft.source instanceof FeatureSource.Oci b) {
-            return resource(a.reference()).equals(resource(b.reference()));
+            String prefix = b.ref().registry() + "/" + b.ref().namespace() + "/";
+            return a.ref().resource().equals(b.ref().resource())
+                    || soft.aliases != null && soft.aliases.stream().anyMatch(id -> (prefix + id).equals(a.ref().resource()));
         }
         return false;
     }
 
-    /** {@code compareTo}: by id across kinds; by path (or URL, or reference), then options within one. */
+    /**
+     * {@code compareTo}: by id across kinds; by path (or URL), then options within one; OCI Features
+     * as {@link #compareOci} orders them.
+     */
     private static int compare(Node a, Node b) {
         if (a.source.getClass() != b.source.getClass()) {
             return LocaleOrder.INSTANCE.compare(a.userFeatureId, b.userFeatureId);
+        }
+        if (a.source instanceof FeatureSource.Oci x && b.source instanceof FeatureSource.Oci y) {
+            return compareOci(a, x, b, y);
         }
         int where;
         if (a.source instanceof FeatureSource.Local x && b.source instanceof FeatureSource.Local y) {
@@ -158,9 +188,42 @@ public final class FeatureInstallOrder {
         } else if (a.source instanceof FeatureSource.Tarball x && b.source instanceof FeatureSource.Tarball y) {
             where = LocaleOrder.INSTANCE.compare(x.uri(), y.uri());
         } else {
-            where = LocaleOrder.INSTANCE.compare(((FeatureSource.Oci) a.source).reference(), ((FeatureSource.Oci) b.source).reference());
+            throw new IllegalStateException("a source of an unknown kind: " + a.source);
         }
         return where != 0 ? where : compareOptions(a.options, b.options);
+    }
+
+    /**
+     * {@code compareTo}'s OCI case: the same manifest with the same options is the same Feature; else
+     * by registry and namespace, then by id unless the two share an id or alias
+     * ({@code ociResourceCompareTo}), then by tag (when both have one), options, manifest digest.
+     */
+    private static int compareOci(Node a, FeatureSource.Oci x, Node b, FeatureSource.Oci y) {
+        String aDigest = x.manifest().digest();
+        String bDigest = y.manifest().digest();
+        if (aDigest.equals(bDigest) && compareOptions(a.options, b.options) == 0) {
+            return 0;
+        }
+        String aPrefix = x.ref().registry() + "/" + x.ref().namespace();
+        String bPrefix = y.ref().registry() + "/" + y.ref().namespace();
+        if (!aPrefix.equals(bPrefix)) {
+            return LocaleOrder.INSTANCE.compare(aPrefix, bPrefix);
+        }
+        List<String> aIds = a.aliases != null ? a.aliases : List.of(x.ref().id());
+        List<String> bIds = b.aliases != null ? b.aliases : List.of(y.ref().id());
+        if (aIds.stream().noneMatch(bIds::contains)) {
+            return LocaleOrder.INSTANCE.compare(x.ref().id(), y.ref().id());
+        }
+        String aTag = x.ref().tag();
+        String bTag = y.ref().tag();
+        if (aTag != null && bTag != null && !aTag.equals(bTag)) {
+            return LocaleOrder.INSTANCE.compare(aTag, bTag);
+        }
+        int options = compareOptions(a.options, b.options);
+        if (options != 0) {
+            return options;
+        }
+        return aDigest.equals(bDigest) ? 0 : LocaleOrder.INSTANCE.compare(aDigest, bDigest);
     }
 
     /** {@code optionsCompareTo}. */
@@ -209,13 +272,5 @@ public final class FeatureInstallOrder {
 
     private static String jsType(JsonNode node) {
         return node.isTextual() ? "string" : node.isBoolean() ? "boolean" : node.isNumber() ? "number" : "object";
-    }
-
-    /** An OCI reference without its tag or digest: registry/namespace/id. */
-    private static String resource(String reference) {
-        String withoutDigest = reference.contains("@") ? reference.substring(0, reference.indexOf('@')) : reference;
-        int slash = withoutDigest.lastIndexOf('/');
-        int colon = withoutDigest.lastIndexOf(':');
-        return colon > slash ? withoutDigest.substring(0, colon) : withoutDigest;
     }
 }

@@ -20,11 +20,23 @@ public sealed interface FeatureSource {
         }
     }
 
-    /** A Feature published to an OCI registry. */
-    record Oci(String reference) implements FeatureSource {
+    /**
+     * A Feature published to an OCI registry.
+     *
+     * @param reference as devcontainer.json writes it
+     * @param ref the reference read by the CLI's rules
+     * @param manifest the manifest the registry (or the lockfile, or the cache) resolved it to; null
+     *     until then ({@link #parse} does not ask the registry)
+     */
+    record Oci(String reference, OciReference ref, OciManifest manifest) implements FeatureSource {
+        /** The same source, resolved to a manifest. */
+        public Oci resolved(OciManifest resolvedManifest) {
+            return new Oci(reference, ref, resolvedManifest);
+        }
+
         @Override
         public String describe() {
-            return "the OCI reference " + reference;
+            return "the OCI reference " + reference + (manifest == null ? "" : " (" + manifest.digest() + ")");
         }
     }
 
@@ -40,7 +52,9 @@ public sealed interface FeatureSource {
      * @param userFeatureId the key as devcontainer.json (or a Feature's {@code dependsOn}) writes it
      * @param configFolder the folder of devcontainer.json, which local paths are relative to
      * @param devcontainerFolder the project's {@code .devcontainer} folder, which a local Feature must stay inside
-     * @throws FeatureException for an absolute path, a path out of {@code .devcontainer}, or an empty id
+     * @throws FeatureException for an absolute path, a path out of {@code .devcontainer}, an empty id,
+     *     an id without a registry (the CLI's legacy ids), or an OCI reference the CLI cannot read
+     *     ({@link OciReference#parse})
      */
     static FeatureSource parse(String userFeatureId, Path configFolder, Path devcontainerFolder) throws FeatureException {
         String id = userFeatureId.strip();
@@ -64,7 +78,14 @@ public sealed interface FeatureSource {
         if (id.toLowerCase(Locale.ROOT).startsWith("https://") || id.toLowerCase(Locale.ROOT).startsWith("http://")) {
             return new Tarball(id);
         }
-        return new Oci(id);
+        if (!id.contains("/") && !id.contains("\\")) {
+            throw new FeatureException("The Feature \"" + userFeatureId + "\" names no registry. The devcontainer CLI maps a"
+                    + " few such legacy ids to ghcr.io/devcontainers/features/<id>:1 with a deprecation warning and refuses"
+                    + " the others (containerFeaturesConfiguration.ts getBackwardCompatibleFeatureId, getFeatureIdType);"
+                    + " this plugin refuses them all. Write its OCI reference (ghcr.io/devcontainers/features/" + id
+                    + ":1), or ./" + id + " for a local Feature");
+        }
+        return new Oci(id, OciReference.parse(id), null);
     }
 
     /** For messages: {@code the local folder F}, {@code the OCI reference R}, {@code the tarball U}. */

@@ -14,9 +14,10 @@ import java.util.Map;
  * the plugin's build layers onto the image and records in its {@code devcontainer.metadata} label,
  * as a devcontainer client does for the same file.
  *
- * <p>Local Features ({@code ./name} inside {@code .devcontainer/}) are read from disk. Features from
- * an OCI registry or a tarball URL are not fetched by this version: a devcontainer.json that names
- * one fails with a message saying so, instead of building an image without it.
+ * <p>Local Features ({@code ./name} inside {@code .devcontainer/}) are read from disk, Features from
+ * an OCI registry through a {@link FeatureRegistry}. Features from a tarball URL are not fetched by
+ * this version: a devcontainer.json that names one fails with a message saying so, instead of
+ * building an image without it.
  */
 public final class Features {
     /** The properties of a Feature's metadata entry besides {@code id} (devcontainers/cli, imageMetadata.ts {@code pickFeatureProperties}). */
@@ -61,16 +62,28 @@ public final class Features {
     }
 
     /**
+     * {@link #plan(ObjectNode, Path, Path, FeatureRegistry)} for callers that read local Features only
+     * ({@link FeatureRegistry#NONE}: a Feature from a registry fails, saying so).
+     *
+     * @throws FeatureException as that method, and for any Feature from a registry
+     */
+    public static List<Installed> plan(ObjectNode config, Path configFolder, Path devcontainerFolder) throws FeatureException {
+        return plan(config, configFolder, devcontainerFolder, FeatureRegistry.NONE);
+    }
+
+    /**
      * @param config devcontainer.json
      * @param configFolder its folder, which local Feature paths are relative to
      * @param devcontainerFolder the {@code .devcontainer} folder a local Feature must stay inside
+     * @param registry where Features published to OCI registries come from
      * @return empty when devcontainer.json names no Features
-     * @throws FeatureException when a Feature cannot be read, is of a kind this version does not
-     *     fetch, has an unknown or mistyped option, or the dependencies form a cycle
+     * @throws FeatureException when a Feature cannot be read or fetched, is of a kind this version
+     *     does not fetch, has an unknown or mistyped option, or the dependencies form a cycle
      */
-    public static List<Installed> plan(ObjectNode config, Path configFolder, Path devcontainerFolder) throws FeatureException {
+    public static List<Installed> plan(ObjectNode config, Path configFolder, Path devcontainerFolder, FeatureRegistry registry)
+            throws FeatureException {
         List<Installed> installed = new ArrayList<>();
-        for (FeatureInstallOrder.Planned planned : order(config, configFolder, devcontainerFolder)) {
+        for (FeatureInstallOrder.Planned planned : order(config, configFolder, devcontainerFolder, registry)) {
             installed.add(new Installed(planned.userFeatureId(), planned.source(), planned.definition(),
                     FeatureOptions.resolve(planned.definition(), planned.options(), planned.userFeatureId()),
                     planned.definition().id() + "_" + installed.size()));
@@ -78,9 +91,15 @@ public final class Features {
         return installed;
     }
 
-    /** The Features in install order, their options as given ({@link #plan} without resolving the options). */
+    /** {@link #order(ObjectNode, Path, Path, FeatureRegistry)} of local Features only. */
     static List<FeatureInstallOrder.Planned> order(ObjectNode config, Path configFolder, Path devcontainerFolder)
             throws FeatureException {
+        return order(config, configFolder, devcontainerFolder, FeatureRegistry.NONE);
+    }
+
+    /** The Features in install order, their options as given ({@link #plan} without resolving the options). */
+    static List<FeatureInstallOrder.Planned> order(ObjectNode config, Path configFolder, Path devcontainerFolder,
+            FeatureRegistry registry) throws FeatureException {
         JsonNode features = config.path("features");
         if (features.isMissingNode() || features.isNull() || features.isEmpty()) {
             return List.of();
@@ -95,7 +114,11 @@ public final class Features {
         FeatureInstallOrder.Catalog catalog = new FeatureInstallOrder.Catalog() {
             @Override
             public FeatureSource source(String userFeatureId) throws FeatureException {
-                return FeatureSource.parse(userFeatureId, configFolder, devcontainerFolder);
+                FeatureSource source = FeatureSource.parse(userFeatureId, configFolder, devcontainerFolder);
+                if (source instanceof FeatureSource.Oci oci) {
+                    return oci.resolved(registry.manifest(userFeatureId, oci.ref()));
+                }
+                return source;
             }
 
             @Override
@@ -103,9 +126,13 @@ public final class Features {
                 if (source instanceof FeatureSource.Local local) {
                     return FeatureDefinition.read(local.folder(), userFeatureId);
                 }
+                if (source instanceof FeatureSource.Oci oci) {
+                    return FeatureDefinition.read(registry.files(userFeatureId, oci.ref(), oci.manifest()), userFeatureId);
+                }
                 throw new FeatureException("The Feature \"" + userFeatureId + "\" comes from " + source.describe()
-                        + ", and this version of the plugin installs local Features only (folders inside .devcontainer/):"
-                        + " copy the Feature's folder into .devcontainer/ and name it \"./<folder>\", or remove it");
+                        + ", and this version of the plugin fetches Features from OCI registries and local folders, not"
+                        + " from tarball URLs: publish it to a registry (devcontainer features publish), or copy its folder"
+                        + " into .devcontainer/ and name it \"./<folder>\"");
             }
         };
         return FeatureInstallOrder.compute(named, override, catalog);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dind.devcontainer.devcontainer.features.FeatureRegistry;
 import io.github.dind.devcontainer.devcontainer.features.Features;
 import io.github.dind.devcontainer.testing.Processes;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class FeatureLayerTest {
                  "options": {"flag": {"type": "boolean", "default": false}}}""");
         Files.writeString(app.resolve("install.sh"), "#!/bin/sh\necho app\n");
         ObjectNode config = (ObjectNode) JSON.readTree("{\"features\": " + features + "}");
-        return Features.plan(config, devcontainer, devcontainer);
+        return Features.plan(config, devcontainer, devcontainer, FeatureRegistry.NONE);
     }
 
     @Test
