@@ -101,6 +101,12 @@ public final class CredentialLookup {
      * @throws RegistryAuthException when config.json cannot be read or a helper fails
      */
     public Optional<RegistryCredentials> find(String registry) throws RegistryAuthException {
+        Optional<RegistryCredentials> server = server(registry);
+        return server.isPresent() ? server : dockerLogin(registry);
+    }
+
+    /** The login from Maven's settings.xml alone (step 1 of {@link #find}). */
+    public Optional<RegistryCredentials> server(String registry) {
         boolean hub = DOCKER_HUB_HOSTS.contains(registry);
         for (String id : hub ? DOCKER_HUB_HOSTS : List.of(registry)) {
             RegistryCredentials server = servers.get(id);
@@ -108,6 +114,16 @@ public final class CredentialLookup {
                 return Optional.of(server);
             }
         }
+        return Optional.empty();
+    }
+
+    /**
+     * The login from the docker CLI's config.json and credential helpers alone (steps 2 and 3 of {@link #find}).
+     *
+     * @throws RegistryAuthException when config.json cannot be read or a helper fails
+     */
+    public Optional<RegistryCredentials> dockerLogin(String registry) throws RegistryAuthException {
+        boolean hub = DOCKER_HUB_HOSTS.contains(registry);
         JsonNode config = dockerConfig();
         if (config == null) {
             return Optional.empty();
