@@ -9,10 +9,11 @@ import io.github.dind.devcontainer.devcontainer.DevcontainerJsonException;
 import io.github.dind.devcontainer.devcontainer.ImageMetadata;
 import io.github.dind.devcontainer.devcontainer.ImageReference;
 import io.github.dind.devcontainer.devcontainer.features.FeatureException;
-import io.github.dind.devcontainer.devcontainer.features.FeatureRegistry;
 import io.github.dind.devcontainer.devcontainer.features.Features;
 import io.github.dind.devcontainer.image.context.BuildContextException;
 import io.github.dind.devcontainer.image.features.FeaturePlan;
+import io.github.dind.devcontainer.image.features.FeaturePlanner;
+import io.github.dind.devcontainer.image.registry.CredentialLookup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,12 +105,15 @@ public record BuildRequest(
      * @param cacheFrom image references, blanks ignored
      * @param allowedSecrets {@code allowedSecrets}: build argument names (and credential format ids) that may
      *     look like credentials; null or blank entries ignored
+     * @param localRepository Maven's local repository, which holds the cache of Features fetched from registries
+     * @param lockFeatures write devcontainer-lock.json beside devcontainer.json, as the devcontainer CLI writes it
      */
     public record Settings(Path contextDirectory, Path workspaceFolder, Map<String, String> environment,
             String dockerfile, ImageName image, Map<String, String> buildArgs, Map<String, String> labels,
             boolean metadataLabel, boolean createdLabel, String pull, boolean offline, boolean noCache, boolean always,
-            int timeoutSeconds, List<String> cacheFrom, List<String> allowedSecrets) {
-        /** Settings that allow no credential-shaped build argument. */
+            int timeoutSeconds, List<String> cacheFrom, List<String> allowedSecrets, Path localRepository,
+            boolean lockFeatures) {
+        /** Settings that allow no credential-shaped build argument, with Maven's default local repository. */
         public Settings(Path contextDirectory, Path workspaceFolder, Map<String, String> environment,
                 String dockerfile, ImageName image, Map<String, String> buildArgs, Map<String, String> labels,
                 boolean metadataLabel, boolean createdLabel, String pull, boolean offline, boolean noCache, boolean always,
@@ -118,16 +122,32 @@ public record BuildRequest(
                     createdLabel, pull, offline, noCache, always, timeoutSeconds, cacheFrom, List.of());
         }
 
+        /** Settings with Maven's default local repository ({@code ~/.m2/repository}) that write no lockfile. */
+        public Settings(Path contextDirectory, Path workspaceFolder, Map<String, String> environment,
+                String dockerfile, ImageName image, Map<String, String> buildArgs, Map<String, String> labels,
+                boolean metadataLabel, boolean createdLabel, String pull, boolean offline, boolean noCache, boolean always,
+                int timeoutSeconds, List<String> cacheFrom, List<String> allowedSecrets) {
+            this(contextDirectory, workspaceFolder, environment, dockerfile, image, buildArgs, labels, metadataLabel,
+                    createdLabel, pull, offline, noCache, always, timeoutSeconds, cacheFrom, allowedSecrets,
+                    Path.of(System.getProperty("user.home"), ".m2", "repository"), false);
+        }
+
         Set<String> allowed() {
             return allowedSecrets == null ? Set.of() : allowedSecrets.stream().filter(java.util.Objects::nonNull)
                     .map(String::strip).filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
     }
 
+    /** {@link #of(Settings, Console, CredentialLookup)} without registry logins: Features are fetched anonymously. */
+    public static Optional<BuildRequest> of(Settings settings, Console console) throws DevcontainerException {
+        return of(settings, console, CredentialLookup.none());
+    }
+
     /**
      * Checks the settings, reads devcontainer.json's build section ({@link BuildInputs}: where each part
      * comes from) and makes the request: the pull policy ({@code mvn -o} means never, and the console
-     * says so), the labels with the devcontainer's metadata, the cacheFrom references.
+     * says so), the labels with the devcontainer's metadata, the cacheFrom references; the Features,
+     * fetched from their registries with {@code credentials} ({@link FeaturePlanner}).
      *
      * @return empty when there is nothing to build (devcontainer.json opens a named image); the console says so
      * @throws InvalidSettingException naming {@code timeout}, {@code pull} or {@code cacheFrom}
@@ -138,7 +158,8 @@ public record BuildRequest(
      * @throws CredentialInBuildException when a build arg looks like a credential and the allow-list does not
      *     name it (see {@link BuildArgSecrets})
      */
-    public static Optional<BuildRequest> of(Settings settings, Console console) throws DevcontainerException {
+    public static Optional<BuildRequest> of(Settings settings, Console console, CredentialLookup credentials)
+            throws DevcontainerException {
         if (settings.timeoutSeconds() < 1) {
             throw new InvalidSettingException("timeout", settings.timeoutSeconds(), "must be at least 1 (seconds)");
         }
@@ -159,7 +180,7 @@ public record BuildRequest(
         }
         Map<String, String> labels = new LinkedHashMap<>(settings.labels());
         labels.putAll(inputs.labels());
-        FeaturePlan features = features(inputs.configFile(), settings.contextDirectory());
+        FeaturePlan features = features(inputs.configFile(), settings, console, credentials);
         if (!features.isEmpty()) {
             try {
                 labels.put(FeaturePlan.LABEL, features.digest());
@@ -201,15 +222,18 @@ public record BuildRequest(
      *
      * @throws DevcontainerJsonException naming {@code features} when one cannot be installed
      */
-    private static FeaturePlan features(Path configFile, Path devcontainerFolder) throws DevcontainerException {
+    private static FeaturePlan features(Path configFile, Settings settings, Console console, CredentialLookup credentials)
+            throws DevcontainerException {
         if (configFile == null) {
             return FeaturePlan.NONE;
         }
         try {
             com.fasterxml.jackson.databind.node.ObjectNode config = ImageMetadata.configObject(
                     Files.readString(configFile), configFile.toString());
-            List<Features.Installed> planned = Features.plan(config, configFile.getParent(),
-                    devcontainerFolder.toAbsolutePath().normalize(), FeatureRegistry.NONE);
+            FeaturePlanner planner = new FeaturePlanner(settings.localRepository(), settings.offline(),
+                    settings.lockFeatures(), settings.environment(), credentials);
+            List<Features.Installed> planned = planner.plan(config, configFile,
+                    settings.contextDirectory().toAbsolutePath().normalize(), console);
             return planned.isEmpty() ? FeaturePlan.NONE : new FeaturePlan(planned,
                     text(config, "containerUser"), text(config, "remoteUser"));
         } catch (FeatureException e) {

@@ -4,6 +4,7 @@ import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.image.BuildRequest;
 import io.github.dind.devcontainer.image.ImageBuilder;
 import io.github.dind.devcontainer.docker.DockerConnection;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,9 +88,26 @@ public class BuildMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.ALLOWED_SECRETS)
     private List<String> allowedSecrets;
 
+    /**
+     * Write {@code devcontainer-lock.json} beside devcontainer.json, as the devcontainer CLI writes it:
+     * each Feature from a registry with the version and manifest digest it resolved to. Without it, an
+     * existing lockfile is read (its Features resolve to the digests it pins) and never rewritten.
+     */
+    @Parameter(property = PropertyNames.LOCK_FEATURES, defaultValue = "false")
+    private boolean lockFeatures;
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.BUILD_SKIP, defaultValue = "false")
     private boolean skipBuild;
+
+    /** Maven's local repository (the Feature cache is in it); {@code ~/.m2/repository} when the session has none. */
+    private Path localRepository() {
+        if (session != null && session.getRepositorySession() != null
+                && session.getRepositorySession().getLocalRepository() != null) {
+            return session.getRepositorySession().getLocalRepository().getBasedir().toPath();
+        }
+        return Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
 
     @Override
     String goal() {
@@ -106,7 +124,7 @@ public class BuildMojo extends AbstractDockerMojo {
         Optional<BuildRequest> request = BuildRequest.of(new BuildRequest.Settings(directory().toPath(),
                 owner().getBasedir().toPath(), System.getenv(), dockerfile, imageName(), buildArgs,
                 ProjectLabels.forBuild(owner()), metadataLabel, createdLabel, pull, session.isOffline(), noCache, always,
-                timeout, cacheFrom, allowedSecrets), console());
+                timeout, cacheFrom, allowedSecrets, localRepository(), lockFeatures), console(), credentials());
         if (request.isEmpty()) {
             return;
         }

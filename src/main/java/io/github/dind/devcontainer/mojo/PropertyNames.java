@@ -59,6 +59,7 @@ final class PropertyNames {
     static final String CREATED_LABEL = BUILD + "createdLabel";
     static final String CACHE_FROM = BUILD + "cacheFrom";
     static final String METADATA_LABEL = BUILD + "metadataLabel";
+    static final String LOCK_FEATURES = BUILD + "lockFeatures";
 
     static final String VERIFY_SKIP = VERIFY + "skip";
     static final String IMAGE = VERIFY + "image";

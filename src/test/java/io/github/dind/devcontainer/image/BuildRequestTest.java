@@ -39,7 +39,7 @@ class BuildRequestTest {
         return BuildRequest.of(new BuildRequest.Settings(devcontainer, project, Map.of("TEAM", "core"), pomDockerfile,
                 ImageName.of("app-devcontainer", List.of("1.0")), pomArgs,
                 Map.of("org.opencontainers.image.title", "app"), true, false, pull, offline, false, false, 60,
-                pomCacheFrom), console);
+                pomCacheFrom, List.of(), project.resolve("m2-repository"), false), console);
     }
 
     private BuildRequest built() throws DevcontainerException {
@@ -238,6 +238,20 @@ class BuildRequestTest {
 
         assertThatThrownBy(this::built).isInstanceOf(DevcontainerJsonException.class)
                 .hasMessageContaining("a Docker Compose devcontainer is not supported");
+    }
+
+    @Test
+    void aFeatureThatCannotBeHadFailsNamingFeaturesAndTheFeature() throws Exception {
+        file(".devcontainer/Dockerfile");
+        offline = true;
+        json("{\"build\": {\"dockerfile\": \"Dockerfile\"}, \"features\": {\"reg.example.com/ns/tool:1\": {}}}");
+        assertThatThrownBy(this::built).isInstanceOf(DevcontainerJsonException.class)
+                .hasMessageContaining("features").hasMessageContaining("The Feature \"reg.example.com/ns/tool:1\" cannot be fetched:"
+                        + " Maven runs offline (-o), and it is not in the Feature cache "
+                        + project.resolve("m2-repository/.cache/devcontainer-maven-plugin/features"));
+        json("{\"build\": {\"dockerfile\": \"Dockerfile\"}, \"features\": {\"https://example.com/devcontainer-feature-tool.tgz\": {}}}");
+        assertThatThrownBy(this::built).isInstanceOf(DevcontainerJsonException.class)
+                .hasMessageContaining("fetches Features from OCI registries and local folders, not from tarball URLs");
     }
 
     @Test
