@@ -137,7 +137,8 @@ final class RegistryHttp {
                     || String.valueOf(t.getMessage()).contains("PKIX")) {
                 return new RegistryException(host + " presented a TLS certificate this JVM does not accept (" + rootMessage(failure)
                         + "). For a registry whose certificate comes from a private CA, give Maven's JVM a trust store that"
-                        + " holds the CA: -Djavax.net.ssl.trustStore=/path/to/truststore.p12"
+                        + " holds the CA beside the public ones (a copy of the JDK's lib/security/cacerts with the CA imported"
+                        + " by keytool -importcert): -Djavax.net.ssl.trustStore=/path/to/truststore"
                         + " -Djavax.net.ssl.trustStorePassword=... in MAVEN_OPTS or .mvn/jvm.config", failure);
             }
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
@@ -154,7 +155,9 @@ final class RegistryHttp {
                     + " s: check the network, or the proxy (-Dhttps.proxyHost)", failure);
         }
         if (failure instanceof ConnectException) {
-            return new RegistryException("nothing answers at " + host + " (" + rootMessage(failure) + "): check the"
+            // the JDK's client says "Connection refused", or nothing (a ClosedChannelException below)
+            String why = failure.getMessage() != null && !failure.getMessage().isBlank() ? failure.getMessage() : "connection refused";
+            return new RegistryException("nothing answers at " + host + " (" + why + "): check the"
                     + " registry's name and port in devcontainer.json, and that the registry runs", failure);
         }
         if (failure instanceof SSLException) {
