@@ -239,6 +239,14 @@ class RegistryFeaturesTest {
     }
 
     @Test
+    void aRegistryHostWithoutAnAddressIsNamed() throws Exception {
+        OciReference ref = OciReference.parse("registry.invalid/it/features/hello:1"); // RFC 2606: never resolves
+        assertThatThrownBy(() -> features(false, null).manifest("registry.invalid/it/features/hello:1", ref))
+                .hasMessage("The Feature \"registry.invalid/it/features/hello:1\" cannot be fetched: the host registry.invalid is"
+                        + " unknown (no address for it): check the registry's name in devcontainer.json, and the network");
+    }
+
+    @Test
     void aCertificateTheJvmDoesNotTrustIsRefusedWithTheTrustStoreFix() throws Exception {
         registry.publish("it/features/hello", HELLO, List.of("1"));
         trust = SSLContext.getDefault();
