@@ -117,8 +117,7 @@ final class RegistryHttp {
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new RegistryException(origin(request.uri()) + " did not answer " + request.uri().getPath() + " completely"
-                    + " within " + requestTimeout.toSeconds() + " s: check the network, or the proxy (-Dhttps.proxyHost)", e);
+            throw tooSlow(request.uri(), e);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -151,8 +150,7 @@ final class RegistryHttp {
             }
         }
         if (failure instanceof HttpTimeoutException) {
-            return new RegistryException(host + " did not answer " + uri.getPath() + " within " + requestTimeout.toSeconds()
-                    + " s: check the network, or the proxy (-Dhttps.proxyHost)", failure);
+            return tooSlow(uri, failure); // the request's own timeout, for the headers: the same bound
         }
         if (failure instanceof ConnectException) {
             // the JDK's client says "Connection refused", or nothing (a ClosedChannelException below)
@@ -171,6 +169,11 @@ final class RegistryHttp {
                     + failure.getMessage(), failure);
         }
         return new RegistryException("the exchange with " + host + " failed: " + rootMessage(failure), failure);
+    }
+
+    private RegistryException tooSlow(URI uri, Throwable failure) {
+        return new RegistryException(origin(uri) + " did not answer " + uri.getPath() + " completely within "
+                + requestTimeout.toSeconds() + " s: check the network, or the proxy (-Dhttps.proxyHost)", failure);
     }
 
     private static String rootMessage(Throwable failure) {
