@@ -35,45 +35,37 @@ def workspace = ['--workspace-folder', basedir.path, '--id-label', idLabel]
 def exec = { String command -> ok([cli, 'exec'] + workspace + ['sh', '-c', command]).out.trim() }
 String containerId = null
 def volumes = []
-try {
-    def up = sh([cli, 'up', '--log-format', 'text'] + workspace, null, 400)
-    log.text = up.out
-    def outcome = new JsonSlurper().parseText(up.out.readLines().findAll { it.startsWith('{') }.last())
-    containerId = outcome.containerId
-    if (containerId) {
-        volumes = ok(['docker', 'inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}',
-                      containerId]).out.trim().split(/\s+/).findAll { it }
-    }
-    assert up.code == 0 && outcome.outcome == 'success' : up.out
-    // the same Feature effects inside
-    assert exec('cat /opt/base/greeting') == 'hello from app|root|/root'
-    assert exec('cat /opt/app/saw-base') == 'hello from app|root|/root'
-    assert exec('cat /opt/app/flavour') == 'mint'
-    assert exec('echo "$BASE_HOME"') == '/opt/base'
-    assert exec('test -f /tmp/app-entrypoint-ran && cat /tmp/app-on-create') == 'created-by-app'
-    assert exec('docker info --format {{.ServerVersion}}')
-    // the same merged configuration: the CLI's image carries the label the plugin's build recorded
-    def cliImage = ok(['docker', 'inspect', '--format', '{{.Config.Image}}', containerId]).out.trim()
-    def theirs = labelOf(cliImage)
-    assert theirs == ours : "the CLI's label:\n${theirs}\nthe plugin's:\n${ours}"
-} finally {
-    def ids = sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.readLines().findAll { it.trim() }
-    if (containerId) ids << containerId
-    ids.unique().each { sh(['docker', 'rm', '-f', '-v', it]) }
-    volumes.each { sh(['docker', 'volume', 'rm', it]) }
-    def contentImage = sh(['docker', 'image', 'inspect', '--format', '{{.Id}}', 'dev_container_feature_content_temp']).out.trim()
-    sh(['sh', '-c', "docker images -q --filter 'reference=vsc-build-features-*' | sort -u | xargs -r docker rmi -f"])
-    // the CLI's Features build (classic builder) leaves its stages' images behind, untagged: those of this
-    // project (its title label) and those made from its Features' content image, then that image itself
-    stdout(['docker', 'images', '-q', '--no-trunc', '--filter', 'dangling=true']).readLines().findAll { it }.each { id ->
-        def made = sh(['docker', 'image', 'inspect', '--format',
-                       '{{.Parent}} {{index .Config.Labels "org.opencontainers.image.title"}}', id]).out.trim()
-        if ((contentImage && made.startsWith(contentImage)) || made.endsWith(' build-features')) {
-            sh(['docker', 'rmi', id])
+// one CLI Features build at a time: they share the CLI's content image (Commands.withCliFeaturesBuild)
+withCliFeaturesBuild {
+    try {
+        def up = sh([cli, 'up', '--log-format', 'text'] + workspace, null, 400)
+        log.text = up.out
+        def outcome = new JsonSlurper().parseText(up.out.readLines().findAll { it.startsWith('{') }.last())
+        containerId = outcome.containerId
+        if (containerId) {
+            volumes = ok(['docker', 'inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}',
+                          containerId]).out.trim().split(/\s+/).findAll { it }
         }
+        assert up.code == 0 && outcome.outcome == 'success' : up.out
+        // the same Feature effects inside
+        assert exec('cat /opt/base/greeting') == 'hello from app|root|/root'
+        assert exec('cat /opt/app/saw-base') == 'hello from app|root|/root'
+        assert exec('cat /opt/app/flavour') == 'mint'
+        assert exec('echo "$BASE_HOME"') == '/opt/base'
+        assert exec('test -f /tmp/app-entrypoint-ran && cat /tmp/app-on-create') == 'created-by-app'
+        assert exec('docker info --format {{.ServerVersion}}')
+        // the same merged configuration: the CLI's image carries the label the plugin's build recorded
+        def cliImage = ok(['docker', 'inspect', '--format', '{{.Config.Image}}', containerId]).out.trim()
+        def theirs = labelOf(cliImage)
+        assert theirs == ours : "the CLI's label:\n${theirs}\nthe plugin's:\n${ours}"
+    } finally {
+        def ids = sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.readLines().findAll { it.trim() }
+        if (containerId) ids << containerId
+        ids.unique().each { sh(['docker', 'rm', '-f', '-v', it]) }
+        volumes.each { sh(['docker', 'volume', 'rm', it]) }
+        removeCliImages('build-features')
+        sh(['docker', 'rmi', image, 'build-features-devcontainer:latest'])
     }
-    sh(['docker', 'rmi', 'dev_container_feature_content_temp'])
-    sh(['docker', 'rmi', image, 'build-features-devcontainer:latest'])
 }
 assert sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.trim().isEmpty()
 

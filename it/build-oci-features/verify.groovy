@@ -61,42 +61,34 @@ try {
     def exec = { String command -> ok([cli, 'exec'] + workspace + ['sh', '-c', command], null, 120, cliEnv).out.trim() }
     String containerId = null
     def volumes = []
-    try {
-        def up = sh([cli, 'up', '--log-format', 'text'] + workspace, null, 400, cliEnv)
-        note('devcontainer up', up)
-        def outcome = new JsonSlurper().parseText(up.out.readLines().findAll { it.startsWith('{') }.last())
-        containerId = outcome.containerId
-        if (containerId) {
-            volumes = ok(['docker', 'inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}',
-                          containerId]).out.trim().split(/\s+/).findAll { it }
-        }
-        assert up.code == 0 && outcome.outcome == 'success' : up.out
-        assert exec('cat /opt/hello/greeting') == 'hello from json|root'
-        assert exec('cat /opt/app/saw-hello') == 'hello from json|root'
-        assert exec('cat /opt/late/saw-hello') == 'hello from json|root'
-        assert exec('echo "$HELLO_HOME"') == '/opt/hello'
-        assert exec('cat /tmp/hello-on-create') == 'created-by-hello'
-        def cliImage = ok(['docker', 'inspect', '--format', '{{.Config.Image}}', containerId]).out.trim()
-        def theirs = labelOf(cliImage)
-        assert theirs == ours : "the CLI's label:\n${theirs}\nthe plugin's:\n${ours}"
-        assert lockfile.text == pluginLockfile : "the CLI's devcontainer-lock.json:\n${lockfile.text}\nthe plugin's:\n${pluginLockfile}"
-    } finally {
-        def ids = sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.readLines().findAll { it.trim() }
-        if (containerId) ids << containerId
-        ids.unique().each { sh(['docker', 'rm', '-f', '-v', it]) }
-        volumes.each { sh(['docker', 'volume', 'rm', it]) }
-        def contentImage = sh(['docker', 'image', 'inspect', '--format', '{{.Id}}', 'dev_container_feature_content_temp']).out.trim()
-        sh(['sh', '-c', "docker images -q --filter 'reference=vsc-build-oci-features-*' | sort -u | xargs -r docker rmi -f"])
-        // the CLI's Features build (classic builder) leaves its stages' images behind, untagged: those of this
-        // project (its title label) and those made from its Features' content image, then that image itself
-        stdout(['docker', 'images', '-q', '--no-trunc', '--filter', 'dangling=true']).readLines().findAll { it }.each { id ->
-            def made = sh(['docker', 'image', 'inspect', '--format',
-                           '{{.Parent}} {{index .Config.Labels "org.opencontainers.image.title"}}', id]).out.trim()
-            if ((contentImage && made.startsWith(contentImage)) || made.endsWith(' build-oci-features')) {
-                sh(['docker', 'rmi', id])
+    // one CLI Features build at a time: they share the CLI's content image (Commands.withCliFeaturesBuild)
+    withCliFeaturesBuild {
+        try {
+            def up = sh([cli, 'up', '--log-format', 'text'] + workspace, null, 400, cliEnv)
+            note('devcontainer up', up)
+            def outcome = new JsonSlurper().parseText(up.out.readLines().findAll { it.startsWith('{') }.last())
+            containerId = outcome.containerId
+            if (containerId) {
+                volumes = ok(['docker', 'inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}',
+                              containerId]).out.trim().split(/\s+/).findAll { it }
             }
+            assert up.code == 0 && outcome.outcome == 'success' : up.out
+            assert exec('cat /opt/hello/greeting') == 'hello from json|root'
+            assert exec('cat /opt/app/saw-hello') == 'hello from json|root'
+            assert exec('cat /opt/late/saw-hello') == 'hello from json|root'
+            assert exec('echo "$HELLO_HOME"') == '/opt/hello'
+            assert exec('cat /tmp/hello-on-create') == 'created-by-hello'
+            def cliImage = ok(['docker', 'inspect', '--format', '{{.Config.Image}}', containerId]).out.trim()
+            def theirs = labelOf(cliImage)
+            assert theirs == ours : "the CLI's label:\n${theirs}\nthe plugin's:\n${ours}"
+            assert lockfile.text == pluginLockfile : "the CLI's devcontainer-lock.json:\n${lockfile.text}\nthe plugin's:\n${pluginLockfile}"
+        } finally {
+            def ids = sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.readLines().findAll { it.trim() }
+            if (containerId) ids << containerId
+            ids.unique().each { sh(['docker', 'rm', '-f', '-v', it]) }
+            volumes.each { sh(['docker', 'volume', 'rm', it]) }
+            removeCliImages('build-oci-features')
         }
-        sh(['docker', 'rmi', 'dev_container_feature_content_temp'])
     }
     assert sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.trim().isEmpty()
     volumes.each { assert sh(['docker', 'volume', 'inspect', it]).code != 0 : "volume ${it} survived" }

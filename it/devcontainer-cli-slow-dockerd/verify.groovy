@@ -30,29 +30,32 @@ def idLabel = "devcontainer-maven-plugin.it=${UUID.randomUUID()}"
 def workspace = ['--workspace-folder', basedir.path, '--id-label', idLabel]
 String containerId = null
 def volumes = []
-try {
-    // 4. devcontainer up: the onCreateCommand runs while dockerd is still 4 s away, waits, and docker info answers
-    def up = sh([cli, 'up', '--log-format', 'text'] + workspace)
-    record('devcontainer up', up)
-    def outcomes = up.out.readLines().findAll { it.startsWith('{') }
-    def outcome = outcomes ? new groovy.json.JsonSlurper().parseText(outcomes.last()) : [:]
-    containerId = outcome.containerId
-    if (containerId) {
-        volumes = sh(['docker', 'inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}',
-                      containerId]).out.trim().split(/\s+/).findAll { it }
+// one CLI Features build at a time: they share the CLI's content image (Commands.withCliFeaturesBuild)
+withCliFeaturesBuild {
+    try {
+        // 4. devcontainer up: the onCreateCommand runs while dockerd is still 4 s away, waits, and docker info answers
+        def up = sh([cli, 'up', '--log-format', 'text'] + workspace)
+        record('devcontainer up', up)
+        def outcomes = up.out.readLines().findAll { it.startsWith('{') }
+        def outcome = outcomes ? new groovy.json.JsonSlurper().parseText(outcomes.last()) : [:]
+        containerId = outcome.containerId
+        if (containerId) {
+            volumes = sh(['docker', 'inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}',
+                          containerId]).out.trim().split(/\s+/).findAll { it }
+        }
+        assert up.code == 0 && outcome.outcome == 'success' : "devcontainer up failed:\n${up.out}"
+        assert up.out.contains('Running the onCreateCommand')
+        assert up.out.contains('Server Version:') : 'the onCreateCommand\'s docker info printed no server'
+        assert !up.out.contains('Cannot connect to the Docker daemon')
+        def dockerdLog = ok(['docker', 'exec', containerId, 'cat', '/var/log/dockerd.log']).out
+        assert dockerdLog.contains('API listen on /var/run/docker.sock')
+    } finally {
+        def ids = sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.readLines().findAll { it.trim() }
+        if (containerId) ids << containerId
+        ids.unique().each { sh(['docker', 'rm', '-f', '-v', it]) }
+        volumes.each { sh(['docker', 'volume', 'rm', it]) }
+        removeCliImages('devcontainer-cli-slow-dockerd')
     }
-    assert up.code == 0 && outcome.outcome == 'success' : "devcontainer up failed:\n${up.out}"
-    assert up.out.contains('Running the onCreateCommand')
-    assert up.out.contains('Server Version:') : 'the onCreateCommand\'s docker info printed no server'
-    assert !up.out.contains('Cannot connect to the Docker daemon')
-    def dockerdLog = ok(['docker', 'exec', containerId, 'cat', '/var/log/dockerd.log']).out
-    assert dockerdLog.contains('API listen on /var/run/docker.sock')
-} finally {
-    def ids = sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.readLines().findAll { it.trim() }
-    if (containerId) ids << containerId
-    ids.unique().each { sh(['docker', 'rm', '-f', '-v', it]) }
-    volumes.each { sh(['docker', 'volume', 'rm', it]) }
-    sh(['sh', '-c', "docker images -q --filter 'reference=vsc-devcontainer-cli-slow-dockerd-*' | sort -u | xargs -r docker rmi -f"])
 }
 assert sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.trim().isEmpty()
 volumes.each { assert sh(['docker', 'volume', 'inspect', it]).code != 0 : "volume ${it} survived" }

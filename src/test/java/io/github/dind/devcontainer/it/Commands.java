@@ -281,6 +281,68 @@ public final class Commands {
         }
     }
 
+    // ---- the devcontainer CLI's Features builds ------------------------------------------
+
+    /**
+     * Runs {@code work} while no other IT lets the devcontainer CLI build Features: the CLI tags its
+     * Features' content image {@code dev_container_feature_content_temp}, one name for every project,
+     * and each such IT removes it afterwards, which must not happen under another's {@code devcontainer up}.
+     * The lock is a folder made with one atomic mkdir (threads of one Maven and separate processes
+     * alike); one older than 15 minutes is left from a killed run and taken over.
+     *
+     * @throws AssertionError when the lock is not free within 10 minutes
+     */
+    public static <T> T withCliFeaturesBuild(java.util.concurrent.Callable<T> work) throws Exception {
+        File lock = new File(System.getProperty("java.io.tmpdir"), "devcontainer-it-cli-features.lock");
+        long deadline = System.currentTimeMillis() + 600_000;
+        while (!lock.mkdir()) {
+            if (lock.lastModified() > 0 && System.currentTimeMillis() - lock.lastModified() > 900_000) {
+                lock.delete(); // left by a killed run
+                continue;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("another IT held " + lock + " for 10 minutes");
+            }
+            Thread.sleep(200);
+        }
+        try {
+            return work.call();
+        } finally {
+            lock.delete();
+        }
+    }
+
+    /**
+     * Removes the images {@code devcontainer up} built for the project whose {@code artifactId} is
+     * {@code project}: its {@code vsc-PROJECT-*} images, the stage images its Features build (the
+     * classic builder) leaves untagged — those labelled with the project's title, and those made from
+     * the Features' content image — and that content image, {@code dev_container_feature_content_temp}.
+     * Call it inside {@link #withCliFeaturesBuild}.
+     */
+    public static void removeCliImages(String project) {
+        String contentImage = sh(List.of("docker", "image", "inspect", "--format", "{{.Id}}",
+                "dev_container_feature_content_temp")).out.trim();
+        // vsc-NAME-HASH, with -features or -uid after it: NAME exactly (vsc-devcontainer-cli-* would take another IT's)
+        java.util.regex.Pattern own = java.util.regex.Pattern.compile(
+                "vsc-" + java.util.regex.Pattern.quote(project) + "-[0-9a-f]{64}(-[a-z]+)*:\\S+");
+        for (String image : stdout(List.of("docker", "images", "--format", "{{.Repository}}:{{.Tag}}")).split("\\R")) {
+            if (own.matcher(image).matches()) {
+                sh(List.of("docker", "rmi", "-f", image));
+            }
+        }
+        for (String id : stdout(List.of("docker", "images", "-q", "--no-trunc", "--filter", "dangling=true")).split("\\R")) {
+            if (id.isBlank()) {
+                continue;
+            }
+            String made = sh(List.of("docker", "image", "inspect", "--format",
+                    "{{.Parent}} {{index .Config.Labels \"org.opencontainers.image.title\"}}", id)).out.trim();
+            if ((!contentImage.isEmpty() && made.startsWith(contentImage)) || made.endsWith(" " + project)) {
+                sh(List.of("docker", "rmi", id));
+            }
+        }
+        sh(List.of("docker", "rmi", "dev_container_feature_content_temp"));
+    }
+
     // ---- what an IT's verify left ---------------------------------------------------------
 
     /**
