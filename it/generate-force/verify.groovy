@@ -7,7 +7,7 @@ assert new File(dir, 'devcontainer.json').text.contains('"overrideCommand": fals
 assert !new File(dir, 'startup.sh.bak').exists()
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('Dockerfile        replaced (force), your version is in Dockerfile.bak')
-assert log.contains('devcontainer.json replaced (force), your version is in devcontainer.json.bak')
+assert log =~ /Dockerfile\s+replaced \(force\), your version is in Dockerfile\.bak/
+assert log =~ /devcontainer\.json\s+replaced \(force\), your version is in devcontainer\.json\.bak/
 
 true

@@ -66,7 +66,7 @@ final class LaunchConfiguration {
             List<com.fasterxml.jackson.databind.node.ObjectNode> features = label == null ? List.of()
                     : ImageMetadata.entries(label).stream().filter(entry -> entry.hasNonNull("id")).toList();
             if (!features.isEmpty()) {
-                console.info(configFile + " builds the image: merged with the " + features.size() + " Feature entries of its "
+                console.debug(configFile + " builds the image: merged with the " + features.size() + " Feature entries of its "
                         + ImageMetadata.LABEL + " label, as a client merges the Features it installs");
             } else {
                 features = localFeatures(text, configFile);
@@ -92,7 +92,7 @@ final class LaunchConfiguration {
         try {
             List<com.fasterxml.jackson.databind.node.ObjectNode> entries = Features.plan(config, configFile.getParent(),
                     configFile.getParent(), FeatureRegistry.NONE).stream().map(Features.Installed::metadataEntry).toList();
-            console.info(configFile + " builds the image: merged with its " + entries.size() + " Features' entries,"
+            console.debug(configFile + " builds the image: merged with its " + entries.size() + " Features' entries,"
                     + " read from their folders (the image's label records none)");
             return entries;
         } catch (FeatureException e) {
