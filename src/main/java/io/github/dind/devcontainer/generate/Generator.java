@@ -76,6 +76,7 @@ public final class Generator {
         }
         List<ProjectFiles.Outcome> outcomes = new ProjectFiles(options.directory()).write(files, options.force());
         report(outcomes, options.directory());
+        warnWithoutDind(outcomes, files);
         try {
             new CaCertificateFiles(options.directory()).sync(request.caCertificates())
                     .forEach(change -> console.info("  " + change));
@@ -84,6 +85,32 @@ public final class Generator {
                     + Setting.ref("directory") + "): " + e, e);
         }
         return outcomes;
+    }
+
+    /**
+     * A devcontainer.json of the user's own (kept) that does not name the dind Feature generate wrote:
+     * clients then neither run the container privileged nor wait for dockerd unless that file does
+     * both itself (as devcontainer.json did before the Feature), so say where the wait now lives.
+     */
+    private void warnWithoutDind(List<ProjectFiles.Outcome> outcomes, List<GeneratedFile> files) throws DevcontainerException {
+        boolean dindWritten = files.stream().anyMatch(f -> f.fileName().equals("dind/devcontainer-feature.json"));
+        for (ProjectFiles.Outcome outcome : outcomes) {
+            if (!dindWritten || !outcome.action().kept() || !outcome.path().getFileName().toString().equals("devcontainer.json")) {
+                continue;
+            }
+            String text;
+            try {
+                text = java.nio.file.Files.readString(outcome.path());
+            } catch (IOException e) {
+                throw new ProjectFilesException("Cannot read " + outcome.path() + ": " + e, e);
+            }
+            if (!text.contains("dind\"")) {
+                console.warn("Your " + outcome.path() + " does not name the dind Feature in " + outcome.path().resolveSibling("dind")
+                        + ", which holds the Docker-in-Docker settings (privileged, the /var/lib/docker volume) and"
+                        + " the wait for dockerd before every lifecycle command: add \"features\": {\"./dind\": {}}"
+                        + " to it (README, \"Your own lifecycle commands\"), or keep those settings in it yourself.");
+            }
+        }
     }
 
     /**

@@ -44,4 +44,21 @@ class GeneratorTest {
                 .endsWith("; until then " + Setting.ref("jetbrainsPlugins") + " is not written into devcontainer.json.");
         assertThat(Files.readString(folder.resolve("devcontainer.json"))).doesNotContain("org.intellij.plugins.hcl");
     }
+
+    @Test
+    void aDevcontainerJsonOfYourOwnWithoutTheDindFeatureGetsAWarningAndOneThatNamesItNone(@TempDir Path folder) throws Exception {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("devcontainer.json"), "{\"build\": {\"dockerfile\": \"Dockerfile\"}, \"privileged\": true}");
+        RecordingConsole console = new RecordingConsole();
+        new Generator(console).generate(Requests.build(Requests.sample("debian")), new Generator.Options(folder, null, null, false));
+
+        assertThat(console.warn()).anySatisfy(w -> assertThat(w).contains("does not name the dind Feature")
+                .contains("\"features\": {\"./dind\": {}}"));
+        assertThat(folder.resolve("dind/devcontainer-feature.json")).isRegularFile();
+
+        Files.writeString(folder.resolve("devcontainer.json"), "{\"build\": {\"dockerfile\": \"Dockerfile\"}, \"features\": {\"./dind\": {}}}");
+        RecordingConsole named = new RecordingConsole();
+        new Generator(named).generate(Requests.build(Requests.sample("debian")), new Generator.Options(folder, null, null, false));
+        assertThat(named.warn()).noneMatch(w -> w.contains("dind Feature"));
+    }
 }
