@@ -104,12 +104,52 @@ public final class Generator {
             } catch (IOException e) {
                 throw new ProjectFilesException("Cannot read " + outcome.path() + ": " + e, e);
             }
+            warnAboutStaleExpectations(outcome.path(), text, files);
             if (!text.contains("dind\"")) {
                 console.warn("Your " + outcome.path() + " does not name the dind Feature in " + outcome.path().resolveSibling("dind")
                         + ", which holds the Docker-in-Docker settings (privileged, the /var/lib/docker volume) and"
                         + " the wait for dockerd before every lifecycle command: add \"features\": {\"./dind\": {}}"
                         + " to it (README, \"Your own lifecycle commands\"), or keep those settings in it yourself.");
             }
+        }
+    }
+
+    /**
+     * A kept devcontainer.json whose {@code customizations.devcontainer-maven-plugin} block (what
+     * verify expects inside: javaVersion, toolchains, maven, localRepository) differs from what
+     * generate would write now, e.g. after the pom's Java release changed: verify checks against the
+     * file, so say which values differ and that they are edited by hand there.
+     */
+    private void warnAboutStaleExpectations(java.nio.file.Path path, String kept, List<GeneratedFile> files) {
+        String block = "devcontainer-maven-plugin";
+        try {
+            com.fasterxml.jackson.databind.JsonNode theirs = io.github.dind.devcontainer.devcontainer.ImageMetadata
+                    .configObject(kept, path.toString()).path("customizations").path(block);
+            com.fasterxml.jackson.databind.JsonNode ours = null;
+            for (GeneratedFile file : files) {
+                if (file.fileName().equals("devcontainer.json")) {
+                    ours = io.github.dind.devcontainer.devcontainer.ImageMetadata.configObject(file.body(), "generated")
+                            .path("customizations").path(block);
+                }
+            }
+            if (ours == null || ours.isMissingNode() || theirs.isMissingNode() || ours.equals(theirs)) {
+                return;
+            }
+            List<String> differences = new java.util.ArrayList<>();
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            ours.fieldNames().forEachRemaining(names::add);
+            theirs.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (!ours.path(name).equals(theirs.path(name))) {
+                    differences.add(name + ": yours " + (theirs.has(name) ? theirs.get(name) : "(none)") + ", generate's "
+                            + (ours.has(name) ? ours.get(name) : "(none)"));
+                }
+            }
+            console.warn("Your " + path + " has customizations." + block + " (what verify expects inside) that differ from"
+                    + " what generate writes for this project now — " + String.join("; ", differences) + ". verify checks"
+                    + " against your file: update those values in it by hand (the rest of your edits stay).");
+        } catch (IOException e) {
+            console.debug("Cannot compare " + path + " with the generated devcontainer.json: " + e.getMessage());
         }
     }
 

@@ -61,4 +61,26 @@ class GeneratorTest {
         new Generator(named).generate(Requests.build(Requests.sample("debian")), new Generator.Options(folder, null, null, false));
         assertThat(named.warn()).noneMatch(w -> w.contains("dind Feature"));
     }
+
+    @Test
+    void aKeptDevcontainerJsonWhoseVerifyExpectationsAreStaleGetsAWarningNamingTheValues(@TempDir Path folder) throws Exception {
+        new Generator(new RecordingConsole()).generate(Requests.build(Requests.sample("debian").javaVersion("21")),
+                new Generator.Options(folder, null, null, false));
+        Path json = folder.resolve("devcontainer.json");
+        String generated = Files.readString(json);
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("\"javaVersion\": \"(\\d+)\"").matcher(generated);
+        assertThat(version.find()).isTrue();
+        // the team's edit (an own hook) plus a Java version that no longer matches the project
+        Files.writeString(json, generated.replace(version.group(0), "\"javaVersion\": \"8\"")
+                .replace("\"init\": false,", "\"init\": false,\n  \"onCreateCommand\": \"docker version\","));
+        RecordingConsole console = new RecordingConsole();
+
+        new Generator(console).generate(Requests.build(Requests.sample("debian").javaVersion("21")),
+                new Generator.Options(folder, null, null, false));
+
+        assertThat(console.warn()).anySatisfy(w -> assertThat(w).contains("customizations.devcontainer-maven-plugin")
+                .contains("javaVersion: yours \"8\", generate's \"" + version.group(1) + "\"")
+                .contains("update those values in it by hand"));
+        assertThat(Files.readString(json)).contains("\"onCreateCommand\": \"docker version\"");
+    }
 }
