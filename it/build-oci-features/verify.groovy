@@ -69,8 +69,7 @@ try {
             def outcome = new JsonSlurper().parseText(up.out.readLines().findAll { it.startsWith('{') }.last())
             containerId = outcome.containerId
             if (containerId) {
-                volumes = ok(['docker', 'inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}',
-                              containerId]).out.trim().split(/\s+/).findAll { it }
+                volumes = volumesOf(containerId)
             }
             assert up.code == 0 && outcome.outcome == 'success' : up.out
             assert exec('cat /opt/hello/greeting') == 'hello from json|root'

@@ -190,15 +190,8 @@ public final class ImageBuilder {
                             .withNoCache(request.noCache())
                             .withRemove(true)
                             .withForcerm(true);
-                    if (!cacheFrom.isEmpty()) {
-                        command.withCacheFrom(new HashSet<>(cacheFrom)); // a pushed image holds the Features' layers too
-                    }
-                    if (request.network() != null) {
-                        command.withNetworkMode(request.network());
-                    }
-                    if (!request.extraHosts().isEmpty()) {
-                        command.withExtraHosts(new LinkedHashSet<>(request.extraHosts()));
-                    }
+                    // a pushed image holds the Features' layers too: cacheFrom serves this build as well
+                    buildSettings(command, request, cacheFrom);
                     proxies.forEach(command::withBuildArg);
                     String imageId = execute(command, progress, request.timeout());
                     installed = true;
@@ -251,17 +244,9 @@ public final class ImageBuilder {
                     .withPull(request.pull() == PullPolicy.ALWAYS)
                     .withRemove(true)
                     .withForcerm(true); // no intermediate container survives a failed step
-            if (!cacheFrom.isEmpty()) {
-                command.withCacheFrom(new HashSet<>(cacheFrom));
-            }
+            buildSettings(command, request, cacheFrom);
             if (request.target() != null) {
                 command.withTarget(request.target());
-            }
-            if (request.network() != null) {
-                command.withNetworkMode(request.network());
-            }
-            if (!request.extraHosts().isEmpty()) {
-                command.withExtraHosts(new LinkedHashSet<>(request.extraHosts()));
             }
             if (logins != null && logins.getConfigs() != null && !logins.getConfigs().isEmpty()) {
                 command.withBuildAuthConfigs(logins);
@@ -273,6 +258,19 @@ public final class ImageBuilder {
             });
             request.buildArgs().forEach(command::withBuildArg);
             return execute(command, progress, request.timeout());
+        }
+    }
+
+    /** What both builds (the Dockerfile's and the Features') take from the request: cache images, network, extra hosts. */
+    private static void buildSettings(BuildImageCmd command, BuildRequest request, List<String> cacheFrom) {
+        if (!cacheFrom.isEmpty()) {
+            command.withCacheFrom(new HashSet<>(cacheFrom));
+        }
+        if (request.network() != null) {
+            command.withNetworkMode(request.network());
+        }
+        if (!request.extraHosts().isEmpty()) {
+            command.withExtraHosts(new LinkedHashSet<>(request.extraHosts()));
         }
     }
 

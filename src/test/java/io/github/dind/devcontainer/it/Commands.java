@@ -343,6 +343,13 @@ public final class Commands {
         sh(List.of("docker", "rmi", "dev_container_feature_content_temp"));
     }
 
+    /** The names of the volumes mounted in a container (what a test removes with it). */
+    public static List<String> volumesOf(String container) {
+        return java.util.Arrays.stream(ok(List.of("docker", "inspect", "--format",
+                "{{range .Mounts}}{{if eq .Type \"volume\"}}{{.Name}} {{end}}{{end}}", container)).out.trim().split("\\s+"))
+                .filter(name -> !name.isEmpty()).toList();
+    }
+
     // ---- what an IT's verify left ---------------------------------------------------------
 
     /**
