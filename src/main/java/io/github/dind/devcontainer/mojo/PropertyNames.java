@@ -45,6 +45,7 @@ final class PropertyNames {
     static final String MAVEN = GENERATE + "maven";
     static final String LOCAL_REPOSITORY_VOLUME = GENERATE + "localRepositoryVolume";
     static final String MAVEN_SETTINGS = GENERATE + "mavenSettings";
+    static final String OFFLINE_REPOSITORY = GENERATE + "offlineRepository";
     static final String CA_CERTIFICATES = GENERATE + "caCertificates";
     static final String EXTENSIONS = GENERATE + "extensions";
     static final String JETBRAINS_PLUGINS = GENERATE + "jetbrainsPlugins";
