@@ -52,6 +52,7 @@ final class PropertyNames {
     static final String FORWARD_PORTS = GENERATE + "forwardPorts";
 
     static final String BUILD_SKIP = BUILD + "skip";
+    static final String OFFLINE_REPOSITORY_COMMAND = BUILD + "offlineRepositoryCommand";
     static final String DOCKERFILE = BUILD + "dockerfile";
     static final String PULL = BUILD + "pull";
     static final String NO_CACHE = BUILD + "noCache";
