@@ -76,6 +76,7 @@ final class PropertyNames {
     static final String PROJECT_BUILD = VERIFY + "projectBuild";
     static final String PROJECT_BUILD_COMMAND = VERIFY + "projectBuildCommand";
     static final String PROJECT_BUILD_TIMEOUT = VERIFY + "projectBuildTimeout";
+    static final String OFFLINE_BUILD = VERIFY + "offlineBuild";
 
     static final String PUSH_SKIP = PUSH + "skip";
     static final String PUSH_TIMEOUT = PUSH + "timeout";
