@@ -62,8 +62,8 @@ class RendererOfflineRepositoryTest {
         assertThat(files.get("offline-repository/install.sh").executable()).isTrue();
         assertThat(files.get("offline-repository/copy-repository.sh").body())
                 .contains("target=/home/dev/.m2/repository\n", "share=/usr/local/share/devcontainer/m2-repository\n");
-        assertThat(files.get("offline-repository/.gitignore").body()).contains("\nrepository.tar\n");
-        assertThat(files.get(".dockerignore").body()).contains("\noffline-repository/repository.tar\n");
+        assertThat(files.get("offline-repository/.gitignore").body()).contains("\nrepository.tar\nrepository.key\n");
+        assertThat(files.get(".dockerignore").body()).contains("\noffline-repository/\n");
     }
 
     @Test
