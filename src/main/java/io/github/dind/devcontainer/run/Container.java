@@ -57,6 +57,17 @@ public interface Container extends AutoCloseable {
     /** The last lines of a file inside the container; works on a stopped container too. Empty when absent. */
     List<String> fileTail(String path, int lines);
 
+    /**
+     * Writes a file inside, owned by root with mode 0600, through the engine's archive API
+     * ({@code PUT /containers/{id}/archive}): its content appears on no command line, in no log and
+     * in no image. The parent directory must exist; a file already there is replaced.
+     *
+     * @throws ContainerException when the engine refuses it (the container is gone, the folder is missing)
+     */
+    default void putFile(String path, byte[] content) {
+        throw new ContainerException("This container cannot receive files (" + path + ")", null);
+    }
+
     /** Removes the container and what was created for it, unless it is kept; never throws. */
     @Override
     default void close() {
