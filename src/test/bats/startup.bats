@@ -248,6 +248,61 @@ teardown() {
     assert_equal "${dockerd_flags[*]}" "--storage-driver=btrfs"
 }
 
+# --- registry mirrors and insecure registries ----------------------------------------------------
+
+@test "registries: each mirror and insecure registry becomes one flag, in order" {
+    export DOCKERD_REGISTRY_MIRRORS='https://mirror.example.com,http://172.17.0.1:5000/,https://nexus.example.com/repository/hub'
+    export DOCKERD_INSECURE_REGISTRIES='172.17.0.1:5000,10.0.0.0/8,[fd00::1]:5000'
+    load_script
+    assert_equal "$settings_note" ""
+    choose_registries
+    assert_equal "${dockerd_flags[*]}" "--registry-mirror=https://mirror.example.com --registry-mirror=http://172.17.0.1:5000/ --registry-mirror=https://nexus.example.com/repository/hub --insecure-registry=172.17.0.1:5000 --insecure-registry=10.0.0.0/8 --insecure-registry=[fd00::1]:5000"
+}
+
+@test "registries: a bad entry is reported and left out, the others are passed" {
+    export DOCKERD_REGISTRY_MIRRORS='mirror.example.com:5000,https://ok.example.com,ftp://x,https://u:p@x.example'
+    export DOCKERD_INSECURE_REGISTRIES='http://reg.example.com,-bad,reg.example.com:5000'
+    load_script
+    run cat "$BATS_TEST_TMPDIR/settings.err"
+    assert_line "startup.sh: ignored: DOCKERD_REGISTRY_MIRRORS entry 'mirror.example.com:5000' is not an http:// or https:// URL, left out"
+    assert_line "startup.sh: ignored: DOCKERD_REGISTRY_MIRRORS entry 'ftp://x' is not an http:// or https:// URL, left out"
+    assert_line "startup.sh: ignored: DOCKERD_REGISTRY_MIRRORS entry 'https://u:p@x.example' is not an http:// or https:// URL, left out"
+    assert_line "startup.sh: ignored: DOCKERD_INSECURE_REGISTRIES entry 'http://reg.example.com' is not host[:port] or a CIDR, left out"
+    assert_line "startup.sh: ignored: DOCKERD_INSECURE_REGISTRIES entry '-bad' is not host[:port] or a CIDR, left out"
+    choose_registries
+    assert_equal "${dockerd_flags[*]}" "--registry-mirror=https://ok.example.com --insecure-registry=reg.example.com:5000"
+}
+
+@test "registries: a daemon.json that sets a list keeps it whole, the other list is still passed" {
+    export DOCKERD_REGISTRY_MIRRORS=https://mirror.example.com DOCKERD_INSECURE_REGISTRIES=reg.example.com:5000
+    printf '{"registry-mirrors": ["https://theirs.example.com"]}\n' >"$ROOT/etc/docker/daemon.json"
+    load_script
+    run choose_registries
+    assert_output "startup.sh: $ROOT/etc/docker/daemon.json sets registry-mirrors: DOCKERD_REGISTRY_MIRRORS is not passed"
+    choose_registries 2>/dev/null
+    assert_equal "${dockerd_flags[*]}" "--insecure-registry=reg.example.com:5000"
+    dockerd_flags=()
+    printf '{"registry-mirrors": [], "insecure-registries": ["theirs:5000"]}\n' >"$ROOT/etc/docker/daemon.json"
+    choose_registries 2>/dev/null
+    assert_equal "${#dockerd_flags[@]}" 0
+}
+
+@test "registries: none set passes nothing" {
+    load_script
+    choose_registries
+    assert_equal "${#dockerd_flags[@]}" 0
+}
+
+@test "registries: dockerd is started with the flags" {
+    export STARTUP_PROC=/proc DOCKERD_REGISTRY_MIRRORS=http://172.17.0.1:5000 DOCKERD_INSECURE_REGISTRIES=172.17.0.1:5000
+    running_dockerd_stub 0
+    load_script
+    run ensure_dockerd
+    assert_success
+    assert_equal "$(calls | grep -c -- '^dockerd .*--registry-mirror=http://172.17.0.1:5000 --insecure-registry=172.17.0.1:5000')" 1
+    stop_dockerd 2>/dev/null
+}
+
 # --- daemon.json and the shutdown bound ---------------------------------------------------------
 
 @test "shutdown: dockerd's shutdown timeout fits the grace period, unless daemon.json sets one" {

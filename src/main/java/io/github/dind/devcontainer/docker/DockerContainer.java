@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * A container started by {@link DockerEngine}: exec with a timeout ({@link ContainerExec}: a
@@ -197,6 +199,33 @@ public final class DockerContainer implements Container {
         } catch (IOException | RuntimeException e) {
             return List.of("(" + path + " could not be read: " + Errors.rootMessage(e) + ")");
         }
+    }
+
+    @Override
+    public void putFile(String path, byte[] content) {
+        int slash = path.lastIndexOf('/');
+        if (slash < 0 || slash == path.length() - 1) {
+            throw new IllegalArgumentException("not an absolute file path: " + path);
+        }
+        java.io.ByteArrayOutputStream tar = new java.io.ByteArrayOutputStream(content.length + 1024);
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
+            TarArchiveEntry entry = new TarArchiveEntry(path.substring(slash + 1));
+            entry.setSize(content.length);
+            entry.setMode(0100600);
+            entry.setIds(0, 0);
+            entry.setModTime(java.util.Date.from(Instant.now()));
+            out.putArchiveEntry(entry);
+            out.write(content);
+            out.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new ContainerException("Cannot pack " + path + ": " + e.getMessage(), e);
+        }
+        String folder = slash == 0 ? "/" : path.substring(0, slash);
+        call("write " + path, () -> {
+            docker.copyArchiveToContainerCmd(id).withRemotePath(folder)
+                    .withTarInputStream(new java.io.ByteArrayInputStream(tar.toByteArray())).exec();
+            return null;
+        });
     }
 
     /** Removes the container and its volumes through the tracker, or says how to reach and remove them when kept. */

@@ -125,6 +125,25 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     @Parameter(property = PropertyNames.FORWARD_PORTS)
     private List<String> forwardPorts;
 
+    /**
+     * Registry mirrors for the inner dockerd: {@code http://} or {@code https://} URLs (dockerd's
+     * {@code registry-mirrors}), tried in order before Docker Hub. They apply to Docker Hub images
+     * only ({@code alpine}, {@code testcontainers/ryuk}), never to an image named with its registry.
+     * The image carries them as {@code DOCKERD_REGISTRY_MIRRORS}; an {@code /etc/docker/daemon.json}
+     * that sets {@code registry-mirrors} wins.
+     */
+    @Parameter(property = PropertyNames.REGISTRY_MIRRORS)
+    private List<String> registryMirrors;
+
+    /**
+     * Registries the inner dockerd may reach over plain HTTP or TLS it cannot verify: {@code host[:port]}
+     * or a CIDR (dockerd's {@code insecure-registries}). The image carries them as
+     * {@code DOCKERD_INSECURE_REGISTRIES}; an {@code /etc/docker/daemon.json} that sets
+     * {@code insecure-registries} wins.
+     */
+    @Parameter(property = PropertyNames.INSECURE_REGISTRIES)
+    private List<String> insecureRegistries;
+
     /** Replace files that were edited or not written by the plugin; each is backed up first. */
     @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
     private boolean force;
@@ -214,7 +233,9 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 .caCertificates(caCertificates == null ? List.of() : caCertificates.stream().map(File::toPath).toList())
                 .extensions(extensions)
                 .jetbrainsPlugins(jetbrainsPlugins)
-                .forwardPorts(forwardPorts);
+                .forwardPorts(forwardPorts)
+                .registryMirrors(registryMirrors)
+                .insecureRegistries(insecureRegistries);
         ProjectLabels.forDockerfile(owner()).forEach(builder::label);
         return builder.build();
     }

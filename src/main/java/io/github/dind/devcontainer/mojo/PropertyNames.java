@@ -50,6 +50,8 @@ final class PropertyNames {
     static final String EXTENSIONS = GENERATE + "extensions";
     static final String JETBRAINS_PLUGINS = GENERATE + "jetbrainsPlugins";
     static final String FORWARD_PORTS = GENERATE + "forwardPorts";
+    static final String REGISTRY_MIRRORS = GENERATE + "registryMirrors";
+    static final String INSECURE_REGISTRIES = GENERATE + "insecureRegistries";
 
     static final String BUILD_SKIP = BUILD + "skip";
     static final String OFFLINE_REPOSITORY_COMMAND = BUILD + "offlineRepositoryCommand";
@@ -76,7 +78,11 @@ final class PropertyNames {
     static final String PROJECT_BUILD = VERIFY + "projectBuild";
     static final String PROJECT_BUILD_COMMAND = VERIFY + "projectBuildCommand";
     static final String PROJECT_BUILD_TIMEOUT = VERIFY + "projectBuildTimeout";
+<<<<<<< HEAD
     static final String OFFLINE_BUILD = VERIFY + "offlineBuild";
+=======
+    static final String INNER_REGISTRY_LOGINS = VERIFY + "innerRegistryLogins";
+>>>>>>> main
 
     static final String PUSH_SKIP = PUSH + "skip";
     static final String PUSH_TIMEOUT = PUSH + "timeout";

@@ -8,6 +8,9 @@ import io.github.dind.devcontainer.docker.DockerEngine;
 import io.github.dind.devcontainer.verify.checks.CheckCatalog;
 import io.github.dind.devcontainer.verify.VerificationInterruptedException;
 import io.github.dind.devcontainer.verify.VerifyService;
+import io.github.dind.devcontainer.verify.checks.RegistryLoginsCheck;
+import io.github.dind.devcontainer.image.registry.CredentialLookup;
+import io.github.dind.devcontainer.image.registry.RegistryCredentials;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,6 +134,17 @@ public class VerifyMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.ALLOWED_SECRETS)
     private List<String> allowedSecrets;
 
+    /**
+     * Registries (host[:port], {@code docker.io} for Docker Hub) whose logins the inner docker CLI gets
+     * inside the container verify starts, before the lifecycle commands: found as push finds its login
+     * (a settings.xml server whose id is the registry, the docker CLI's config.json, its credential
+     * helpers) and written into {@code ~/.docker/config.json} of root and the remote user in that
+     * container only, never into the image. Inner pulls through a registry mirror use the
+     * {@code docker.io} login.
+     */
+    @Parameter(property = PropertyNames.INNER_REGISTRY_LOGINS)
+    private List<String> innerRegistryLogins;
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.VERIFY_SKIP, defaultValue = "false")
     private boolean skipVerify;
@@ -167,7 +181,7 @@ public class VerifyMojo extends AbstractDockerMojo {
                 new CheckCatalog.Timeouts(Duration.ofSeconds(readyTimeout), Duration.ofSeconds(checkTimeout),
                         Duration.ofSeconds(stopGracePeriod)),
                 repeat, keep, prefix, reportDirectory.toPath(), projectBuild(), verdicts(), ownerFolder(),
-                allowedSecrets == null ? Set.of() : new LinkedHashSet<>(allowedSecrets));
+                allowedSecrets == null ? Set.of() : new LinkedHashSet<>(allowedSecrets), innerLogins());
         try {
             try (DockerConnection docker = connect(idleBound()); ContainerEngine engine = DockerEngine.open(docker, console())) {
                 new VerifyService(console()).verify(request, engine);
@@ -205,6 +219,37 @@ public class VerifyMojo extends AbstractDockerMojo {
             longest = Math.max(longest, c.getTimeoutSeconds());
         }
         return Duration.ofSeconds(longest).plusMinutes(1);
+    }
+
+    /**
+     * The logins of {@code innerRegistryLogins}, each found as push finds its own.
+     *
+     * @throws InvalidSettingException naming a registry none of the sources has a login for
+     */
+    private List<RegistryLoginsCheck.Login> innerLogins() throws DevcontainerException {
+        List<RegistryLoginsCheck.Login> logins = new java.util.ArrayList<>();
+        if (innerRegistryLogins == null) {
+            return logins;
+        }
+        CredentialLookup lookup = null;
+        for (String entry : innerRegistryLogins) {
+            String registry = entry == null ? "" : entry.strip();
+            if (registry.isEmpty()) {
+                continue;
+            }
+            if (!registry.matches("[A-Za-z0-9.\\[\\]:-]+")) {
+                throw new InvalidSettingException("innerRegistryLogins", registry, "must be a registry host[:port]"
+                        + " such as registry.example.com:5000, or docker.io for Docker Hub");
+            }
+            lookup = lookup != null ? lookup : credentials();
+            RegistryCredentials found = lookup.find(registry).orElseThrow(() -> new InvalidSettingException(
+                    "innerRegistryLogins", registry, "must name a registry with a login: none found in a settings.xml"
+                    + " <server> with the id " + registry + ", in the docker CLI's config.json auths or in its"
+                    + " credential helpers (the sources push uses)"));
+            logins.add(new RegistryLoginsCheck.Login(registry, found.username(), found.password(), found.identityToken(),
+                    found.source()));
+        }
+        return logins;
     }
 
     /** Stored verdicts, in Maven's local repository (see {@link VerifyService.Verdicts}). */

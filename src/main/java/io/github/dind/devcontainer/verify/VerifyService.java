@@ -13,6 +13,7 @@ import io.github.dind.devcontainer.run.ContainerEngine;
 import io.github.dind.devcontainer.verify.checks.Check;
 import io.github.dind.devcontainer.verify.checks.CheckCatalog;
 import io.github.dind.devcontainer.verify.checks.ProjectBuildCheck;
+import io.github.dind.devcontainer.verify.checks.RegistryLoginsCheck;
 import io.github.dind.devcontainer.verify.report.JUnitReport;
 import io.github.dind.devcontainer.verify.report.RepeatSummary;
 import io.github.dind.devcontainer.verify.report.ReportOutput;
@@ -60,14 +61,26 @@ public final class VerifyService {
      * @param project the project's folder, the value of {@link #PROJECT_LABEL} on the container and volumes
      *        verify creates; null: no such label
      * @param allowedSecrets names and credential format ids the {@code no-secrets} check lets pass ({@code allowedSecrets})
+     * @param innerLogins registry logins written for the inner docker CLI in each boot's container
+     *     ({@code innerRegistryLogins}); empty: none
      */
     public record Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
             CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
-            ProjectBuild projectBuild, Verdicts verdicts, Path project, Set<String> allowedSecrets) {
+            ProjectBuild projectBuild, Verdicts verdicts, Path project, Set<String> allowedSecrets,
+            List<RegistryLoginsCheck.Login> innerLogins) {
         public Request {
+            innerLogins = innerLogins == null ? List.of() : List.copyOf(innerLogins);
             allowedSecrets = allowedSecrets == null ? Set.of() : allowedSecrets.stream().filter(java.util.Objects::nonNull)
                     .map(String::strip).filter(a -> !a.isEmpty())
                     .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+
+        /** Without inner registry logins. */
+        public Request(String image, Path configFile, List<CheckCatalog.Command> commands, Set<String> only,
+                CheckCatalog.Timeouts timeouts, int repeat, boolean keep, String namePrefix, Path reportDirectory,
+                ProjectBuild projectBuild, Verdicts verdicts, Path project, Set<String> allowedSecrets) {
+            this(image, configFile, commands, only, timeouts, repeat, keep, namePrefix, reportDirectory, projectBuild,
+                    verdicts, project, allowedSecrets, List.of());
         }
 
         /** Allowing no credential in the image. */
@@ -172,7 +185,8 @@ public final class VerifyService {
             checks = CheckCatalog.checks(settings, request.commands(), request.timeouts(), request.only(), java,
                     build == null ? null : new CheckCatalog.ProjectBuild(build.workspace(), build.command(), build.timeout(),
                             build.offline()),
-                    new CheckCatalog.Secrets(() -> engine.imageSurface(request.image()), request.allowedSecrets()));
+                    new CheckCatalog.Secrets(() -> engine.imageSurface(request.image()), request.allowedSecrets()),
+                    request.innerLogins());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("only", String.join(",", request.only()), e.getMessage());
         }
@@ -189,7 +203,8 @@ public final class VerifyService {
                     settings + "\n" + launch.dockerRunArgs(),
                     checks.stream().map(Check::id).toList() + "\n" + request.commands() + "\n"
                             + new TreeSet<>(request.only()) + "\n" + request.timeouts() + "\n" + java
-                            + "\nallowed secrets " + request.allowedSecrets(),
+                            + "\nallowed secrets " + request.allowedSecrets()
+                            + "\ninner registry logins " + request.innerLogins().stream().map(l -> l.registry()).toList(),
                     engine, launch.network(), console);
             output.removeOldReports(request.reportDirectory());
             if (key != null && reuse.reused(key, request.image(), request.reportFile(1), console)) {

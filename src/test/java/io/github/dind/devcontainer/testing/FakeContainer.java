@@ -43,6 +43,7 @@ public final class FakeContainer implements Container {
     private List<String> dockerdLog = List.of();
     private Duration stopTakes = Duration.ZERO;
     private final java.util.Map<String, List<String>> files = new java.util.HashMap<>();
+    private final java.util.Map<String, String> put = new java.util.LinkedHashMap<>();
     private String remoteUser = "root";
     private int kills;
     private String name = "fake0123456789";
@@ -301,6 +302,19 @@ public final class FakeContainer implements Container {
     @Override
     public List<String> logTail(int lines) {
         return log;
+    }
+
+    /** Records the file (as UTF-8 text) for {@link #putFiles()}; it is also what {@link #fileTail} returns for it from then on. */
+    @Override
+    public synchronized void putFile(String path, byte[] content) {
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        put.put(path, text);
+        files.put(path, text.lines().toList());
+    }
+
+    /** The files {@link #putFile} wrote, by path, in the order written. */
+    public synchronized java.util.Map<String, String> putFiles() {
+        return new java.util.LinkedHashMap<>(put);
     }
 
     @Override

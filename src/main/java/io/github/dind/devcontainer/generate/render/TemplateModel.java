@@ -55,6 +55,7 @@ final class TemplateModel {
         model.put("labels", labels);
         putJava(model, request);
         putEditor(model, request);
+        putRegistries(model, request);
         return model;
     }
 
@@ -96,6 +97,20 @@ final class TemplateModel {
                 .map(j -> Map.of("version", Integer.toString(j.version()), "javaHome", j.javaHome())).toList());
         model.put("severalJdks", toolchains.size() > 1);
         model.put("toolchainsAsked", java.toolchainsAsked());
+    }
+
+    /**
+     * The inner dockerd's registry mirrors and insecure registries, each list comma-separated as
+     * startup.sh reads it (DOCKERD_REGISTRY_MIRRORS, DOCKERD_INSECURE_REGISTRIES); the request keeps
+     * commas, spaces and quotes out of every entry.
+     */
+    private static void putRegistries(Map<String, Object> model, GenerateRequest request) {
+        List<String> mirrors = request.registries().mirrors();
+        List<String> insecure = request.registries().insecure();
+        model.put("hasRegistryMirrors", !mirrors.isEmpty());
+        model.put("registryMirrors", new TemplateValue(String.join(",", mirrors), setting("registryMirrors")));
+        model.put("hasInsecureRegistries", !insecure.isEmpty());
+        model.put("insecureRegistries", new TemplateValue(String.join(",", insecure), setting("insecureRegistries")));
     }
 
     /**

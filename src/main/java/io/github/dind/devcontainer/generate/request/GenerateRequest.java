@@ -32,7 +32,8 @@ public record GenerateRequest(
         JavaSetup java,
         List<CaCertificates.CaCertificate> caCertificates,
         EditorSetup editor,
-        String devcontainerFolder) {
+        String devcontainerFolder,
+        InnerRegistries registries) {
 
     public static final String ROOT = "root";
     /** Where clients look for devcontainer.json first, relative to the workspace folder (the spec's default). */
@@ -68,6 +69,7 @@ public record GenerateRequest(
         packages = List.copyOf(packages);
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         caCertificates = List.copyOf(caCertificates);
+        registries = registries == null ? InnerRegistries.none() : registries;
     }
 
     public boolean nonRootUser() {
@@ -118,6 +120,8 @@ public record GenerateRequest(
         private List<String> jetbrainsPlugins = List.of();
         private List<String> forwardPorts = List.of();
         private String devcontainerFolder = DEFAULT_DEVCONTAINER_FOLDER;
+        private List<String> registryMirrors = List.of();
+        private List<String> insecureRegistries = List.of();
 
         private Builder() {
         }
@@ -211,6 +215,24 @@ public record GenerateRequest(
         /** Ports to forward: a port number, or {@code service:port}. */
         public Builder forwardPorts(List<String> forwardPorts) {
             this.forwardPorts = forwardPorts == null ? List.of() : forwardPorts;
+            return this;
+        }
+
+        /**
+         * The inner dockerd's registry mirrors ({@code registryMirrors}): http(s) URLs, tried in order
+         * for Docker Hub images only (dockerd's {@code registry-mirrors}); checked in {@link #build()}.
+         */
+        public Builder registryMirrors(List<String> registryMirrors) {
+            this.registryMirrors = registryMirrors == null ? List.of() : registryMirrors;
+            return this;
+        }
+
+        /**
+         * Registries the inner dockerd reaches over plain HTTP or unverified TLS ({@code insecureRegistries}):
+         * host[:port] or CIDR (dockerd's {@code insecure-registries}); checked in {@link #build()}.
+         */
+        public Builder insecureRegistries(List<String> insecureRegistries) {
+            this.insecureRegistries = insecureRegistries == null ? List.of() : insecureRegistries;
             return this;
         }
 
@@ -332,6 +354,7 @@ public record GenerateRequest(
             RequestRules.checkExtensions(extensions, problems);
             RequestRules.checkJetbrainsPlugins(jetbrainsPlugins, problems);
             RequestRules.checkForwardPorts(forwardPorts, problems);
+            InnerRegistries registries = InnerRegistries.of(registryMirrors, insecureRegistries, problems);
 
             if (!problems.isEmpty()) {
                 throw new InvalidRequestException(problems);
@@ -342,7 +365,7 @@ public record GenerateRequest(
                     new EditorSetup(new ArrayList<>(new LinkedHashSet<>(Stream.concat(
                             DEFAULT_EXTENSIONS.stream(), extensions.stream().map(String::strip)).toList())),
                             jetbrainsPlugins.stream().map(String::strip).distinct().toList(),
-                            forwardPorts.stream().map(String::strip).toList()), devcontainerFolder);
+                            forwardPorts.stream().map(String::strip).toList()), devcontainerFolder, registries);
         }
     }
 }

@@ -75,8 +75,24 @@ public final class CheckCatalog {
      */
     public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only,
             JavaExpectations java, ProjectBuild projectBuild, Secrets secrets) {
+        return checks(settings, commands, timeouts, only, java, projectBuild, secrets, List.of());
+    }
+
+    /**
+     * @param logins registry logins for the inner docker CLI ({@code innerRegistryLogins}): written
+     *     by the {@code registry-logins} step right after the start, before the lifecycle commands, and
+     *     kept whatever {@code only} selects (the lifecycle commands and inner pulls may need them)
+     * @see #checks(LaunchSettings, List, Timeouts, Set, JavaExpectations, ProjectBuild, Secrets)
+     */
+    public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only,
+            JavaExpectations java, ProjectBuild projectBuild, Secrets secrets, List<RegistryLoginsCheck.Login> logins) {
         List<Check> all = new ArrayList<>(List.of(new RunningCheck()));
-        all.addAll(lifecycleChecks(settings, timeouts.ready()));
+        String first = RunningCheck.ID;
+        if (!logins.isEmpty()) {
+            all.add(new RegistryLoginsCheck(logins, timeouts.check()));
+            first = RegistryLoginsCheck.ID;
+        }
+        all.addAll(lifecycleChecks(settings, timeouts.ready(), first));
         all.addAll(List.of(
                 new Pid1Check(timeouts.check()),
                 new DockerdProcessCheck(timeouts.ready()),
@@ -121,7 +137,7 @@ public final class CheckCatalog {
         }
         return all.stream()
                 .filter(c -> only.contains(c.id()) || only.contains("commands") && c instanceof CommandCheck
-                        || only.contains(LIFECYCLE) && c instanceof LifecycleCheck)
+                        || only.contains(LIFECYCLE) && c instanceof LifecycleCheck || c instanceof RegistryLoginsCheck)
                 .toList();
     }
 
@@ -129,9 +145,9 @@ public final class CheckCatalog {
      * The devcontainer.json lifecycle commands in the spec's order, right after the start as a
      * client runs them; each needs the one before it (a client stops at the first failure).
      */
-    private static List<Check> lifecycleChecks(LaunchSettings settings, Duration timeout) {
+    private static List<Check> lifecycleChecks(LaunchSettings settings, Duration timeout, String first) {
         List<Check> checks = new ArrayList<>();
-        String previous = RunningCheck.ID;
+        String previous = first;
         for (LifecycleHook hook : settings.lifecycle()) {
             LifecycleCheck check = new LifecycleCheck(hook, Set.copyOf(List.of(RunningCheck.ID, previous)), timeout);
             checks.add(check);

@@ -149,6 +149,18 @@ class RendererTest {
     }
 
     @Test
+    void registryMirrorsAndInsecureRegistriesReachTheImagesEnvOnlyWhenGiven() throws Exception {
+        String dockerfile = render(Requests.build(Requests.sample("debian")
+                .registryMirrors(List.of("https://mirror.example.com", "http://172.17.0.1:5000"))
+                .insecureRegistries(List.of("172.17.0.1:5000", "10.0.0.0/8")))).get("Dockerfile").body();
+
+        assertThat(dockerfile).contains("\nENV DOCKERD_REGISTRY_MIRRORS=\"https://mirror.example.com,http://172.17.0.1:5000\"\n")
+                .contains("\nENV DOCKERD_INSECURE_REGISTRIES=\"172.17.0.1:5000,10.0.0.0/8\"\n");
+        assertThat(render(Distro.DEBIAN).get("Dockerfile").body()).doesNotContain("DOCKERD_REGISTRY_MIRRORS")
+                .doesNotContain("DOCKERD_INSECURE_REGISTRIES");
+    }
+
+    @Test
     void startupScriptIsAPlainBashFileAndTheTimeoutComesFromTheImagesEnv() throws Exception {
         Map<String, GeneratedFile> files = render(Requests.build(Requests.sample("debian").dockerdTimeoutSeconds(45)));
         String script = files.get("startup.sh").body();
