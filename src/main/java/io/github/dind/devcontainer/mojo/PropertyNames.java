@@ -78,11 +78,8 @@ final class PropertyNames {
     static final String PROJECT_BUILD = VERIFY + "projectBuild";
     static final String PROJECT_BUILD_COMMAND = VERIFY + "projectBuildCommand";
     static final String PROJECT_BUILD_TIMEOUT = VERIFY + "projectBuildTimeout";
-<<<<<<< HEAD
     static final String OFFLINE_BUILD = VERIFY + "offlineBuild";
-=======
     static final String INNER_REGISTRY_LOGINS = VERIFY + "innerRegistryLogins";
->>>>>>> main
 
     static final String PUSH_SKIP = PUSH + "skip";
     static final String PUSH_TIMEOUT = PUSH + "timeout";

@@ -58,7 +58,6 @@ public interface Container extends AutoCloseable {
     List<String> fileTail(String path, int lines);
 
     /**
-<<<<<<< HEAD
      * Disconnects the container from every network it is on ({@code docker network disconnect}, moby
      * {@code POST /networks/ID/disconnect}): only its loopback and what the inner daemon creates inside
      * (its bridge, its containers) remain, so nothing reaches beyond the devcontainer — the inner
@@ -77,7 +76,9 @@ public interface Container extends AutoCloseable {
 
         @Override
         void close();
-=======
+    }
+
+    /**
      * Writes a file inside, owned by root with mode 0600, through the engine's archive API
      * ({@code PUT /containers/{id}/archive}): its content appears on no command line, in no log and
      * in no image. The parent directory must exist; a file already there is replaced.
@@ -86,7 +87,6 @@ public interface Container extends AutoCloseable {
      */
     default void putFile(String path, byte[] content) {
         throw new ContainerException("This container cannot receive files (" + path + ")", null);
->>>>>>> main
     }
 
     /** Removes the container and what was created for it, unless it is kept; never throws. */
