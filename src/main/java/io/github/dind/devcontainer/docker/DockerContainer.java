@@ -95,6 +95,49 @@ public final class DockerContainer implements Container {
     }
 
     @Override
+    public NetworkCut cutNetwork() {
+        java.util.Map<String, com.github.dockerjava.api.model.ContainerNetwork> networks =
+                new java.util.LinkedHashMap<>(java.util.Optional.ofNullable(inspect().getNetworkSettings())
+                        .map(settings -> settings.getNetworks()).orElse(java.util.Map.of()));
+        List<String> cut = new java.util.ArrayList<>();
+        NetworkCut restore = new NetworkCut() {
+            @Override
+            public List<String> networks() {
+                return List.copyOf(cut);
+            }
+
+            @Override
+            public void close() {
+                for (String network : cut) {
+                    try {
+                        com.github.dockerjava.api.model.ContainerNetwork again = new com.github.dockerjava.api.model.ContainerNetwork();
+                        List<String> aliases = networks.get(network).getAliases();
+                        // the default bridge takes no aliases; elsewhere the container's id-prefix alias comes back by itself
+                        if (aliases != null && !network.equals("bridge")) {
+                            again.withAliases(aliases.stream().filter(a -> !id.startsWith(a)).toList());
+                        }
+                        docker.connectToNetworkCmd().withNetworkId(network).withContainerId(id).withContainerNetwork(again).exec();
+                    } catch (RuntimeException e) {
+                        console.warn("Could not connect " + name + " to the network " + network + " again: "
+                                + Errors.rootMessage(e));
+                    }
+                }
+            }
+        };
+        try {
+            for (String network : networks.keySet()) {
+                docker.disconnectFromNetworkCmd().withNetworkId(network).withContainerId(id).withForce(true).exec();
+                cut.add(network);
+            }
+        } catch (RuntimeException e) {
+            restore.close();
+            throw new ContainerException("Could not take " + name + " off its networks " + networks.keySet() + " at " + host
+                    + ": " + Errors.rootMessage(e), e);
+        }
+        return restore;
+    }
+
+    @Override
     public boolean isRunning() {
         return Boolean.TRUE.equals(inspect().getState().getRunning());
     }

@@ -208,6 +208,14 @@ public record BuildRequest(
                 inputs.network(), inputs.extraHosts(), features, settings.allowed()));
     }
 
+    /** This request with one label set (replaced when present). */
+    public BuildRequest withLabel(String name, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(labels);
+        changed.put(name, value);
+        return new BuildRequest(contextDirectory, dockerfile, image, buildArgs, changed, created, pull, noCache, always,
+                timeout, cacheFrom, target, network, extraHosts, features, allowedSecrets);
+    }
+
     /** The Dockerfile's {@code ARG} names; none when it cannot be read (the build then fails naming it). */
     private static Set<String> declaredArgs(Path dockerfile) {
         try {

@@ -10,6 +10,8 @@ import io.github.dind.devcontainer.Printable;
 import io.github.dind.devcontainer.devcontainer.features.FeatureException;
 import io.github.dind.devcontainer.image.features.FeatureLayer;
 import io.github.dind.devcontainer.image.features.FeaturePlan;
+import io.github.dind.devcontainer.image.offline.OfflineRepository;
+import io.github.dind.devcontainer.image.offline.OfflineRepositoryException;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.model.AuthConfigurations;
@@ -54,6 +56,19 @@ public final class ImageBuilder {
     private final LocalImages images;
     /** Logins for pulling private base images and cacheFrom images. */
     private CredentialLookup credentials = CredentialLookup.none();
+    /** How to make the offline-repository Feature's payload; null: never made. */
+    private OfflineBuild offlineBuild;
+
+    /**
+     * How the offline-repository Feature's payload is made, when devcontainer.json names the Feature.
+     *
+     * @param projectRoot the reactor's top-level folder
+     * @param command the shell command that builds it
+     * @param settingsXml the host's settings.xml to build with; null for none
+     * @param mavenOffline Maven runs offline: the payload is used as it is, never made
+     */
+    public record OfflineBuild(Path projectRoot, String command, Path settingsXml, boolean mavenOffline) {
+    }
 
     public ImageBuilder(DockerConnection connection, Console console) {
         this(connection::client, connection.queries(), connection.where(), console,
@@ -73,6 +88,12 @@ public final class ImageBuilder {
         this.images = new LocalImages(docker, queries, console);
     }
 
+    /** Makes the offline-repository Feature's payload this way when it is missing or out of date; returns this builder. */
+    public ImageBuilder withOfflineRepository(OfflineBuild build) {
+        this.offlineBuild = build;
+        return this;
+    }
+
     /** Uses these logins to pull private base and cacheFrom images; returns this builder. */
     public ImageBuilder withCredentials(CredentialLookup lookup) {
         this.credentials = lookup;
@@ -89,10 +110,12 @@ public final class ImageBuilder {
      * @throws RegistryAuthException a login for a registry to pull from could not be read
      * @throws CredentialInBuildException a proxy from the docker CLI's config.json that the Dockerfile declares
      *     holds a password (the request's own build args are checked by {@link BuildRequest#of})
+     * @throws OfflineRepositoryException when the offline-repository Feature's payload had to be made
+     *     and the project's build failed in the image ({@link RepositoryWarmUp})
      */
     public BuildResult build(BuildRequest request)
             throws BuildContextException, BaseImageUnavailableException, ImageBuildException, DockerCallException,
-            RegistryAuthException, CredentialInBuildException {
+            RegistryAuthException, CredentialInBuildException, OfflineRepositoryException {
         try {
             return buildOrReuse(request);
         } catch (IOException e) {
@@ -105,7 +128,7 @@ public final class ImageBuilder {
 
     private BuildResult buildOrReuse(BuildRequest request)
             throws BuildContextException, BaseImageUnavailableException, ImageBuildException, IOException,
-            RegistryAuthException, CredentialInBuildException {
+            RegistryAuthException, CredentialInBuildException, OfflineRepositoryException {
         long start = System.nanoTime();
         Path dockerfile = BuildContextCheck.dockerfile(request);
         BuildContextCheck.warnAboutCrlf(request, console);
@@ -126,7 +149,8 @@ public final class ImageBuilder {
             console.debug("Build context: " + context.entries() + " entries, sha256:" + context.sha256()
                     + "; fingerprint " + fingerprint);
             Optional<LocalImages.LocalImage> previous = images.inspect(request.image().primary());
-            if (!request.always() && !request.noCache() && request.pull() != PullPolicy.ALWAYS) {
+            Optional<OfflineRepository> offline = staleOfflineRepository(request, dockerfileText);
+            if (!request.always() && !request.noCache() && request.pull() != PullPolicy.ALWAYS && offline.isEmpty()) {
                 Optional<LocalImages.LocalImage> existing = previous
                         .filter(image -> fingerprint.equals(image.labels().get(BuildFingerprint.LABEL)));
                 if (existing.isPresent()) {
@@ -146,8 +170,23 @@ public final class ImageBuilder {
             List<String> cacheFrom = puller.ensureCacheImages(request);
             String dockerfileImage = runBuild(request, context, fingerprint, cacheFrom, request.pull() == PullPolicy.ALWAYS
                     ? puller.logins(BaseImages.of(dockerfileText, request.buildArgs(), request.target())) : null);
+            if (offline.isPresent()) {
+                try {
+                    new RepositoryWarmUp(docker.get(), console).fill(dockerfileImage, users(request, dockerfileImage).remote(),
+                            offline.get(), offlineBuild.settingsXml(), request.timeout());
+                } catch (OfflineRepositoryException e) {
+                    images.removeLeftOfFailedBuild(dockerfileImage);
+                    throw e;
+                }
+            }
+            // the payload is part of the Features' files: their digest, and so the fingerprint, changed
+            BuildRequest installing = offline.isEmpty() ? request
+                    : request.withLabel(FeaturePlan.LABEL, request.features().digest());
             String imageId = request.features().isEmpty() ? dockerfileImage
-                    : installFeatures(request, dockerfileImage, fingerprint, cacheFrom);
+                    : installFeatures(installing, dockerfileImage, offline.isEmpty() ? fingerprint
+                            : BuildFingerprint.of(context.sha256(), context.dockerfileName(), installing.buildArgs(),
+                                    installing.labels(), installing.target(), installing.network(), installing.extraHosts()),
+                            cacheFrom);
             LocalImages.LocalImage built = images.inspect(imageId).orElseThrow(() -> new IllegalStateException("the image " + imageId
                     + " the build made is gone"));
             replaced.remove(built.id());
@@ -168,10 +207,10 @@ public final class ImageBuilder {
     private String installFeatures(BuildRequest request, String baseImageId, String fingerprint, List<String> cacheFrom)
             throws ImageBuildException, BuildContextException, IOException {
         FeaturePlan plan = request.features();
-        String imageUser = Optional.ofNullable(docker.get().inspectImageCmd(baseImageId).exec().getConfig())
-                .map(config -> config.getUser()).filter(user -> !user.isBlank()).orElse("root");
-        String containerUser = Optional.ofNullable(plan.containerUser()).orElse(imageUser);
-        String remoteUser = Optional.ofNullable(plan.remoteUser()).orElse(containerUser);
+        Users users = users(request, baseImageId);
+        String imageUser = users.image();
+        String containerUser = users.container();
+        String remoteUser = users.remote();
         console.info("Installing " + plan.features().size() + " Feature" + (plan.features().size() == 1 ? "" : "s")
                 + " in this order: " + String.join(", ", plan.features().stream().map(f -> f.userFeatureId()).toList())
                 + " (remote user " + remoteUser + ", container user " + containerUser + ")");
@@ -207,6 +246,37 @@ public final class ImageBuilder {
                 images.removeLeftOfFailedBuild(baseImageId);
             }
         }
+    }
+
+    /** The image's USER, and the container and remote users the Features' build and the warm-up use. */
+    private record Users(String image, String container, String remote) {
+    }
+
+    private Users users(BuildRequest request, String imageId) {
+        String imageUser = Optional.ofNullable(docker.get().inspectImageCmd(imageId).exec().getConfig())
+                .map(config -> config.getUser()).filter(user -> !user.isBlank()).orElse("root");
+        String containerUser = Optional.ofNullable(request.features().containerUser()).orElse(imageUser);
+        return new Users(imageUser, containerUser, Optional.ofNullable(request.features().remoteUser()).orElse(containerUser));
+    }
+
+    /**
+     * The offline-repository Feature's payload when it must be made (again): devcontainer.json names
+     * the Feature and the payload is missing or was made from other build files. Maven offline: never
+     * (the warm-up needs the network), with a warning when it is out of date.
+     */
+    private Optional<OfflineRepository> staleOfflineRepository(BuildRequest request, String dockerfileText) throws IOException {
+        if (offlineBuild == null) {
+            return Optional.empty();
+        }
+        Optional<OfflineRepository> offline = OfflineRepository.of(request.features().features(), offlineBuild.projectRoot(),
+                offlineBuild.command(), dockerfileText).filter(o -> !o.isCurrent());
+        if (offline.isPresent() && offlineBuild.mavenOffline()) {
+            console.warn("The offline repository " + offline.get().payload() + " is " + (Files.exists(offline.get().payload())
+                    ? "out of date (the project's build files changed)" : "missing") + ", and Maven runs offline (-o):"
+                    + " it is not made now; build once online to bring it up to date.");
+            return Optional.empty();
+        }
+        return offline;
     }
 
     private static void deleteTree(Path folder) {

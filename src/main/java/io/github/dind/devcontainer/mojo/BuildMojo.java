@@ -4,6 +4,9 @@ import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.image.BuildRequest;
 import io.github.dind.devcontainer.image.ImageBuilder;
 import io.github.dind.devcontainer.docker.DockerConnection;
+import io.github.dind.devcontainer.devcontainer.LaunchSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +99,15 @@ public class BuildMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.LOCK_FEATURES, defaultValue = "false")
     private boolean lockFeatures;
 
+    /**
+     * The command that builds the project when the offline-repository Feature's payload is made (in
+     * the image, in the project's copy, as the remote user; tests are resolved, not run). Default:
+     * verify's {@code projectBuildCommand} (the property {@code devcontainer.verify.projectBuildCommand}),
+     * else {@code mvn -B -DskipTests package} ({@code ./mvnw} when the project has it).
+     */
+    @Parameter(property = PropertyNames.OFFLINE_REPOSITORY_COMMAND)
+    private String offlineRepositoryCommand;
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.BUILD_SKIP, defaultValue = "false")
     private boolean skipBuild;
@@ -107,6 +119,32 @@ public class BuildMojo extends AbstractDockerMojo {
             return session.getRepositorySession().getLocalRepository().getBasedir().toPath();
         }
         return Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    /** How the offline-repository Feature's payload is made (used only when devcontainer.json names that Feature). */
+    private ImageBuilder.OfflineBuild offlineBuild() {
+        Path root = owner().getBasedir().toPath().toAbsolutePath().normalize();
+        String command = offlineRepositoryCommand;
+        if (command == null || command.isBlank()) {
+            command = session.getUserProperties().getProperty(PropertyNames.PROJECT_BUILD_COMMAND,
+                    owner().getProperties().getProperty(PropertyNames.PROJECT_BUILD_COMMAND));
+        }
+        if (command == null || command.isBlank()) {
+            command = (Files.isRegularFile(root.resolve("mvnw")) ? "./mvnw" : "mvn") + " -B -DskipTests package";
+        }
+        // the host's settings.xml only where devcontainer.json mounts it: then Maven inside uses the same
+        // mirrors, and the repository ids the payload records (_remote.repositories) are the ones it asks
+        Path settings = Path.of(System.getProperty("user.home"), ".m2", "settings.xml");
+        boolean mounted = false;
+        Path config = directory().toPath().resolve("devcontainer.json");
+        try {
+            mounted = Files.isRegularFile(config) && LaunchSettings.read(config).mounts().stream()
+                    .anyMatch(m -> m.isBind() && m.target() != null && m.target().endsWith("/.m2/settings.xml"));
+        } catch (IOException | RuntimeException e) {
+            getLog().debug("Cannot read " + config + " for its mounts: " + e);
+        }
+        return new ImageBuilder.OfflineBuild(root, command.strip(), mounted && Files.isRegularFile(settings) ? settings : null,
+                session.isOffline());
     }
 
     @Override
@@ -130,7 +168,8 @@ public class BuildMojo extends AbstractDockerMojo {
         }
         try (DockerConnection docker = connect(request.get().timeout())) {
             getLog().debug("Using " + docker.describe());
-            new ImageBuilder(docker, console()).withCredentials(credentials()).build(request.get());
+            new ImageBuilder(docker, console()).withCredentials(credentials()).withOfflineRepository(offlineBuild())
+                    .build(request.get());
         }
     }
 }

@@ -94,6 +94,15 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     private boolean mavenSettings;
 
     /**
+     * Give the devcontainer an offline-ready Maven repository: the local Feature
+     * {@code offline-repository}, whose payload {@code build} fills by building the reactor once in
+     * the image (online, tests not run) and which every client's first start copies into the remote
+     * user's {@code ~/.m2/repository}, so {@code mvn -o} works inside before the network does.
+     */
+    @Parameter(property = PropertyNames.OFFLINE_REPOSITORY, defaultValue = "false")
+    private boolean offlineRepository;
+
+    /**
      * CA certificates to trust inside (PEM files, or folders of {@code *.crt}/{@code *.pem}): copied
      * into the build context and added to the system store, Java's cacerts and so the inner dockerd's trust.
      */
@@ -219,6 +228,7 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 .maven(maven)
                 .localRepositoryVolume(localRepositoryVolume)
                 .mavenSettings(mavenSettings)
+                .offlineRepository(offlineRepository)
                 .devcontainerFolder(devcontainerFolder())
                 .caCertificates(caCertificates == null ? List.of() : caCertificates.stream().map(File::toPath).toList())
                 .extensions(extensions)

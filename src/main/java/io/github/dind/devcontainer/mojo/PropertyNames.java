@@ -45,6 +45,7 @@ final class PropertyNames {
     static final String MAVEN = GENERATE + "maven";
     static final String LOCAL_REPOSITORY_VOLUME = GENERATE + "localRepositoryVolume";
     static final String MAVEN_SETTINGS = GENERATE + "mavenSettings";
+    static final String OFFLINE_REPOSITORY = GENERATE + "offlineRepository";
     static final String CA_CERTIFICATES = GENERATE + "caCertificates";
     static final String EXTENSIONS = GENERATE + "extensions";
     static final String JETBRAINS_PLUGINS = GENERATE + "jetbrainsPlugins";
@@ -53,6 +54,7 @@ final class PropertyNames {
     static final String INSECURE_REGISTRIES = GENERATE + "insecureRegistries";
 
     static final String BUILD_SKIP = BUILD + "skip";
+    static final String OFFLINE_REPOSITORY_COMMAND = BUILD + "offlineRepositoryCommand";
     static final String DOCKERFILE = BUILD + "dockerfile";
     static final String PULL = BUILD + "pull";
     static final String NO_CACHE = BUILD + "noCache";
@@ -76,6 +78,7 @@ final class PropertyNames {
     static final String PROJECT_BUILD = VERIFY + "projectBuild";
     static final String PROJECT_BUILD_COMMAND = VERIFY + "projectBuildCommand";
     static final String PROJECT_BUILD_TIMEOUT = VERIFY + "projectBuildTimeout";
+    static final String OFFLINE_BUILD = VERIFY + "offlineBuild";
     static final String INNER_REGISTRY_LOGINS = VERIFY + "innerRegistryLogins";
 
     static final String PUSH_SKIP = PUSH + "skip";

@@ -105,6 +105,17 @@ public class VerifyMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.PROJECT_BUILD_COMMAND)
     private String projectBuildCommand;
 
+    /**
+     * Prove that the project builds offline inside (check {@code offline-build}, in place of
+     * {@code project-build}, which it turns on): the devcontainer is taken off every network (the inner
+     * daemon keeps working), Maven runs with {@code -o} (added after a leading {@code mvn} or
+     * {@code ./mvnw} of {@code projectBuildCommand}), and its local repository is what a client's first
+     * start has: devcontainer.json's volume, fresh, filled by the offline-repository Feature
+     * (generate's {@code offlineRepository}).
+     */
+    @Parameter(property = PropertyNames.OFFLINE_BUILD, defaultValue = "false")
+    private boolean offlineBuild;
+
     /** Seconds the project-build may take (downloads included). */
     @Parameter(property = PropertyNames.PROJECT_BUILD_TIMEOUT, defaultValue = "900")
     private int projectBuildTimeout;
@@ -201,7 +212,7 @@ public class VerifyMojo extends AbstractDockerMojo {
      */
     private Duration idleBound() {
         int longest = Math.max(readyTimeout, Math.max(checkTimeout * 2, stopGracePeriod));
-        if (projectBuild) {
+        if (projectBuild || offlineBuild) {
             longest = Math.max(longest, projectBuildTimeout);
         }
         for (CommandCheckConfig c : checks == null ? List.<CommandCheckConfig>of() : checks) {
@@ -252,7 +263,7 @@ public class VerifyMojo extends AbstractDockerMojo {
 
     /** project-build's settings, or null when it is off. */
     private VerifyService.ProjectBuild projectBuild() throws InvalidSettingException {
-        if (!projectBuild) {
+        if (!projectBuild && !offlineBuild) {
             return null;
         }
         if (projectBuildTimeout < 1) {
@@ -261,7 +272,7 @@ public class VerifyMojo extends AbstractDockerMojo {
         String command = projectBuildCommand != null && !projectBuildCommand.isBlank() ? projectBuildCommand.strip()
                 : (Files.isRegularFile(ownerFolder().resolve("mvnw")) ? "./mvnw" : "mvn") + " -B -q -DskipTests package";
         return new VerifyService.ProjectBuild(ownerFolder(), command,
-                Duration.ofSeconds(projectBuildTimeout));
+                Duration.ofSeconds(projectBuildTimeout), offlineBuild);
     }
 
     /** The whole reactor's folder: the project-build check builds it from the top, as a developer inside would. */

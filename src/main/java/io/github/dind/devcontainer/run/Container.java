@@ -58,6 +58,27 @@ public interface Container extends AutoCloseable {
     List<String> fileTail(String path, int lines);
 
     /**
+     * Disconnects the container from every network it is on ({@code docker network disconnect}, moby
+     * {@code POST /networks/ID/disconnect}): only its loopback and what the inner daemon creates inside
+     * (its bridge, its containers) remain, so nothing reaches beyond the devcontainer — the inner
+     * daemon keeps working. Closing the cut connects it again, with its aliases.
+     *
+     * @throws ContainerException when the daemon refuses; networks already cut are connected again first
+     */
+    default NetworkCut cutNetwork() {
+        throw new ContainerException("This container cannot be cut off its networks");
+    }
+
+    /** The networks a {@link #cutNetwork()} took the container off; {@link #close()} connects it again (never throws). */
+    interface NetworkCut extends AutoCloseable {
+        /** The networks' names, for messages. */
+        List<String> networks();
+
+        @Override
+        void close();
+    }
+
+    /**
      * Writes a file inside, owned by root with mode 0600, through the engine's archive API
      * ({@code PUT /containers/{id}/archive}): its content appears on no command line, in no log and
      * in no image. The parent directory must exist; a file already there is replaced.

@@ -122,6 +122,11 @@ final class LaunchConfiguration {
         List<ClientLaunch.VerifyMount> mounts = new ArrayList<>();
         String project = build.projectDirectory().toString();
         mounts.add(new ClientLaunch.VerifyMount(true, project, build.workspace(), Map.of()));
+        if (build.offline()) {
+            console.info("Maven's local repository for offline-build: what a client's first start has (devcontainer.json's"
+                    + " volume, fresh, filled from the image), not verify's kept volume");
+            return mounts;
+        }
         java.localRepository().ifPresent(target -> {
             String volume = localRepositoryVolume(project);
             console.info("Maven's local repository for project-build: volume " + volume + ", kept between runs"

@@ -123,9 +123,15 @@ public final class VerifyService {
 
     /**
      * The opt-in project-build check: the project's folder on the host (bind-mounted at
-     * {@code /workspaces/<its name>}, where clients put it), the command, its time budget.
+     * {@code /workspaces/<its name>}, where clients put it), the command, its time budget; offline:
+     * the {@code offline-build} check instead, with Maven's local repository as a client's first start
+     * has it (devcontainer.json's volume, fresh) rather than verify's kept volume.
      */
-    public record ProjectBuild(Path projectDirectory, String command, Duration timeout) {
+    public record ProjectBuild(Path projectDirectory, String command, Duration timeout, boolean offline) {
+        public ProjectBuild(Path projectDirectory, String command, Duration timeout) {
+            this(projectDirectory, command, timeout, false);
+        }
+
         /** Where clients mount the workspace. */
         public String workspace() {
             return "/workspaces/" + projectDirectory.getFileName();
@@ -177,13 +183,14 @@ public final class VerifyService {
         List<Check> checks;
         try {
             checks = CheckCatalog.checks(settings, request.commands(), request.timeouts(), request.only(), java,
-                    build == null ? null : new CheckCatalog.ProjectBuild(build.workspace(), build.command(), build.timeout()),
+                    build == null ? null : new CheckCatalog.ProjectBuild(build.workspace(), build.command(), build.timeout(),
+                            build.offline()),
                     new CheckCatalog.Secrets(() -> engine.imageSurface(request.image()), request.allowedSecrets()),
                     request.innerLogins());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("only", String.join(",", request.only()), e.getMessage());
         }
-        boolean projectBuildRuns = runs(checks, ProjectBuildCheck.ID);
+        boolean projectBuildRuns = runs(checks, ProjectBuildCheck.ID) || runs(checks, ProjectBuildCheck.OFFLINE_ID);
         ClientLaunch launch = ClientLaunch.of(request.image(), settings, image)
                 .withVerifyMounts(configuration.verifyMounts(projectBuildRuns ? build : null, java))
                 .withLabels(request.labels());

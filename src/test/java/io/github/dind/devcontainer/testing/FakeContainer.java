@@ -50,6 +50,39 @@ public final class FakeContainer implements Container {
     private int closes;
     private final java.util.concurrent.atomic.AtomicInteger runningAsked = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** What {@link #cutNetwork()} was asked, in order: {@code cut [bridge]}, {@code restored}. */
+    private final List<String> networkEvents = new ArrayList<>();
+    private List<String> networks = List.of("bridge");
+
+    /** The container's networks, which {@link #cutNetwork()} takes it off (default: the default bridge). */
+    public FakeContainer networks(List<String> names) {
+        this.networks = List.copyOf(names);
+        return this;
+    }
+
+    /** The network cuts and restores asked of this container, in order. */
+    public synchronized List<String> networkEvents() {
+        return List.copyOf(networkEvents);
+    }
+
+    @Override
+    public synchronized NetworkCut cutNetwork() {
+        networkEvents.add("cut " + networks);
+        return new NetworkCut() {
+            @Override
+            public List<String> networks() {
+                return networks;
+            }
+
+            @Override
+            public void close() {
+                synchronized (FakeContainer.this) {
+                    networkEvents.add("restored");
+                }
+            }
+        };
+    }
+
     /** A lenient container: {@code answers} answers every command line, whatever it is. */
     public FakeContainer(Function<String, ExecResult> answers) {
         this.answers = answers;

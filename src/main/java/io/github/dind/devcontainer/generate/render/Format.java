@@ -13,7 +13,10 @@ public enum Format {
     SHELL("#", EscapeContext.SHELL, Set.of(EscapeContext.SHELL)),
     /** devcontainer.json is JSONC: line comments are allowed. */
     JSON("//", EscapeContext.JSON, Set.of(EscapeContext.JSON)),
-    /** .gitattributes: fixed content; no tag may stand in it (a pattern cannot be quoted safely). */
+    /**
+     * .gitattributes, .gitignore, .dockerignore: fixed content; no tag may stand in it (a pattern
+     * cannot be quoted safely).
+     */
     GITATTRIBUTES("#", EscapeContext.SHELL, Set.of()),
     /** A Windows batch file: fixed content; no tag may stand in it (cmd.exe has no safe quoting). */
     BATCH("@rem", EscapeContext.SHELL, Set.of());

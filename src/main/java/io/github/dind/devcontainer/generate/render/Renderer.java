@@ -23,6 +23,13 @@ public final class Renderer {
             // Docker-in-Docker as a local Feature: what every client merges before devcontainer.json
             new Target("dind/devcontainer-feature.json", Format.JSON, false),
             new Target("dind/install.sh", Format.SHELL, true),
+            // an offline-ready local repository, as a local Feature; its payload (repository.tar) is build's,
+            // kept out of git and out of the Dockerfile's context
+            new Target("offline-repository/devcontainer-feature.json", Format.JSON, false, "offlineRepository"),
+            new Target("offline-repository/install.sh", Format.SHELL, true, "offlineRepository"),
+            new Target("offline-repository/copy-repository.sh", Format.SHELL, true, "offlineRepository"),
+            new Target("offline-repository/.gitignore", Format.GITATTRIBUTES, false, "offlineRepository"),
+            new Target(".dockerignore", Format.GITATTRIBUTES, false, "offlineRepository"),
             new Target(".gitattributes", Format.GITATTRIBUTES, false),
             // the mavenSettings mount's initializeCommand: a shell script, and the batch file Windows runs in its place
             new Target("maven-settings", Format.SHELL, true, "mavenSettings"),

@@ -20,6 +20,10 @@ import java.util.stream.IntStream;
  */
 final class TemplateModel {
     static final String STARTUP_SCRIPT = "/usr/local/bin/startup.sh";
+    /** Where the offline-repository Feature puts the repository in the image (the hook copies it from there). */
+    static final String OFFLINE_REPOSITORY_FOLDER = "/usr/local/share/devcontainer/m2-repository";
+    /** The offline-repository Feature's onCreateCommand, installed by its install.sh. */
+    static final String OFFLINE_REPOSITORY_COMMAND = "/usr/local/bin/devcontainer-offline-repository";
 
     private TemplateModel() {
     }
@@ -70,6 +74,9 @@ final class TemplateModel {
         model.put("localRepository", localRepository);
         model.put("localRepositoryVolume", volume);
         model.put("mavenSettings", java.mavenSettings());
+        model.put("offlineRepository", java.offlineRepository());
+        model.put("offlineRepositoryFolder", OFFLINE_REPOSITORY_FOLDER);
+        model.put("offlineRepositoryCommand", OFFLINE_REPOSITORY_COMMAND);
         model.put("devcontainerFolder", new TemplateValue(request.devcontainerFolder(), setting("directory")));
         model.put("hasMounts", request.dockerVolume() || volume || java.mavenSettings());
         // devcontainer.json's own mounts; the /var/lib/docker volume is the dind Feature's

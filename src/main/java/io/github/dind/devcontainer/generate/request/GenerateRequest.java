@@ -114,6 +114,7 @@ public record GenerateRequest(
         private String maven = MAVEN_DISTRO;
         private boolean localRepositoryVolume = true;
         private boolean mavenSettings;
+        private boolean offlineRepository;
         private List<Path> caCertificates = List.of();
         private List<String> extensions = List.of();
         private List<String> jetbrainsPlugins = List.of();
@@ -178,6 +179,15 @@ public record GenerateRequest(
          */
         public Builder mavenSettings(boolean mavenSettings) {
             this.mavenSettings = mavenSettings;
+            return this;
+        }
+
+        /**
+         * An offline-ready local repository in the image (default false): the {@code offline-repository}
+         * Feature, whose payload {@code build} fills with what the reactor's build downloads.
+         */
+        public Builder offlineRepository(boolean offlineRepository) {
+            this.offlineRepository = offlineRepository;
             return this;
         }
 
@@ -328,7 +338,7 @@ public record GenerateRequest(
             labels.forEach((key, value) -> RequestRules.checkText("label " + key, value, 1000, problems));
 
             JavaSetup java = chosen == null ? null : JavaSetup.of(chosen, javaVersion, projectJava, maven, toolchains,
-                    toolchainRequirements, localRepositoryVolume, mavenSettings, problems);
+                    toolchainRequirements, localRepositoryVolume, mavenSettings, offlineRepository, problems);
             if (java != null) {
                 allPackages.addAll(java.packages(chosen));
             }

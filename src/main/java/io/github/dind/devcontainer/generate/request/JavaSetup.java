@@ -10,10 +10,11 @@ import java.util.Locale;
  * mount of the host's {@code ~/.m2/settings.xml}, the JDKs {@code ~/.m2/toolchains.xml} lists (the
  * default JDK first; empty without a JDK), and whether the project asked for toolchains (its poms'
  * toolchain requirements, or the {@code toolchains} parameter): then devcontainer.json records them
- * and verify proves each.
+ * and verify proves each; and whether the image brings an offline-ready local repository (the
+ * {@code offline-repository} Feature, whose payload {@code build} fills).
  */
 public record JavaSetup(JavaToolchain.Choice jdk, boolean maven, boolean localRepositoryVolume,
-        boolean mavenSettings, List<JdkCatalog.Jdk> toolchains, boolean toolchainsAsked) {
+        boolean mavenSettings, List<JdkCatalog.Jdk> toolchains, boolean toolchainsAsked, boolean offlineRepository) {
     public JavaSetup {
         toolchains = List.copyOf(toolchains);
     }
@@ -32,7 +33,7 @@ public record JavaSetup(JavaToolchain.Choice jdk, boolean maven, boolean localRe
      */
     static JavaSetup of(Distro distro, String javaVersion, JavaToolchain.ProjectJava projectJava, String maven,
             List<String> toolchains, List<JavaToolchain.Requirement> requirements, boolean localRepositoryVolume,
-            boolean mavenSettings, List<InvalidRequestException.Violation> problems) {
+            boolean mavenSettings, boolean offlineRepository, List<InvalidRequestException.Violation> problems) {
         JavaToolchain.Choice jdk = null;
         try {
             jdk = JavaToolchain.choose(distro, javaVersion, projectJava);
@@ -52,9 +53,14 @@ public record JavaSetup(JavaToolchain.Choice jdk, boolean maven, boolean localRe
         // Maven comes with the JDK: without one it could not build the project (and on Wolfi it
         // would not even start: maven-3.9 depends on no JDK)
         withMaven &= jdk.jdk().isPresent();
+        if (offlineRepository && !withMaven) {
+            problems.add(RequestRules.violation("offlineRepository", "true", "a devcontainer with Maven (the repository is"
+                    + " Maven's): leave <maven> at " + GenerateRequest.MAVEN_DISTRO + " and give it a JDK, or set"
+                    + " <offlineRepository> to false"));
+        }
         List<JdkCatalog.Jdk> listed = JavaToolchain.toolchains(distro, jdk.jdk(), toolchains, requirements, problems);
         return new JavaSetup(jdk, withMaven, localRepositoryVolume, mavenSettings, listed,
-                !listed.isEmpty() && (!toolchains.isEmpty() || !requirements.isEmpty()));
+                !listed.isEmpty() && (!toolchains.isEmpty() || !requirements.isEmpty()), offlineRepository);
     }
 
     /** The distribution's packages: the default JDK, the others beside it, then Maven. */

@@ -43,10 +43,19 @@ public record FeaturePlan(List<Features.Installed> features, String containerUse
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     text.append(folder.relativize(file).toString().replace('\\', '/')).append('\0')
-                            .append(Sha256.hex(Files.readAllBytes(file))).append('\0');
+                            .append(sha256(file)).append('\0');
                 }
             }
         }
         return Sha256.hex(text.toString());
+    }
+
+    /** Streamed: a Feature's payload (the offline repository's) can be hundreds of megabytes. */
+    private static String sha256(Path file) throws IOException {
+        java.security.MessageDigest digest = Sha256.newDigest();
+        try (java.io.InputStream in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return Sha256.hex(digest);
     }
 }

@@ -29,8 +29,14 @@ public final class CheckCatalog {
     /** The id that selects every lifecycle check. */
     public static final String LIFECYCLE = "lifecycle";
 
-    /** The opt-in project-build check: the project's folder inside, the command, and its time budget. */
-    public record ProjectBuild(String workspace, String command, Duration timeout) {
+    /**
+     * The opt-in project-build check: the project's folder inside, the command, and its time budget;
+     * offline: the {@code offline-build} check in its place (no network, Maven offline).
+     */
+    public record ProjectBuild(String workspace, String command, Duration timeout, boolean offline) {
+        public ProjectBuild(String workspace, String command, Duration timeout) {
+            this(workspace, command, timeout, false);
+        }
     }
 
     /**
@@ -107,7 +113,8 @@ public final class CheckCatalog {
             all.add(new MavenCheck(java.javaVersion(), timeouts.check().multipliedBy(2)));
         }
         if (projectBuild != null) {
-            all.add(new ProjectBuildCheck(projectBuild.workspace(), projectBuild.command(), projectBuild.timeout()));
+            all.add(new ProjectBuildCheck(projectBuild.workspace(), projectBuild.command(), projectBuild.timeout(),
+                    projectBuild.offline()));
         }
         for (Command command : commands) {
             all.add(new CommandCheck(command.name(), command.command(), command.expectedExitCode(), command.timeout()));
