@@ -94,7 +94,17 @@ total=$(docker image inspect --format '{{.Size}}' "$image")
 real_packages=$(docker history --human=false --no-trunc --format '{{.Size}}\t{{.CreatedBy}}' "$image" | awk -F '\t' '/apt-get install/ { s += $1 } END { print s + 0 }')
 # what apt leaves in /var/cache/apt (the downloaded .deb files, pkgcache.bin and srcpkgcache.bin): part of the real package layer
 apt_cache=$(docker run --rm --entrypoint du "$image" -sb /var/cache/apt | cut -f 1)
-rest=$((total - base_size - real_packages))
+# the Features' build: per Feature, its folder's COPY and its install RUN (the CLI's layers, which
+# the plugin's build writes the same way); the folder name is the Feature's, with the CLI's _N suffix
+declare -A feature_bytes=()
+while IFS=$'\t' read -r size created; do
+    name=$(sed -n 's#.*/tmp/dev-container-features/\([A-Za-z0-9._-]*\)_[0-9][0-9]*.*#\1#p' <<<"$created" | head -n 1)
+    [ -n "$name" ] || continue
+    feature_bytes[$name]=$(( ${feature_bytes[$name]:-0} + size ))
+done < <(docker history --human=false --no-trunc --format '{{.Size}}\t{{.CreatedBy}}' "$image")
+features_total=0
+for name in "${!feature_bytes[@]}"; do features_total=$((features_total + feature_bytes[$name])); done
+rest=$((total - base_size - real_packages - features_total))
 sum=0
 for g in "${groups[@]}"; do sum=$((sum + ${in_order[$g]:-0})); done
 
@@ -106,6 +116,9 @@ for g in "${groups[@]}"; do
     echo "| ${title[$g]} | ${members[$g]} | $(mb "${in_order[$g]}") | $(mb "${alone[$g]}") |"
 done
 echo "| apt's caches left in /var/cache/apt (downloaded .deb files, pkgcache.bin) | | $(mb "$apt_cache") | |"
+for name in $(printf '%s\n' "${!feature_bytes[@]}" | sort); do
+    echo "| Feature \`$name\` (its folder's COPY and its install.sh's RUN) | | $(mb "${feature_bytes[$name]}") | |"
+done
 echo "| the rest: CA certificates, checks, startup.sh, labels | | $(mb "$rest") | |"
 echo "| **\`$image\`** | | **$(mb "$total")** | |"
 echo
