@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Makes an offline repository's payload: builds the project once in a container of the image (the
  * Dockerfile's, before the Features), with an empty local repository and the network, and keeps
- * what Maven downloaded. The container runs {@code sleep}, not the entrypoint (no dockerd: the
+ * what Maven downloaded. The container runs a shell's sleep loop, not the entrypoint (no dockerd: the
  * warm-up runs no tests, see {@link #MAVEN_OPTS}), holds a copy of the project (never the
  * project's folder itself: nothing is written into it), runs the command as the remote user in a
  * login shell, and is removed afterwards, also on failure or when Maven is stopped.
@@ -81,7 +81,7 @@ final class RepositoryWarmUp {
                 + " repository (" + offline.command() + "; tests are not run) — the project's build files changed since "
                 + offline.payload().getFileName() + " was made, or it is missing");
         String name = "devcontainer-offline-repository-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        String id = docker.createContainerCmd(imageId).withName(name).withEntrypoint("sleep").withCmd("infinity")
+        String id = docker.createContainerCmd(imageId).withName(name).withEntrypoint("/bin/sh", "-c", "while sleep 3600; do :; done")
                 .withUser("root").withLabels(Map.of(ROLE_LABEL, ROLE, PROJECT_LABEL, offline.projectRoot().toString()))
                 .exec().getId();
         Thread remover = new Thread(() -> remove(id), "devcontainer-offline-repository-cleanup");
@@ -107,7 +107,8 @@ final class RepositoryWarmUp {
                 copySettings(id, settingsXml);
             }
             run(id, "root", List.of("/bin/sh", "-c", "chown -R " + quotedUser + " /workspaces /tmp/devcontainer-offline"
-                    + " && home=$(getent passwd " + quotedUser + " | cut -d: -f6) && mkdir -p \"$home/.m2\""
+                    + " && home=$( (command -v getent >/dev/null && getent passwd " + quotedUser + " || grep \"^\"" + quotedUser
+                    + "\":\" /etc/passwd) | cut -d: -f6) && mkdir -p \"$home/.m2\""
                     + " && if [ -f /tmp/devcontainer-offline/settings.xml ]; then"
                     + " cp /tmp/devcontainer-offline/settings.xml \"$home/.m2/settings.xml\"; fi"
                     + " && chown -R " + quotedUser + " \"$home/.m2\""), Duration.ofSeconds(60));
