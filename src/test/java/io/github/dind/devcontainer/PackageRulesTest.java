@@ -47,7 +47,7 @@ class PackageRulesTest {
             Map.entry("image.features", Set.of("devcontainer", "devcontainer.features", "image.registry",
                     "image.features.oci")),
             Map.entry("image", Set.of("devcontainer", "devcontainer.features", "generate.files", "image.context",
-                    "image.registry", "image.features", "docker", "secrets")),
+                    "image.registry", "image.features", "image.features.oci", "docker", "secrets")),
             Map.entry("verify.checks", Set.of("devcontainer", "run", "secrets")),
             Map.entry("verify.report", Set.of("devcontainer", "run", "verify.checks")),
             Map.entry("verify.verdict", Set.of("devcontainer", "run", "verify.report")),
