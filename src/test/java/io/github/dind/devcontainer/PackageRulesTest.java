@@ -48,7 +48,7 @@ class PackageRulesTest {
                     "image.features.oci")),
             Map.entry("image.offline", Set.of("devcontainer", "devcontainer.features")),
             Map.entry("image", Set.of("devcontainer", "devcontainer.features", "generate.files", "image.context",
-                    "image.registry", "image.features", "image.offline", "docker", "secrets")),
+                    "image.registry", "image.features", "image.offline", "image.features.oci", "docker", "secrets")),
             Map.entry("verify.checks", Set.of("devcontainer", "run", "secrets")),
             Map.entry("verify.report", Set.of("devcontainer", "run", "verify.checks")),
             Map.entry("verify.verdict", Set.of("devcontainer", "run", "verify.report")),

@@ -23,6 +23,7 @@ public final class ImageReference {
     private static final Pattern REFERENCE =
             Pattern.compile("(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?");
     private static final int MAX_NAME_LENGTH = 255;
+    private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
 
     /** The rule, in words, for error messages. */
     public static final String RULE = "a Docker image reference such as registry.example.com:5000/team/image:tag"
@@ -71,6 +72,46 @@ public final class ImageReference {
 
     public Optional<String> digest() {
         return Optional.ofNullable(digest);
+    }
+
+    /** The tag as written; empty when the reference names none ({@code debian}, {@code debian@sha256:...}). */
+    public Optional<String> writtenTag() {
+        return Optional.ofNullable(tag);
+    }
+
+    /**
+     * This reference pinned to a digest, its tag kept: {@code name:tag@sha256:...}, the form docker and
+     * the devcontainer CLI accept in a {@code FROM} (the digest wins; the tag is for people and update
+     * bots). A reference without a tag gets {@code latest}, the tag it floated on.
+     *
+     * @param manifestDigest {@code sha256:<64 hex>}
+     * @throws IllegalArgumentException when it is not such a digest
+     */
+    public ImageReference pinned(String manifestDigest) {
+        if (manifestDigest == null || !SHA256.matcher(manifestDigest).matches()) {
+            throw new IllegalArgumentException("'" + manifestDigest + "' is not a sha256:<64 hex digits> digest");
+        }
+        return new ImageReference(repository, tag(), manifestDigest);
+    }
+
+    /** The reference without its digest: {@code name:tag}, the tag {@code latest} when none is written. */
+    public ImageReference floating() {
+        return new ImageReference(repository, tag != null ? tag : "latest", null);
+    }
+
+    /** {@code name:tag} of the tag this reference floats on, for messages (the tag {@code latest} when none is written). */
+    public String tagged() {
+        return repository + ":" + (tag != null ? tag : "latest");
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ImageReference that && toString().equals(that.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
     }
 
     @Override

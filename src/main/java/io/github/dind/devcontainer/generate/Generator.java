@@ -7,6 +7,7 @@ import io.github.dind.devcontainer.InvalidSettingException;
 import io.github.dind.devcontainer.Setting;
 import io.github.dind.devcontainer.devcontainer.ImageReference;
 import io.github.dind.devcontainer.generate.files.CaCertificateFiles;
+import io.github.dind.devcontainer.generate.files.GeneratedFileMarker;
 import io.github.dind.devcontainer.generate.files.PrebuiltImageFiles;
 import io.github.dind.devcontainer.generate.files.ProjectFiles;
 import io.github.dind.devcontainer.generate.files.ProjectFilesException;
@@ -33,8 +34,16 @@ public final class Generator {
      * @param templateDirectory the user's own templates; null for the bundled ones
      * @param prebuiltImage an image devcontainer.json opens instead of building; null or blank for none
      * @param force replace edited or foreign files, keeping a backup
+     * @param pinBaseImage write the base image as {@code name:tag@sha256:...} ({@link BasePinning})
+     * @param updatePins resolve the base image's tag again and write the new pin, logging old and new
+     * @param pins where digests come from
      */
-    public record Options(Path directory, Path templateDirectory, String prebuiltImage, boolean force) {
+    public record Options(Path directory, Path templateDirectory, String prebuiltImage, boolean force,
+            boolean pinBaseImage, boolean updatePins, BasePins pins) {
+        /** Options that pin nothing. */
+        public Options(Path directory, Path templateDirectory, String prebuiltImage, boolean force) {
+            this(directory, templateDirectory, prebuiltImage, force, false, false, BasePins.NONE);
+        }
     }
 
     private final Console console;
@@ -48,8 +57,11 @@ public final class Generator {
      * @throws InvalidSettingException when {@code prebuiltImage} is not an image reference
      * @throws io.github.dind.devcontainer.generate.render.TemplateException when a template cannot be read or rendered
      * @throws ProjectFilesException when a file or the CA certificates cannot be written
+     * @throws BasePinException with {@code updatePins}, when the base image's tag cannot be resolved
      */
     public List<ProjectFiles.Outcome> generate(GenerateRequest request, Options options) throws DevcontainerException {
+        request = request.withBaseImage(new BasePinning(options.pins(), console).choose(request.baseImage(),
+                existingDockerfile(options.directory()), options.pinBaseImage(), options.updatePins(), options.force()));
         Renderer renderer = new Renderer(options.templateDirectory());
         renderer.overriddenTemplates().forEach(t -> console.info("Using your template " + t + " from "
                 + options.templateDirectory()));
@@ -85,6 +97,20 @@ public final class Generator {
                     + Setting.ref("directory") + "): " + e, e);
         }
         return outcomes;
+    }
+
+    /** What the marker of the Dockerfile in the folder says; empty when there is none. */
+    private static java.util.Optional<GeneratedFileMarker.Reading> existingDockerfile(Path directory)
+            throws ProjectFilesException {
+        Path dockerfile = directory.resolve("Dockerfile");
+        if (!java.nio.file.Files.isRegularFile(dockerfile)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(GeneratedFileMarker.read(java.nio.file.Files.readString(dockerfile)));
+        } catch (IOException e) {
+            throw new ProjectFilesException("Cannot read " + dockerfile + ": " + e, e);
+        }
     }
 
     /**

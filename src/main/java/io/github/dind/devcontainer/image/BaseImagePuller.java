@@ -126,11 +126,37 @@ final class BaseImagePuller {
             if (Errors.timedOut(e)) {
                 throw slowPull(base, "stalled: the daemon sent no progress for too long (" + Errors.rootMessage(e) + ")", e);
             }
+            if (reference.digest().isPresent() && (e instanceof NotFoundException || manifestUnknown(Errors.rootMessage(e)))) {
+                throw stalePin(reference, registry, Errors.rootMessage(e), e);
+            }
             throw new BaseImageUnavailableException("The base image " + base + " is not on the Docker daemon and"
                     + " cannot be pulled: " + Errors.rootMessage(e) + ". If no registry is reachable (offline,"
                     + " air-gapped), put the image on the daemon yourself (docker load, or a local build tagged "
                     + base + ") and set " + Setting.assign("pull", "never") + ", or generate from a base image you have.", e);
         }
+    }
+
+    /**
+     * Whether the daemon's message says the registry has no such manifest: the distribution spec's error
+     * code {@code MANIFEST_UNKNOWN}, which moby reports as "manifest for NAME not found: manifest unknown".
+     */
+    static boolean manifestUnknown(String message) {
+        String lower = String.valueOf(message).toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("manifest unknown") || lower.contains("not found");
+    }
+
+    /**
+     * A pinned base image whose digest the registry no longer has (deleted, or pruned from the tag's
+     * history): names the image and the digest, and how to move the pin.
+     */
+    static BaseImageUnavailableException stalePin(ImageReference reference, String registry, String detail, Throwable cause) {
+        String tagged = reference.tagged();
+        return new BaseImageUnavailableException("The base image " + reference + " is pinned to the digest "
+                + reference.digest().orElseThrow() + ", which the registry " + registry + " no longer has (" + detail
+                + "): the image was deleted, or pruned from the tag's history. Update the pin to what " + tagged
+                + " names now: mvn devcontainer:generate -Ddevcontainer.generate.updatePins=true for the Dockerfile"
+                + " generate maintains; in a Dockerfile of your own, write the digest docker buildx imagetools inspect "
+                + tagged + " shows into its FROM (or merge the update bot's pull request).", cause);
     }
 
     /** A pull that is slow, not impossible: says so, and how to give it more time or avoid it. */

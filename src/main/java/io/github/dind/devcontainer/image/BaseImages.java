@@ -118,12 +118,27 @@ final class BaseImages {
 
     /** Logical lines: comments dropped, backslash continuations joined. */
     static List<String> instructions(String dockerfile) {
-        List<String> result = new ArrayList<>();
+        return numberedInstructions(dockerfile).stream().map(Instruction::text).toList();
+    }
+
+    /** A logical line and the number (from 1) of the line it starts on. */
+    record Instruction(int line, String text) {
+    }
+
+    /** {@link #instructions}, each with the line it starts on. */
+    static List<Instruction> numberedInstructions(String dockerfile) {
+        List<Instruction> result = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        int number = 0;
+        int start = 0;
         for (String line : dockerfile.split("\\R")) {
+            number++;
             String trimmed = line.strip();
             if (trimmed.startsWith("#") || (trimmed.isEmpty() && current.length() == 0)) {
                 continue;
+            }
+            if (current.length() == 0) {
+                start = number;
             }
             if (trimmed.endsWith("\\")) {
                 current.append(trimmed, 0, trimmed.length() - 1).append(' ');
@@ -133,14 +148,72 @@ final class BaseImages {
                     current.setLength(0);
                     continue;
                 }
-                result.add(current.toString());
+                result.add(new Instruction(start, current.toString()));
                 current.setLength(0);
             }
         }
         if (!current.toString().isBlank()) {
-            result.add(current.toString());
+            result.add(new Instruction(start, current.toString()));
         }
         return result;
+    }
+
+    /**
+     * A {@code FROM} that names a registry image: its line, and the image with the global {@code ARG}s and
+     * build args substituted (null when a variable in it has no value here).
+     */
+    record RegistryFrom(Instruction instruction, String image) {
+    }
+
+    /**
+     * The {@code FROM}s of the stages the build runs (up to {@code target}) that name a registry image:
+     * not {@code scratch}, not an earlier stage (moby {@code builder/dockerfile}: a FROM naming an earlier
+     * stage's name builds on that stage).
+     *
+     * @param target the stage the build stops at; null for the last
+     */
+    static List<RegistryFrom> registryFroms(String dockerfile, Map<String, String> buildArgs, String target) {
+        Map<String, String> globalArgs = new HashMap<>();
+        Set<String> stages = new LinkedHashSet<>();
+        List<RegistryFrom> froms = new ArrayList<>();
+        boolean seenFrom = false;
+        for (Instruction instruction : numberedInstructions(dockerfile)) {
+            String[] words = instruction.text().strip().split("\\s+");
+            String keyword = words[0].toUpperCase(Locale.ROOT);
+            if ("ARG".equals(keyword) && !seenFrom) {
+                for (int i = 1; i < words.length; i++) {
+                    String[] nameValue = words[i].split("=", 2);
+                    String value = buildArgs.containsKey(nameValue[0]) ? buildArgs.get(nameValue[0])
+                            : nameValue.length > 1 ? unquote(nameValue[1]) : null;
+                    if (value != null) {
+                        globalArgs.put(nameValue[0], value);
+                    }
+                }
+            } else if ("FROM".equals(keyword)) {
+                seenFrom = true;
+                List<String> operands = new ArrayList<>();
+                for (int i = 1; i < words.length; i++) {
+                    if (!words[i].startsWith("--")) {
+                        operands.add(words[i]);
+                    }
+                }
+                if (operands.isEmpty()) {
+                    continue;
+                }
+                String image = substitute(operands.get(0), globalArgs);
+                boolean stage = image != null && stages.contains(image.toLowerCase(Locale.ROOT));
+                if (!"scratch".equalsIgnoreCase(image) && !stage) {
+                    froms.add(new RegistryFrom(instruction, image));
+                }
+                if (operands.size() >= 3 && "AS".equalsIgnoreCase(operands.get(1))) {
+                    stages.add(operands.get(2).toLowerCase(Locale.ROOT));
+                }
+                if (target != null && operands.size() >= 3 && operands.get(2).equalsIgnoreCase(target)) {
+                    break;
+                }
+            }
+        }
+        return froms;
     }
 
     private static String substitute(String word, Map<String, String> args) {

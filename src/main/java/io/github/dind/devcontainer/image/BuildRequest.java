@@ -107,12 +107,24 @@ public record BuildRequest(
      *     look like credentials; null or blank entries ignored
      * @param localRepository Maven's local repository, which holds the cache of Features fetched from registries
      * @param lockFeatures write devcontainer-lock.json beside devcontainer.json, as the devcontainer CLI writes it
+     * @param requirePinnedBase refuse a Dockerfile whose {@code FROM} names a registry image without a digest
      */
     public record Settings(Path contextDirectory, Path workspaceFolder, Map<String, String> environment,
             String dockerfile, ImageName image, Map<String, String> buildArgs, Map<String, String> labels,
             boolean metadataLabel, boolean createdLabel, String pull, boolean offline, boolean noCache, boolean always,
             int timeoutSeconds, List<String> cacheFrom, List<String> allowedSecrets, Path localRepository,
-            boolean lockFeatures) {
+            boolean lockFeatures, boolean requirePinnedBase) {
+        /** Settings that let a base image float (no {@code requirePinnedBase}). */
+        public Settings(Path contextDirectory, Path workspaceFolder, Map<String, String> environment,
+                String dockerfile, ImageName image, Map<String, String> buildArgs, Map<String, String> labels,
+                boolean metadataLabel, boolean createdLabel, String pull, boolean offline, boolean noCache, boolean always,
+                int timeoutSeconds, List<String> cacheFrom, List<String> allowedSecrets, Path localRepository,
+                boolean lockFeatures) {
+            this(contextDirectory, workspaceFolder, environment, dockerfile, image, buildArgs, labels, metadataLabel,
+                    createdLabel, pull, offline, noCache, always, timeoutSeconds, cacheFrom, allowedSecrets, localRepository,
+                    lockFeatures, false);
+        }
+
         /** Settings that allow no credential-shaped build argument, with Maven's default local repository. */
         public Settings(Path contextDirectory, Path workspaceFolder, Map<String, String> environment,
                 String dockerfile, ImageName image, Map<String, String> buildArgs, Map<String, String> labels,
@@ -157,6 +169,8 @@ public record BuildRequest(
      *     cannot be read, or its Dockerfile or context is missing
      * @throws CredentialInBuildException when a build arg looks like a credential and the allow-list does not
      *     name it (see {@link BuildArgSecrets})
+     * @throws FloatingBaseException with {@code requirePinnedBase}, when a {@code FROM} names a registry image
+     *     without a digest
      */
     public static Optional<BuildRequest> of(Settings settings, Console console, CredentialLookup credentials)
             throws DevcontainerException {
@@ -169,6 +183,16 @@ public record BuildRequest(
             return Optional.empty();
         }
         BuildInputs inputs = found.get();
+        if (settings.requirePinnedBase()) {
+            String text;
+            try {
+                text = Files.readString(inputs.dockerfile());
+            } catch (IOException e) {
+                throw new BuildContextException("Cannot read the Dockerfile " + inputs.dockerfile() + ": "
+                        + Errors.rootMessage(e), e);
+            }
+            PinnedBases.require(inputs.dockerfile(), text, inputs.buildArgs(), inputs.target());
+        }
         BuildArgSecrets.refuse(inputs.buildArgs().entrySet().stream()
                 .map(arg -> new BuildArgSecrets.Arg(arg.getKey(), arg.getValue(), inputs.argSources().get(arg.getKey()),
                         false))

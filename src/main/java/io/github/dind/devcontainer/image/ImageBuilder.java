@@ -168,8 +168,13 @@ public final class ImageBuilder {
             BaseImagePuller puller = new BaseImagePuller(docker.get(), console, credentials);
             puller.ensureBaseImages(dockerfileText, request);
             List<String> cacheFrom = puller.ensureCacheImages(request);
-            String dockerfileImage = runBuild(request, context, fingerprint, cacheFrom, request.pull() == PullPolicy.ALWAYS
-                    ? puller.logins(BaseImages.of(dockerfileText, request.buildArgs(), request.target())) : null);
+            String dockerfileImage;
+            try {
+                dockerfileImage = runBuild(request, context, fingerprint, cacheFrom, request.pull() == PullPolicy.ALWAYS
+                        ? puller.logins(BaseImages.of(dockerfileText, request.buildArgs(), request.target())) : null);
+            } catch (ImageBuildException e) {
+                throw stalePinIn(e, BaseImages.of(dockerfileText, request.buildArgs(), request.target())).orElseThrow(() -> e);
+            }
             if (offline.isPresent()) {
                 try {
                     new RepositoryWarmUp(docker.get(), console).fill(dockerfileImage, users(request, dockerfileImage).remote(),
@@ -197,6 +202,21 @@ public final class ImageBuilder {
                     megabytes(result.sizeBytes()), result.took().toMillis() / 1000.0));
             return result;
         }
+    }
+
+    /**
+     * A build that failed pulling a pinned base image whose digest the registry no longer has (with
+     * pull=always the daemon pulls in the FROM step itself): said as {@link BaseImagePuller#stalePin} says it.
+     */
+    private static Optional<BaseImageUnavailableException> stalePinIn(ImageBuildException e, List<String> bases) {
+        String message = String.valueOf(e.getMessage());
+        if (!BaseImagePuller.manifestUnknown(message)) {
+            return Optional.empty();
+        }
+        return bases.stream().map(io.github.dind.devcontainer.devcontainer.ImageReference::parse)
+                .filter(b -> b.digest().isPresent() && message.contains(b.digest().get()))
+                .findFirst().map(b -> BaseImagePuller.stalePin(b, io.github.dind.devcontainer.image.registry.CredentialLookup
+                        .registryOf(b.repository()), "the daemon: " + e.getMessage(), e));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.dind.devcontainer.Console;
 import io.github.dind.devcontainer.DevcontainerException;
 import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.Setting;
+import io.github.dind.devcontainer.image.registry.CredentialLookup;
 import io.github.dind.devcontainer.workspace.BuildClaims;
 import io.github.dind.devcontainer.workspace.SecondDevcontainerException;
 import java.io.File;
@@ -22,6 +23,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectBuilder;
 import org.apache.maven.project.ProjectBuildingException;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * What every goal shares: the skip flags, the owner rule (one devcontainer per reactor, its work
@@ -58,6 +61,26 @@ abstract class AbstractDevcontainerMojo extends AbstractMojo {
     /** Builds the top-level project's model when a build started in a module folder never loaded it. */
     @Inject
     private ProjectBuilder projectBuilder;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    /** Maven's own decrypter of {@code settings.xml} passwords. */
+    @Inject
+    private SettingsDecrypter settingsDecrypter;
+
+    /**
+     * The registry logins: settings.xml servers (id = registry host), then the docker CLI's
+     * config.json and its credential helpers (their stderr at debug).
+     */
+    CredentialLookup credentials() {
+        return CredentialLookup.of(MavenServers.of(settings, settingsDecrypter, getLog()), console());
+    }
+
+    /** Whether Maven runs offline ({@code -o}): nothing may ask the network. */
+    boolean offline() {
+        return session != null && session.isOffline();
+    }
 
     /** Where this project stands in its reactor; null when the goal runs without a Maven project (unit tests). */
     private Reactor reactor;

@@ -6,13 +6,9 @@ import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.docker.DockerConnector;
 import io.github.dind.devcontainer.docker.DockerUnavailableException;
 import java.time.Duration;
-import io.github.dind.devcontainer.image.registry.CredentialLookup;
 import java.util.List;
 import java.util.Map;
-import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** The goals that talk to Docker: where the daemon is, and which image is the devcontainer's. */
 abstract class AbstractDockerMojo extends AbstractDevcontainerMojo {
@@ -30,21 +26,6 @@ abstract class AbstractDockerMojo extends AbstractDevcontainerMojo {
     /** The Docker daemon, e.g. {@code unix:///var/run/docker.sock}; default from DOCKER_HOST or the Docker context. */
     @Parameter(property = PropertyNames.DOCKER_HOST)
     private String dockerHost;
-
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    private Settings settings;
-
-    /** Maven's own decrypter of {@code settings.xml} passwords. */
-    @Inject
-    private SettingsDecrypter settingsDecrypter;
-
-    /**
-     * The registry logins: settings.xml servers (id = registry host), then the docker CLI's
-     * config.json and its credential helpers (their stderr at debug).
-     */
-    CredentialLookup credentials() {
-        return CredentialLookup.of(MavenServers.of(settings, settingsDecrypter, getLog()), console());
-    }
 
     /**
      * The image name and tags, from the parameters or the top-level project's defaults: build and

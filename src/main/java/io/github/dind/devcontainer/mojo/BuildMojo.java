@@ -108,6 +108,15 @@ public class BuildMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.OFFLINE_REPOSITORY_COMMAND)
     private String offlineRepositoryCommand;
 
+    /**
+     * Refuse to build from a base image without a digest: every {@code FROM} of the stages built that
+     * names a registry image (not {@code scratch}, not an earlier stage) must be {@code name@sha256:...}
+     * or {@code name:tag@sha256:...}. Off by default; turn it on in CI, where a floating tag would let
+     * the image change under the same commit. Checked before the Docker daemon is asked.
+     */
+    @Parameter(property = PropertyNames.REQUIRE_PINNED_BASE, defaultValue = "false")
+    private boolean requirePinnedBase;
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.BUILD_SKIP, defaultValue = "false")
     private boolean skipBuild;
@@ -162,7 +171,7 @@ public class BuildMojo extends AbstractDockerMojo {
         Optional<BuildRequest> request = BuildRequest.of(new BuildRequest.Settings(directory().toPath(),
                 owner().getBasedir().toPath(), System.getenv(), dockerfile, imageName(), buildArgs,
                 ProjectLabels.forBuild(owner()), metadataLabel, createdLabel, pull, session.isOffline(), noCache, always,
-                timeout, cacheFrom, allowedSecrets, localRepository(), lockFeatures), console(), credentials());
+                timeout, cacheFrom, allowedSecrets, localRepository(), lockFeatures, requirePinnedBase), console(), credentials());
         if (request.isEmpty()) {
             return;
         }

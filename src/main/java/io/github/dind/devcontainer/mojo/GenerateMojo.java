@@ -1,6 +1,8 @@
 package io.github.dind.devcontainer.mojo;
 
+import io.github.dind.devcontainer.generate.BasePins;
 import io.github.dind.devcontainer.generate.Generator;
+import io.github.dind.devcontainer.image.BaseImageDigests;
 import io.github.dind.devcontainer.generate.request.GenerateRequest;
 import io.github.dind.devcontainer.generate.request.InvalidRequestException;
 import io.github.dind.devcontainer.DevcontainerException;
@@ -156,6 +158,23 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     @Parameter(property = PropertyNames.PREBUILT_IMAGE)
     private String prebuiltImage;
 
+    /**
+     * Write the base image by digest next to its tag, {@code FROM name:tag@sha256:...} (the digest
+     * wins): every build of the same commit starts from the same image. The digest is the one the
+     * registry gives for the tag (with the logins push uses), else the local engine's RepoDigests of
+     * it; when neither can be had the tag stays unpinned, with a warning. A pin stays until
+     * {@code updatePins} or an update bot changes it. A {@code baseImage} with a digest is written as given.
+     */
+    @Parameter(property = PropertyNames.PIN_BASE_IMAGE, defaultValue = "true")
+    private boolean pinBaseImage;
+
+    /**
+     * Resolve the base image's tag again and write the new digest into the Dockerfile's FROM, logging
+     * {@code old → new} (or {@code unchanged}); fails when the registry cannot be asked.
+     */
+    @Parameter(property = PropertyNames.UPDATE_PINS, defaultValue = "false")
+    private boolean updatePins;
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.GENERATE_SKIP, defaultValue = "false")
     private boolean skipGenerate;
@@ -194,8 +213,19 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
             }
             return;
         }
+        BaseImageDigests digests = BaseImageDigests.of(credentials(), System.getenv(), BaseImageDigests.engine(null),
+                offline(), console());
+        BasePins pins = tagged -> {
+            try {
+                BaseImageDigests.Resolved resolved = digests.resolve(tagged);
+                return new BasePins.Pin(resolved.digest(), resolved.source());
+            } catch (BaseImageDigests.Unresolved e) {
+                throw new BasePins.Unavailable(e.getMessage(), e);
+            }
+        };
         new Generator(console()).generate(request(), new Generator.Options(directory().toPath(),
-                templateDirectory == null ? null : templateDirectory.toPath(), prebuiltImage, force));
+                templateDirectory == null ? null : templateDirectory.toPath(), prebuiltImage, force, pinBaseImage,
+                updatePins, pins));
     }
 
     /**

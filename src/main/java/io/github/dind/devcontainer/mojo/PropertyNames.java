@@ -52,6 +52,8 @@ final class PropertyNames {
     static final String FORWARD_PORTS = GENERATE + "forwardPorts";
     static final String REGISTRY_MIRRORS = GENERATE + "registryMirrors";
     static final String INSECURE_REGISTRIES = GENERATE + "insecureRegistries";
+    static final String PIN_BASE_IMAGE = GENERATE + "pinBaseImage";
+    static final String UPDATE_PINS = GENERATE + "updatePins";
 
     static final String BUILD_SKIP = BUILD + "skip";
     static final String OFFLINE_REPOSITORY_COMMAND = BUILD + "offlineRepositoryCommand";
@@ -64,6 +66,7 @@ final class PropertyNames {
     static final String CACHE_FROM = BUILD + "cacheFrom";
     static final String METADATA_LABEL = BUILD + "metadataLabel";
     static final String LOCK_FEATURES = BUILD + "lockFeatures";
+    static final String REQUIRE_PINNED_BASE = BUILD + "requirePinnedBase";
 
     static final String VERIFY_SKIP = VERIFY + "skip";
     static final String IMAGE = VERIFY + "image";

@@ -31,7 +31,7 @@ public final class HostTools {
             "podman", new Tool("podman", "it/prepare-host", () -> onPath("podman")),
             "registry", new Tool("Debian's docker-registry and htpasswd (apache2-utils)", "it/prepare-host",
                     () -> Files.isExecutable(Path.of("/usr/bin/docker-registry")) && onPath("htpasswd")),
-            "skopeo", new Tool("skopeo (copies an image from the engine into a registry)", "it/prepare-host",
+            "skopeo", new Tool("skopeo (copies images from the engine into a registry)", "it/prepare-host",
                     () -> onPath("skopeo")),
             "npm", new Tool("npm (the devcontainer CLI is installed with it)", "it/prepare-host",
                     () -> onPath("npm") && onPath("node")),

@@ -16,7 +16,10 @@ import java.util.List;
  * Writes the generated files into a directory without ever losing a user's edit: a file the plugin
  * wrote and nobody touched is rewritten only when its content changes (an identical file is not
  * touched at all, mtime included); a file someone edited, or wrote themselves, is kept unless
- * {@code force} is set, and then it is backed up first. Every write goes to a temporary file that
+ * {@code force} is set, and then it is backed up first. A Dockerfile whose only change is the tag or
+ * digest of its first {@code FROM} image (an update bot's pin, {@link GeneratedFileMarker}) is still
+ * the plugin's: it is rewritten when the rest changes, and left as it is (its marker too) when
+ * generate would write the same body. Every write goes to a temporary file that
  * is renamed over the target, so a crash never leaves half a file.
  */
 public final class ProjectFiles {
@@ -86,7 +89,12 @@ public final class ProjectFiles {
             return new Outcome(target, Action.UNCHANGED, null);
         }
         GeneratedFileMarker.Ownership ownership = GeneratedFileMarker.ownership(existing);
-        if (ownership == GeneratedFileMarker.Ownership.PLUGIN_UNCHANGED) {
+        if (ownership == GeneratedFileMarker.Ownership.PLUGIN_FROM_BUMPED
+                && GeneratedFileMarker.body(existing).equals(GeneratedFileMarker.body(content))) {
+            return new Outcome(target, Action.UNCHANGED, null); // the bot's FROM is what generate writes too
+        }
+        if (ownership == GeneratedFileMarker.Ownership.PLUGIN_UNCHANGED
+                || ownership == GeneratedFileMarker.Ownership.PLUGIN_FROM_BUMPED) {
             writeAtomically(target, content, file.executable());
             return new Outcome(target, Action.UPDATED, null);
         }

@@ -72,6 +72,12 @@ public record GenerateRequest(
         registries = registries == null ? InnerRegistries.none() : registries;
     }
 
+    /** This request with another base image (the same repository pinned by digest, as generate writes it). */
+    public GenerateRequest withBaseImage(ImageReference image) {
+        return new GenerateRequest(name, distro, image, packages, remoteUser, dockerVolume, dockerdTimeoutSeconds, labels,
+                java, caCertificates, editor, devcontainerFolder);
+    }
+
     public boolean nonRootUser() {
         return !ROOT.equals(remoteUser);
     }

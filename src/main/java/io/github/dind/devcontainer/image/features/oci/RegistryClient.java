@@ -47,17 +47,34 @@ public final class RegistryClient {
     private final Map<String, RegistryCredentials> used = new ConcurrentHashMap<>();
     private final Map<String, RegistryCredentials> refused = new ConcurrentHashMap<>();
 
-    /** A client with its own TLS context and timeouts (tests). */
+    private final String namedIn;
+
+    /** A client with its own TLS context and timeouts (tests), for the Features devcontainer.json names. */
     public RegistryClient(SSLContext ssl, Duration connectTimeout, Duration requestTimeout, RegistryLogins logins, Console console) {
-        this.http = new RegistryHttp(ssl, connectTimeout, requestTimeout);
-        this.logins = logins;
-        this.console = console;
+        this(ssl, connectTimeout, requestTimeout, logins, console, "devcontainer.json");
     }
 
-    /** The JVM's TLS context (its trust store) and the timeouts above. */
+    /**
+     * @param namedIn where the user wrote the references asked for, for the fix in a message: {@code devcontainer.json}
+     *     (Features), {@code baseImage} (base images)
+     */
+    public RegistryClient(SSLContext ssl, Duration connectTimeout, Duration requestTimeout, RegistryLogins logins, Console console,
+            String namedIn) {
+        this.http = new RegistryHttp(ssl, connectTimeout, requestTimeout, namedIn);
+        this.logins = logins;
+        this.console = console;
+        this.namedIn = namedIn;
+    }
+
+    /** The JVM's TLS context (its trust store) and the timeouts above, for the Features devcontainer.json names. */
     public static RegistryClient of(RegistryLogins logins, Console console) {
+        return of(logins, console, "devcontainer.json");
+    }
+
+    /** The JVM's TLS context (its trust store) and the timeouts above; {@code namedIn} as in the constructor. */
+    public static RegistryClient of(RegistryLogins logins, Console console, String namedIn) {
         try {
-            return new RegistryClient(SSLContext.getDefault(), CONNECT_TIMEOUT, REQUEST_TIMEOUT, logins, console);
+            return new RegistryClient(SSLContext.getDefault(), CONNECT_TIMEOUT, REQUEST_TIMEOUT, logins, console, namedIn);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("The JVM has no default TLS context", e);
         }
@@ -102,7 +119,7 @@ public final class RegistryClient {
         }
         if (status == 404) {
             throw new RegistryException("the registry " + registry + " does not have " + what + " (" + reason + "): check"
-                    + " the name and the tag or digest in devcontainer.json");
+                    + " the name and the tag or digest in " + namedIn);
         }
         throw new RegistryException("the registry " + registry + " answered " + reason + " for " + what);
     }

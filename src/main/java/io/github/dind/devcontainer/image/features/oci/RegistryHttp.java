@@ -47,13 +47,21 @@ final class RegistryHttp {
     private final HttpClient http;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    /** Where the user wrote the registry's name, for the fix in a message, e.g. {@code devcontainer.json}. */
+    private final String namedIn;
+
+    /** A client for the Features devcontainer.json names. */
+    RegistryHttp(SSLContext ssl, Duration connectTimeout, Duration requestTimeout) {
+        this(ssl, connectTimeout, requestTimeout, "devcontainer.json");
+    }
 
     /**
      * @param ssl the TLS context (its trust managers decide which certificates are accepted)
      * @param connectTimeout how long a connection may take
      * @param requestTimeout how long a whole answer may take, its body included
+     * @param namedIn where the user wrote the registry's name, for messages ({@code devcontainer.json}, {@code baseImage})
      */
-    RegistryHttp(SSLContext ssl, Duration connectTimeout, Duration requestTimeout) {
+    RegistryHttp(SSLContext ssl, Duration connectTimeout, Duration requestTimeout, String namedIn) {
         HttpClient.Builder builder = HttpClient.newBuilder().sslContext(ssl).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
         ProxySelector proxies = ProxySelector.getDefault();
@@ -63,6 +71,7 @@ final class RegistryHttp {
         this.http = builder.build();
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
+        this.namedIn = namedIn;
     }
 
     /**
@@ -142,7 +151,7 @@ final class RegistryHttp {
             }
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
                 return new RegistryException("the host " + uri.getHost() + " is unknown (no address for it): check the"
-                        + " registry's name in devcontainer.json, and the network", failure);
+                        + " registry's name in " + namedIn + ", and the network", failure);
             }
             if (t instanceof HttpConnectTimeoutException) {
                 return new RegistryException("no connection to " + host + " within " + connectTimeout.toSeconds()
@@ -156,7 +165,7 @@ final class RegistryHttp {
             // the JDK's client says "Connection refused", or nothing (a ClosedChannelException below)
             String why = failure.getMessage() != null && !failure.getMessage().isBlank() ? failure.getMessage() : "connection refused";
             return new RegistryException("nothing answers at " + host + " (" + why + "): check the"
-                    + " registry's name and port in devcontainer.json, and that the registry runs", failure);
+                    + " registry's name and port in " + namedIn + ", and that the registry runs", failure);
         }
         if (failure instanceof SSLException) {
             String hint = detail.toLowerCase(Locale.ROOT).contains("unrecognized ssl message")
