@@ -75,7 +75,7 @@ public record GenerateRequest(
     /** This request with another base image (the same repository pinned by digest, as generate writes it). */
     public GenerateRequest withBaseImage(ImageReference image) {
         return new GenerateRequest(name, distro, image, packages, remoteUser, dockerVolume, dockerdTimeoutSeconds, labels,
-                java, caCertificates, editor, devcontainerFolder);
+                java, caCertificates, editor, devcontainerFolder, registries);
     }
 
     public boolean nonRootUser() {
