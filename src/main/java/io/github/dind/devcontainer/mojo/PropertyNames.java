@@ -60,6 +60,7 @@ final class PropertyNames {
     static final String CACHE_FROM = BUILD + "cacheFrom";
     static final String METADATA_LABEL = BUILD + "metadataLabel";
     static final String LOCK_FEATURES = BUILD + "lockFeatures";
+    static final String SBOM = BUILD + "sbom";
 
     static final String VERIFY_SKIP = VERIFY + "skip";
     static final String IMAGE = VERIFY + "image";

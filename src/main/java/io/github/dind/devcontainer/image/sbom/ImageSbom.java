@@ -87,6 +87,7 @@ public final class ImageSbom {
                 .getBytes(StandardCharsets.UTF_8)));
         bom.setVersion(1);
         Metadata metadata = new Metadata();
+        metadata.setTimestamp(null); // the library sets the current time: reproducible output has none
         metadata.setComponent(image(subject, inventory));
         ToolInformation tools = new ToolInformation();
         tools.setComponents(List.of(plugin(subject.pluginVersion())));
