@@ -101,34 +101,45 @@ public final class SbomWriter {
         return bases;
     }
 
-    /**
-     * The base image's digest: the one its reference pins, else the RepoDigests entry of its repository
-     * (of any repository when none matches); null when the engine records none (an image built or
-     * loaded locally, never pulled).
-     */
+    /** The base image's digest ({@link #digestOf}) from what the engine records of it; null when it has nothing. */
     private String repoDigest(String reference) {
-        ImageReference parsed = ImageReference.parse(reference);
-        if (parsed.digest().isPresent()) {
-            return parsed.digest().get();
+        if (ImageReference.parse(reference).digest().isPresent()) {
+            return digestOf(reference, List.of());
         }
         try {
             JsonNode image = connection.queries().get("/images/" + EngineQueries.segment(reference) + "/json");
-            String any = null;
-            for (JsonNode entry : image == null ? List.<JsonNode>of() : image.path("RepoDigests")) {
-                String text = entry.asText();
-                int sign = text.lastIndexOf('@');
-                if (sign < 0 || !ImageReference.isValid(text)) {
-                    continue;
-                }
-                if (ImageReference.parse(text).repository().equals(parsed.repository())) {
-                    return text.substring(sign + 1);
-                }
-                any = any == null ? text.substring(sign + 1) : any;
+            List<String> repoDigests = new ArrayList<>();
+            if (image != null) {
+                image.path("RepoDigests").forEach(entry -> repoDigests.add(entry.asText()));
             }
-            return any;
+            return digestOf(reference, repoDigests);
         } catch (RuntimeException e) {
             console.debug("No digest of " + reference + ": " + Errors.rootMessage(e));
             return null;
         }
+    }
+
+    /**
+     * A base image's digest: the one its reference pins, else the {@code RepoDigests} entry
+     * ({@code name@sha256:...}, as {@code GET /images/NAME/json} lists them) of its repository, else
+     * the first entry; null when there is none (an image built or loaded locally, never pulled).
+     */
+    static String digestOf(String reference, List<String> repoDigests) {
+        ImageReference parsed = ImageReference.parse(reference);
+        if (parsed.digest().isPresent()) {
+            return parsed.digest().get();
+        }
+        String any = null;
+        for (String entry : repoDigests) {
+            int sign = entry.lastIndexOf('@');
+            if (sign < 0 || !ImageReference.isValid(entry)) {
+                continue;
+            }
+            if (ImageReference.parse(entry).repository().equals(parsed.repository())) {
+                return entry.substring(sign + 1);
+            }
+            any = any == null ? entry.substring(sign + 1) : any;
+        }
+        return any;
     }
 }
