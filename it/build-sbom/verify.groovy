@@ -77,5 +77,17 @@ def events = stdout(['docker', 'events', '--since', since, '--until', until, '--
         '--format', '{{.Action}}']).readLines()
 assert events.contains('create') && events.contains('destroy') : "events of the SBOM's container: $events"
 assert !events.contains('start') : 'the SBOM container was started'
+assert events.count('create') == 2 && events.count('destroy') == 2 : "events of the SBOM's containers: $events"
 assert stdout(['docker', 'ps', '-aq', '--filter', projectLabel(basedir)]).trim().isEmpty() : 'the build left a container'
+
+// FROM scratch: no package database; the SBOM says so instead of looking complete, and the build warns
+def scratchFile = new File(basedir, 'target/devcontainer/build-sbom-scratch.cdx.json')
+assert new JsonParser().validate(scratchFile.bytes, Version.VERSION_16).isEmpty()
+def scratch = new JsonSlurper().parse(scratchFile)
+assert scratch.compositions[0].aggregate == 'unknown'
+assert scratch.compositions[0].assemblies == [scratch.metadata.component['bom-ref']]
+assert props(scratch.metadata.component, 'packages-unlisted')[0].contains('no package database')
+assert !scratch.components.any { it.type == 'library' }
+assert log.contains('[WARNING] The SBOM of build-sbom-scratch:1.0.0 (' + scratchFile.path + ') lists no OS packages')
+sh(['docker', 'rmi', 'build-sbom-scratch:1.0.0', 'build-sbom-scratch:latest'])
 true

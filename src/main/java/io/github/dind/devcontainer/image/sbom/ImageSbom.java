@@ -33,6 +33,9 @@ import org.cyclonedx.model.metadata.ToolInformation;
  *
  * <p>The output is reproducible: the same image, inputs and plugin version give the same bytes
  * (no timestamp; the serial number is derived from the image id and the plugin version).
+ *
+ * <p>Its length is the CycloneDX model's setters, a method per kind of component (image, tool, base
+ * image, distribution, package), which read best side by side.
  */
 public final class ImageSbom {
     /** The namespace of the plugin's properties (CycloneDX property taxonomy: a name prefix of the tool's own). */
