@@ -1,12 +1,18 @@
 package io.github.dind.devcontainer.mojo;
 
 import io.github.dind.devcontainer.DevcontainerException;
+import io.github.dind.devcontainer.Errors;
 import io.github.dind.devcontainer.image.BuildRequest;
+import io.github.dind.devcontainer.image.BuildResult;
+import io.github.dind.devcontainer.image.ImageBuildException;
 import io.github.dind.devcontainer.image.ImageBuilder;
+import io.github.dind.devcontainer.image.SbomWriter;
 import io.github.dind.devcontainer.docker.DockerConnection;
 import io.github.dind.devcontainer.devcontainer.LaunchSettings;
 import java.io.IOException;
 import java.nio.file.Files;
+import io.github.dind.devcontainer.verify.VerifyService;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +20,8 @@ import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
+import javax.inject.Inject;
 
 /**
  * Builds the devcontainer image that devcontainer.json's build section describes (its Dockerfile,
@@ -117,6 +125,25 @@ public class BuildMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.REQUIRE_PINNED_BASE, defaultValue = "false")
     private boolean requirePinnedBase;
 
+    /**
+     * Write a CycloneDX SBOM (JSON) of the built image to {@code target/devcontainer/<image>.cdx.json}
+     * and attach it to the project (type {@code json}, classifier {@code devcontainer-sbom}), so
+     * {@code install} and {@code deploy} publish it: the image's OS packages with their package URLs,
+     * read from its dpkg or apk database in a container that is created, never started, and removed;
+     * the base images and their digests; the JDK and Maven; the plugin as the tool. An image without
+     * a package database the plugin reads gets an SBOM that says so, and a warning.
+     */
+    @Parameter(property = PropertyNames.SBOM, defaultValue = "true")
+    private boolean sbom;
+
+    /** The plugin's version: the SBOM's tool. */
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
+    /** Attaches the SBOM to the project. */
+    @Inject
+    private MavenProjectHelper projectHelper;
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.BUILD_SKIP, defaultValue = "false")
     private boolean skipBuild;
@@ -177,8 +204,29 @@ public class BuildMojo extends AbstractDockerMojo {
         }
         try (DockerConnection docker = connect(request.get().timeout())) {
             getLog().debug("Using " + docker.describe());
-            new ImageBuilder(docker, console()).withCredentials(credentials()).withOfflineRepository(offlineBuild())
-                    .build(request.get());
+            BuildResult result = new ImageBuilder(docker, console()).withCredentials(credentials())
+                    .withOfflineRepository(offlineBuild()).build(request.get());
+            if (sbom) {
+                writeSbom(docker, request.get(), result);
+            }
         }
+    }
+
+    /** The SBOM, written to target/devcontainer and attached with {@link SbomWriter#CLASSIFIER}. */
+    private void writeSbom(DockerConnection docker, BuildRequest request, BuildResult result) throws DevcontainerException {
+        String name = result.image().repository().substring(result.image().repository().lastIndexOf('/') + 1);
+        Path file = Path.of(project.getBuild().getDirectory(), "devcontainer", name + ".cdx.json");
+        try {
+            new SbomWriter(docker, console()).write(request, result, directory().toPath().resolve("devcontainer.json"),
+                    pluginVersion, Map.of(VerifyService.PROJECT_LABEL, owner().getBasedir().toPath().toAbsolutePath()
+                            .normalize().toString()), file);
+        } catch (IOException e) {
+            throw new ImageBuildException("Cannot write the SBOM " + file + ": " + Errors.rootMessage(e)
+                    + ". " + io.github.dind.devcontainer.Setting.assign("sbom", "false") + " builds without one.", e);
+        }
+        File attached = file.toFile();
+        projectHelper.attachArtifact(project, "json", SbomWriter.CLASSIFIER, attached);
+        getLog().info("Attached the SBOM as " + project.getGroupId() + ":" + project.getArtifactId() + ":json:"
+                + SbomWriter.CLASSIFIER + ":" + project.getVersion());
     }
 }

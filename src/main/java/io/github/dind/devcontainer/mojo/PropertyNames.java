@@ -67,6 +67,7 @@ final class PropertyNames {
     static final String METADATA_LABEL = BUILD + "metadataLabel";
     static final String LOCK_FEATURES = BUILD + "lockFeatures";
     static final String REQUIRE_PINNED_BASE = BUILD + "requirePinnedBase";
+    static final String SBOM = BUILD + "sbom";
 
     static final String VERIFY_SKIP = VERIFY + "skip";
     static final String IMAGE = VERIFY + "image";
