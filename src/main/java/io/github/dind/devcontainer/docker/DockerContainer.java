@@ -140,6 +140,38 @@ public final class DockerContainer implements Container {
     }
 
     @Override
+    public void copyInto(String directory, java.util.Map<String, java.nio.file.Path> files) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
+                new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+            String prefix = "";
+            for (String part : directory.replaceAll("^/+|/+$", "").split("/")) {
+                prefix += part + "/";
+                org.apache.commons.compress.archivers.tar.TarArchiveEntry dir =
+                        new org.apache.commons.compress.archivers.tar.TarArchiveEntry(prefix);
+                dir.setMode(040755);
+                tar.putArchiveEntry(dir);
+                tar.closeArchiveEntry();
+            }
+            for (java.util.Map.Entry<String, java.nio.file.Path> file : files.entrySet()) {
+                org.apache.commons.compress.archivers.tar.TarArchiveEntry entry =
+                        new org.apache.commons.compress.archivers.tar.TarArchiveEntry(prefix + file.getKey());
+                entry.setMode(0100644);
+                entry.setSize(java.nio.file.Files.size(file.getValue()));
+                tar.putArchiveEntry(entry);
+                java.nio.file.Files.copy(file.getValue(), tar);
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new ContainerException("Cannot read the files to copy into " + name + ":" + directory + ": "
+                    + Errors.rootMessage(e), e);
+        }
+        run("copy files into " + directory, () -> docker.copyArchiveToContainerCmd(id).withRemotePath("/")
+                .withTarInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())).exec());
+    }
+
+    @Override
     public List<String> fileTail(String path, int lines) {
         try (InputStream archive = docker.copyArchiveFromContainerCmd(id, path).exec();
                 TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {

@@ -116,6 +116,14 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     @Parameter(property = PropertyNames.FORWARD_PORTS)
     private List<String> forwardPorts;
 
+    /**
+     * Images the inner Docker daemon gets without a registry, e.g. {@code testcontainers/ryuk:0.12.0,postgres:16}:
+     * generate writes the local Feature {@code preload/} listing them, {@code build} saves each from the
+     * host's engine into it, and the devcontainer loads them into its inner daemon on first start.
+     */
+    @Parameter(property = PropertyNames.PRELOAD_IMAGES)
+    private List<String> preloadImages;
+
     /** Replace files that were edited or not written by the plugin; each is backed up first. */
     @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
     private boolean force;
@@ -204,7 +212,8 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 .caCertificates(caCertificates == null ? List.of() : caCertificates.stream().map(File::toPath).toList())
                 .extensions(extensions)
                 .jetbrainsPlugins(jetbrainsPlugins)
-                .forwardPorts(forwardPorts);
+                .forwardPorts(forwardPorts)
+                .preloadImages(preloadImages);
         ProjectLabels.forDockerfile(owner()).forEach(builder::label);
         return builder.build();
     }

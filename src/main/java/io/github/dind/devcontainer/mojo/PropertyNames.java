@@ -49,6 +49,7 @@ final class PropertyNames {
     static final String EXTENSIONS = GENERATE + "extensions";
     static final String JETBRAINS_PLUGINS = GENERATE + "jetbrainsPlugins";
     static final String FORWARD_PORTS = GENERATE + "forwardPorts";
+    static final String PRELOAD_IMAGES = GENERATE + "preloadImages";
 
     static final String BUILD_SKIP = BUILD + "skip";
     static final String DOCKERFILE = BUILD + "dockerfile";
@@ -72,6 +73,8 @@ final class PropertyNames {
     static final String VERIFY_STOP_GRACE_PERIOD = VERIFY + "stopGracePeriod";
     static final String REPORT_DIRECTORY = VERIFY + "reportDirectory";
     static final String PROJECT_BUILD = VERIFY + "projectBuild";
+    static final String VERIFY_TESTCONTAINERS = VERIFY + "testcontainers";
+    static final String VERIFY_TESTCONTAINERS_TIMEOUT = VERIFY + "testcontainersTimeout";
     static final String PROJECT_BUILD_COMMAND = VERIFY + "projectBuildCommand";
     static final String PROJECT_BUILD_TIMEOUT = VERIFY + "projectBuildTimeout";
 

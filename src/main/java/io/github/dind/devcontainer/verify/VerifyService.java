@@ -141,6 +141,14 @@ public final class VerifyService {
     private final ReportOutput output;
     private final LaunchConfiguration configuration;
 
+    private CheckCatalog.Testcontainers testcontainers;
+
+    /** Adds the {@code testcontainers} check (null: none); returns this service. */
+    public VerifyService withTestcontainers(CheckCatalog.Testcontainers testcontainers) {
+        this.testcontainers = testcontainers;
+        return this;
+    }
+
     public VerifyService(Console console) {
         this.console = console;
         this.output = new ReportOutput(console);
@@ -165,7 +173,8 @@ public final class VerifyService {
         try {
             checks = CheckCatalog.checks(settings, request.commands(), request.timeouts(), request.only(), java,
                     build == null ? null : new CheckCatalog.ProjectBuild(build.workspace(), build.command(), build.timeout()),
-                    new CheckCatalog.Secrets(() -> engine.imageSurface(request.image()), request.allowedSecrets()));
+                    new CheckCatalog.Secrets(() -> engine.imageSurface(request.image()), request.allowedSecrets()),
+                    testcontainers);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("only", String.join(",", request.only()), e.getMessage());
         }
@@ -182,7 +191,9 @@ public final class VerifyService {
                     settings + "\n" + launch.dockerRunArgs(),
                     checks.stream().map(Check::id).toList() + "\n" + request.commands() + "\n"
                             + new TreeSet<>(request.only()) + "\n" + request.timeouts() + "\n" + java
-                            + "\nallowed secrets " + request.allowedSecrets(),
+                            + "\nallowed secrets " + request.allowedSecrets()
+                            + (testcontainers == null ? "" : "\ntestcontainers " + testcontainers.classpath().stream()
+                                    .map(p -> p.getFileName().toString()).toList()),
                     engine, launch.network(), console);
             output.removeOldReports(request.reportDirectory());
             if (key != null && reuse.reused(key, request.image(), request.reportFile(1), console)) {

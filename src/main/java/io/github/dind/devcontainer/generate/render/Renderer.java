@@ -24,6 +24,13 @@ public final class Renderer {
             new Target("dind/devcontainer-feature.json", Format.JSON, false),
             new Target("dind/install.sh", Format.SHELL, true),
             new Target(".gitattributes", Format.GITATTRIBUTES, false),
+            // images for the inner daemon (preloadImages): a second local Feature, after dind
+            new Target("preload/devcontainer-feature.json", Format.JSON, false, "preload"),
+            new Target("preload/install.sh", Format.SHELL, true, "preload"),
+            new Target("preload/load.sh", Format.SHELL, true, "preload"),
+            new Target("preload/images.txt", Format.LIST, false, "preload"),
+            new Target("preload/.gitignore", Format.IGNORE, false, "preload"),
+            new Target(".dockerignore", Format.IGNORE, false, "preload"),
             // the mavenSettings mount's initializeCommand: a shell script, and the batch file Windows runs in its place
             new Target("maven-settings", Format.SHELL, true, "mavenSettings"),
             new Target("maven-settings.cmd", Format.BATCH, false, "mavenSettings"));

@@ -49,9 +49,22 @@ final class TemplateModel {
                         new TemplateValue(e.getValue(), "The project's image label " + e.getKey())))
                 .toList();
         model.put("labels", labels);
+        putPreload(model, request);
         putJava(model, request);
         putEditor(model, request);
         return model;
+    }
+
+    /** Where the preload Feature puts the saved images and its loader, inside the image. */
+    static final String PRELOAD_FOLDER = "/usr/local/share/devcontainer/preload";
+
+    /** The preload Feature (preloadImages): its list, where the images go in the image, and the loader. */
+    private static void putPreload(Map<String, Object> model, GenerateRequest request) {
+        model.put("preload", request.preload());
+        model.put("preloadFolder", PRELOAD_FOLDER);
+        model.put("preloadLoader", PRELOAD_FOLDER + "/load.sh");
+        model.put("preloadImages", request.preloadImages().stream()
+                .map(i -> Map.of("reference", new TemplateValue(i, setting("preloadImages")))).toList());
     }
 
     /** The JDK, Maven, the local repository volume, settings.xml and the CA certificates. */

@@ -32,7 +32,8 @@ public record GenerateRequest(
         JavaSetup java,
         List<CaCertificates.CaCertificate> caCertificates,
         EditorSetup editor,
-        String devcontainerFolder) {
+        String devcontainerFolder,
+        List<String> preloadImages) {
 
     public static final String ROOT = "root";
     /** Where clients look for devcontainer.json first, relative to the workspace folder (the spec's default). */
@@ -68,6 +69,12 @@ public record GenerateRequest(
         packages = List.copyOf(packages);
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         caCertificates = List.copyOf(caCertificates);
+        preloadImages = List.copyOf(preloadImages);
+    }
+
+    /** Whether the preload Feature is written: some image to preload was asked for. */
+    public boolean preload() {
+        return !preloadImages.isEmpty();
     }
 
     public boolean nonRootUser() {
@@ -117,6 +124,7 @@ public record GenerateRequest(
         private List<String> jetbrainsPlugins = List.of();
         private List<String> forwardPorts = List.of();
         private String devcontainerFolder = DEFAULT_DEVCONTAINER_FOLDER;
+        private List<String> preloadImages = List.of();
 
         private Builder() {
         }
@@ -195,6 +203,16 @@ public record GenerateRequest(
          */
         public Builder jetbrainsPlugins(List<String> jetbrainsPlugins) {
             this.jetbrainsPlugins = jetbrainsPlugins == null ? List.of() : jetbrainsPlugins;
+            return this;
+        }
+
+        /**
+         * Images the inner daemon gets without a registry ({@code preloadImages}): references Docker
+         * accepts ({@code debian:trixie}, {@code testcontainers/ryuk:0.12.0}); blanks are dropped,
+         * repeats kept once.
+         */
+        public Builder preloadImages(List<String> preloadImages) {
+            this.preloadImages = preloadImages == null ? List.of() : preloadImages;
             return this;
         }
 
@@ -322,6 +340,7 @@ public record GenerateRequest(
             RequestRules.checkExtensions(extensions, problems);
             RequestRules.checkJetbrainsPlugins(jetbrainsPlugins, problems);
             RequestRules.checkForwardPorts(forwardPorts, problems);
+            List<String> preload = RequestRules.checkPreloadImages(preloadImages, problems);
 
             if (!problems.isEmpty()) {
                 throw new InvalidRequestException(problems);
@@ -332,7 +351,7 @@ public record GenerateRequest(
                     new EditorSetup(new ArrayList<>(new LinkedHashSet<>(Stream.concat(
                             DEFAULT_EXTENSIONS.stream(), extensions.stream().map(String::strip)).toList())),
                             jetbrainsPlugins.stream().map(String::strip).distinct().toList(),
-                            forwardPorts.stream().map(String::strip).toList()), devcontainerFolder);
+                            forwardPorts.stream().map(String::strip).toList()), devcontainerFolder, preload);
         }
     }
 }
