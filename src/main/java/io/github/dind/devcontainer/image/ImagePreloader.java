@@ -71,10 +71,17 @@ public final class ImagePreloader {
 
     private final HostImages host;
     private final Console console;
+    private final long sizeBound;
 
     public ImagePreloader(HostImages host, Console console) {
+        this(host, console, SIZE_BOUND);
+    }
+
+    /** @param sizeBound bytes of saved images above which build warns */
+    ImagePreloader(HostImages host, Console console, long sizeBound) {
         this.host = host;
         this.console = console;
+        this.sizeBound = sizeBound;
     }
 
     /** The host's engine through docker-java. */
@@ -174,11 +181,11 @@ public final class ImagePreloader {
         console.info(String.format(Locale.ROOT, "Preloading %d image%s (%s) from the host's engine in %s: %s",
                 entries.size(), entries.size() == 1 ? "" : "s", mebibytes(bytes), payload,
                 written == 0 ? "all up to date" : written + " saved"));
-        if (bytes > SIZE_BOUND) {
+        if (bytes > sizeBound) {
             console.warn(String.format(Locale.ROOT, "The images to preload (%s) take %s, more than %s: the image grows"
                     + " by at least as much (twice that in a build without BuildKit) and every client's build copies it."
                     + " Preload fewer images, or let the devcontainer pull them.", Setting.ref("preloadImages"),
-                    mebibytes(bytes), mebibytes(SIZE_BOUND)));
+                    mebibytes(bytes), mebibytes(sizeBound)));
         }
         return entries;
     }
