@@ -1,12 +1,13 @@
 import static io.github.dind.devcontainer.it.Commands.*
 
 def log = new File(basedir, 'build.log').text
-def first = log.substring(0, log.indexOf('BUILD SUCCESS'))
-def second = log.substring(log.indexOf('BUILD SUCCESS') + 1)
 def passed = { String text, String description ->
     text =~ /PASSED\s+\d+\.\d\d s\s+${java.util.regex.Pattern.quote(description)}/
 }
 try {
+    assert log.count('BUILD SUCCESS') == 2 : 'both invocations must pass'
+    def first = log.substring(0, log.indexOf('BUILD SUCCESS'))
+    def second = log.substring(log.indexOf('BUILD SUCCESS') + 1)
     // generate: the preload Feature after dind, its committed list, its payload ignored by git and
     // kept out of the Dockerfile's context
     def folder = new File(basedir, '.devcontainer')
@@ -34,13 +35,17 @@ try {
         assert passed(run, 'Testcontainers runs containers inside as the remote user') : 'no PASSED testcontainers row'
         assert run.contains('Ryuk off: no testcontainers/ryuk image in the inner daemon')
         assert run.contains('a second container reached smoke-server:5353 on a Network by its alias')
-        assert run =~ /PASSED\s+\d+\.\d\d s\s+`[^`]*mvn -B [^`]*-Ddevcontainer.inner test` builds the project in \/workspaces\/verify-testcontainers/
+        // the suite's 4 tests ran and passed inside (the command greps surefire's report)
+        assert run =~ /PASSED\s+\d+\.\d\d s\s+`[^`]*mvn -B [^`]*-Ddevcontainer.inner test && grep -q 'tests="4" errors="0" skipped="0" failures="0"' target\/surefire-reports\/TEST-example.ListenerTest.xml` builds the project in \/workspaces\/verify-testcontainers/
         assert !run.contains('FAILED')
     }
     assert first =~ /testcontainers\s.*as root in/
     assert second =~ /testcontainers\s.*as dev in/
-    // the suite ran inside both times: the project-build check passed only if surefire did
-    assert second.contains('devcontainer.generate.remoteUser') || new File(folder, 'Dockerfile').text.contains('dev')
+    // the preload Feature's onCreateCommand loaded the image in both (as root, then as dev)
+    [first, second].each { run ->
+        assert run =~ /onCreateCommand succeeds as the remote user \(2 commands, one after another\)\s+exit code 0 as \w+: \/bin\/sh -c [^\n]*startup.sh then \/bin\/sh -c \/usr\/local\/share\/devcontainer\/preload\/load.sh/
+    }
+    assert new File(folder, 'Dockerfile').text.contains('"dev"')
 } finally {
     // what the IT made on the host: the listener image and verify's local repository volume
     proc(['docker', 'rmi', 'it-tc-listener:1'])

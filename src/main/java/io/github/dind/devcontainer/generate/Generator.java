@@ -96,6 +96,17 @@ public final class Generator {
         boolean dindWritten = files.stream().anyMatch(f -> f.fileName().equals("dind/devcontainer-feature.json"));
         boolean preloadWritten = files.stream().anyMatch(f -> f.fileName().equals("preload/devcontainer-feature.json"));
         for (ProjectFiles.Outcome outcome : outcomes) {
+            if (preloadWritten && outcome.action().kept() && outcome.path().getFileName().toString().equals(".dockerignore")) {
+                try {
+                    if (!java.nio.file.Files.readString(outcome.path()).contains("preload/images")) {
+                        console.warn("Your " + outcome.path() + " does not leave out preload/images/: the images to preload"
+                                + " (" + Setting.ref("preloadImages") + ") would go into the Dockerfile's build context"
+                                + " as well as into the preload Feature. Add the line preload/images/ to it.");
+                    }
+                } catch (IOException e) {
+                    throw new ProjectFilesException("Cannot read " + outcome.path() + ": " + e, e);
+                }
+            }
             if (!dindWritten || !outcome.action().kept() || !outcome.path().getFileName().toString().equals("devcontainer.json")) {
                 continue;
             }

@@ -14,8 +14,6 @@ import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
-import org.eclipse.aether.util.artifact.JavaScopes;
-import org.eclipse.aether.util.filter.DependencyFilterUtils;
 
 /**
  * The verify goal's {@code testcontainers} check needs the project's Testcontainers on the host:
@@ -75,11 +73,15 @@ final class TestcontainersClasspath {
             throws InvalidSettingException {
         String coordinates = GROUP + ":" + CORE + ":" + version;
         CollectRequest collect = new CollectRequest(new org.eclipse.aether.graph.Dependency(
-                new DefaultArtifact(coordinates), JavaScopes.RUNTIME), project.getRemoteProjectRepositories());
+                new DefaultArtifact(coordinates), "runtime"), project.getRemoteProjectRepositories());
         try {
             List<Path> jars = new ArrayList<>();
-            for (ArtifactResult result : system.resolveDependencies(session, new DependencyRequest(collect,
-                    DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME))).getArtifactResults()) {
+            // the runtime class path: compile and runtime scopes (maven-resolver-util's classpathFilter, which
+            // Maven does not export to plugins; its API is)
+            org.eclipse.aether.graph.DependencyFilter runtime = (node, parents) -> node.getDependency() == null
+                    || java.util.Set.of("compile", "runtime").contains(node.getDependency().getScope());
+            for (ArtifactResult result : system.resolveDependencies(session, new DependencyRequest(collect, runtime))
+                    .getArtifactResults()) {
                 if (result.getArtifact() != null && result.getArtifact().getFile() != null) {
                     jars.add(result.getArtifact().getFile().toPath());
                 }

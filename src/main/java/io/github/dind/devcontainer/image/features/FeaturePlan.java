@@ -43,10 +43,22 @@ public record FeaturePlan(List<Features.Installed> features, String containerUse
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     text.append(folder.relativize(file).toString().replace('\\', '/')).append('\0')
-                            .append(Sha256.hex(Files.readAllBytes(file))).append('\0');
+                            .append(sha256(file)).append('\0');
                 }
             }
         }
         return Sha256.hex(text.toString());
+    }
+
+    /** A file's SHA-256 (hex), streamed: a Feature may carry large files (the preload Feature's saved images). */
+    private static String sha256(Path file) throws IOException {
+        java.security.MessageDigest digest = Sha256.newDigest();
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return Sha256.hex(digest);
     }
 }

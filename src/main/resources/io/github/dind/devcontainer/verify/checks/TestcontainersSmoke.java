@@ -5,15 +5,16 @@
 // /bin, /lib* and /etc/passwd, /etc/group mounted read-only). Prints one "smoke:" line per step; exits
 // non-zero (with the exception) when a step fails. Every container it starts carries the label
 // io.github.dind.devcontainer.verify=testcontainers, so the check removes what a failure leaves.
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Volume;
+import java.util.ArrayList;
+import java.util.List;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -77,14 +78,20 @@ public class TestcontainersSmoke {
         System.out.println("smoke: passed");
     }
 
-    /** A container of the empty image running the devcontainer's own programs, mounted read-only. */
+    /**
+     * A container of the empty image running the devcontainer's own programs, mounted read-only. The
+     * mounts go straight into the create request: withFileSystemBind would make Testcontainers check
+     * first that files can be mounted (DockerClientFactory.isFileMountingSupported), in a container of
+     * its "tiny image" (alpine), which it pulls, and no registry is reachable here.
+     */
     static GenericContainer<?> inner(DockerImageName image, Network network) {
-        GenericContainer<?> container = new GenericContainer<>(image).withNetwork(network).withLabel(LABEL, "testcontainers");
+        List<Bind> binds = new ArrayList<>();
         for (String dir : new String[] {"/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr", "/etc/passwd", "/etc/group"}) {
             if (Files.exists(Paths.get(dir))) {
-                container.withFileSystemBind(dir, dir, BindMode.READ_ONLY);
+                binds.add(new Bind(dir, new Volume(dir), AccessMode.ro));
             }
         }
-        return container;
+        return new GenericContainer<>(image).withNetwork(network).withLabel(LABEL, "testcontainers")
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(binds));
     }
 }
