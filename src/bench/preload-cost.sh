@@ -16,7 +16,7 @@ trap cleanup EXIT
 
 echo "| layer | MB |"
 echo "|---|---|"
-docker history --no-trunc --format '{{.Size}}\t{{.CreatedBy}}' "$image" | grep -E 'preload' | while IFS=$'\t' read -r size step; do
+docker history --no-trunc --format '{{.Size}}\t{{.CreatedBy}}' "$image" | grep -E 'preload' | grep -v 'LABEL' | while IFS=$'\t' read -r size step; do
     echo "| ${step:0:90} | $size |"
 done
 

@@ -145,15 +145,14 @@ public final class DockerContainer implements Container {
         try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
                 new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
             tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
-            String prefix = "";
-            for (String part : directory.replaceAll("^/+|/+$", "").split("/")) {
-                prefix += part + "/";
-                org.apache.commons.compress.archivers.tar.TarArchiveEntry dir =
-                        new org.apache.commons.compress.archivers.tar.TarArchiveEntry(prefix);
-                dir.setMode(040755);
-                tar.putArchiveEntry(dir);
-                tar.closeArchiveEntry();
-            }
+            // an entry for the folder itself only: an entry for a parent (/tmp) would replace its mode
+            // (1777) with the entry's; missing parents are created by the daemon's extraction
+            String prefix = directory.replaceAll("^/+|/+$", "") + "/";
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry dir =
+                    new org.apache.commons.compress.archivers.tar.TarArchiveEntry(prefix);
+            dir.setMode(040755);
+            tar.putArchiveEntry(dir);
+            tar.closeArchiveEntry();
             for (java.util.Map.Entry<String, java.nio.file.Path> file : files.entrySet()) {
                 org.apache.commons.compress.archivers.tar.TarArchiveEntry entry =
                         new org.apache.commons.compress.archivers.tar.TarArchiveEntry(prefix + file.getKey());
