@@ -55,10 +55,10 @@ public final class TestcontainersCheck extends AbstractCheck {
             "ryuk=$(docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '(^|/)testcontainers/ryuk:' | head -n 1)",
             "if [ -n \"$ryuk\" ]; then",
             "  export TESTCONTAINERS_RYUK_CONTAINER_IMAGE=\"$ryuk\"",
-            "  echo \"smoke: Ryuk on, its image $ryuk is in the inner daemon\"",
+            "  echo \"smoke: Ryuk on ($ryuk inside)\"",
             "else",
             "  export TESTCONTAINERS_RYUK_DISABLED=true",
-            "  echo 'smoke: Ryuk off: no testcontainers/ryuk image in the inner daemon (preload it to turn it on)'",
+            "  echo 'smoke: Ryuk off (no testcontainers/ryuk image inside)'",
             "fi",
             "java -cp \"" + FOLDER + "/*\" \"" + FOLDER + "/" + PROGRAM + "\" \"$image\" 2>&1");
     private static final int TAIL_LINES = 30;
@@ -97,7 +97,7 @@ public final class TestcontainersCheck extends AbstractCheck {
         List<String> lines = result.output().strip().lines().toList();
         List<String> steps = lines.stream().filter(l -> l.startsWith("smoke: ")).map(l -> l.substring(7)).toList();
         if (result.succeeded() && steps.contains("passed")) {
-            return Observation.pass(String.format(Locale.ROOT, "as %s in %.1f s: %s", user, seconds,
+            return Observation.pass(String.format(Locale.ROOT, "as %s in %.1f s, %s", user, seconds,
                     String.join("; ", steps.stream().filter(s -> !s.equals("passed")).toList())));
         }
         String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));

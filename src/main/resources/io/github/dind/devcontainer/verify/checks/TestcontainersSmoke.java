@@ -30,7 +30,7 @@ public class TestcontainersSmoke {
     public static void main(String[] args) throws Exception {
         DockerImageName image = DockerImageName.parse(args[0]);
         DockerClientFactory docker = DockerClientFactory.instance();
-        System.out.println("smoke: docker " + docker.getActiveApiVersion() + " at " + docker.getTransportConfig().getDockerHost()
+        System.out.println("docker " + docker.getActiveApiVersion() + " at " + docker.getTransportConfig().getDockerHost()
                 + ", host for mapped ports " + docker.dockerHostIpAddress()
                 + ", ryuk " + (Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED")) ? "off" : "on"));
         try (Network network = Network.newNetwork();
@@ -55,14 +55,13 @@ public class TestcontainersSmoke {
                     throw new IllegalStateException("the server at " + host + ":" + mapped + " did not answer the query");
                 }
             }
-            System.out.println("smoke: GenericContainer with an exposed port and a wait strategy answers at getHost() "
-                    + host + ":" + mapped);
+            System.out.println("smoke: mapped port at getHost() " + host + ":" + mapped + " answered (exposed port, wait strategy)");
             Container.ExecResult exec = server.execInContainer("/bin/sh", "-c", "echo exec-ok from $(hostname)");
             if (exec.getExitCode() != 0 || !exec.getStdout().contains("exec-ok")) {
                 throw new IllegalStateException("execInContainer: exit code " + exec.getExitCode() + ", " + exec.getStdout()
                         + exec.getStderr());
             }
-            System.out.println("smoke: execInContainer: " + exec.getStdout().strip());
+            System.out.println("smoke: execInContainer ok");
             try (GenericContainer<?> client = inner(image, network)
                     .withCommand("/bin/bash", "-c", "for i in $(seq 50); do (exec 3<>/dev/tcp/" + ALIAS + "/" + PORT
                             + ") 2>/dev/null && { echo reached-" + ALIAS + "; exit 0; }; sleep 0.1; done; exit 1")
@@ -73,7 +72,7 @@ public class TestcontainersSmoke {
                             + client.getLogs());
                 }
             }
-            System.out.println("smoke: a second container reached " + ALIAS + ":" + PORT + " on a Network by its alias");
+            System.out.println("smoke: Network alias " + ALIAS + " reached from a second container");
         }
         System.out.println("smoke: passed");
     }
