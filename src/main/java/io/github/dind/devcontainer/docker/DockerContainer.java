@@ -185,6 +185,37 @@ public final class DockerContainer implements Container {
     }
 
     @Override
+    public void copyInto(String directory, java.util.Map<String, java.nio.file.Path> files) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
+                new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+            // an entry for the folder itself only: an entry for a parent (/tmp) would replace its mode
+            // (1777) with the entry's; missing parents are created by the daemon's extraction
+            String prefix = directory.replaceAll("^/+|/+$", "") + "/";
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry dir =
+                    new org.apache.commons.compress.archivers.tar.TarArchiveEntry(prefix);
+            dir.setMode(040755);
+            tar.putArchiveEntry(dir);
+            tar.closeArchiveEntry();
+            for (java.util.Map.Entry<String, java.nio.file.Path> file : files.entrySet()) {
+                org.apache.commons.compress.archivers.tar.TarArchiveEntry entry =
+                        new org.apache.commons.compress.archivers.tar.TarArchiveEntry(prefix + file.getKey());
+                entry.setMode(0100644);
+                entry.setSize(java.nio.file.Files.size(file.getValue()));
+                tar.putArchiveEntry(entry);
+                java.nio.file.Files.copy(file.getValue(), tar);
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new ContainerException("Cannot read the files to copy into " + name + ":" + directory + ": "
+                    + Errors.rootMessage(e), e);
+        }
+        run("copy files into " + directory, () -> docker.copyArchiveToContainerCmd(id).withRemotePath("/")
+                .withTarInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())).exec());
+    }
+
+    @Override
     public List<String> fileTail(String path, int lines) {
         try (InputStream archive = docker.copyArchiveFromContainerCmd(id, path).exec();
                 TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {

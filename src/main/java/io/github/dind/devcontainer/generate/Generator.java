@@ -120,7 +120,19 @@ public final class Generator {
      */
     private void warnWithoutDind(List<ProjectFiles.Outcome> outcomes, List<GeneratedFile> files) throws DevcontainerException {
         boolean dindWritten = files.stream().anyMatch(f -> f.fileName().equals("dind/devcontainer-feature.json"));
+        boolean preloadWritten = files.stream().anyMatch(f -> f.fileName().equals("preload/devcontainer-feature.json"));
         for (ProjectFiles.Outcome outcome : outcomes) {
+            if (preloadWritten && outcome.action().kept() && outcome.path().getFileName().toString().equals(".dockerignore")) {
+                try {
+                    if (!java.nio.file.Files.readString(outcome.path()).contains("preload/images")) {
+                        console.warn("Your " + outcome.path() + " does not leave out preload/images/: the images to preload"
+                                + " (" + Setting.ref("preloadImages") + ") would go into the Dockerfile's build context"
+                                + " as well as into the preload Feature. Add the line preload/images/ to it.");
+                    }
+                } catch (IOException e) {
+                    throw new ProjectFilesException("Cannot read " + outcome.path() + ": " + e, e);
+                }
+            }
             if (!dindWritten || !outcome.action().kept() || !outcome.path().getFileName().toString().equals("devcontainer.json")) {
                 continue;
             }
@@ -136,6 +148,13 @@ public final class Generator {
                         + ", which holds the Docker-in-Docker settings (privileged, the /var/lib/docker volume) and"
                         + " the wait for dockerd before every lifecycle command: add \"features\": {\"./dind\": {}}"
                         + " to it (README, \"Your own lifecycle commands\"), or keep those settings in it yourself.");
+            }
+            if (preloadWritten && !text.contains("preload\"")) {
+                console.warn("Your " + outcome.path() + " does not name the preload Feature in "
+                        + outcome.path().resolveSibling("preload") + ", which loads the images of "
+                        + Setting.ref("preloadImages") + " into the inner daemon: add \"./preload\": {} to its"
+                        + " \"features\" and \"./preload\" after \"./dind\" to its \"overrideFeatureInstallOrder\""
+                        + " (README, \"Testcontainers\"), or the devcontainer pulls those images as usual.");
             }
         }
     }

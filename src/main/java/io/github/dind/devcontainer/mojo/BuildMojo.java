@@ -195,6 +195,7 @@ public class BuildMojo extends AbstractDockerMojo {
 
     @Override
     void run() throws DevcontainerException {
+        preload();
         Optional<BuildRequest> request = BuildRequest.of(new BuildRequest.Settings(directory().toPath(),
                 owner().getBasedir().toPath(), System.getenv(), dockerfile, imageName(), buildArgs,
                 ProjectLabels.forBuild(owner()), metadataLabel, createdLabel, pull, session.isOffline(), noCache, always,
@@ -228,5 +229,26 @@ public class BuildMojo extends AbstractDockerMojo {
         projectHelper.attachArtifact(project, "json", SbomWriter.CLASSIFIER, attached);
         getLog().info("Attached the SBOM as " + project.getGroupId() + ":" + project.getArtifactId() + ":json:"
                 + SbomWriter.CLASSIFIER + ":" + project.getVersion());
+    }
+
+    /**
+     * The preload Feature's images (generate's preloadImages), saved from the host's engine into its
+     * payload before the build reads the Features' files.
+     */
+    private void preload() throws DevcontainerException {
+        Optional<java.nio.file.Path> feature = io.github.dind.devcontainer.image.ImagePreloader.featureFolder(directory().toPath());
+        if (feature.isEmpty()) {
+            return;
+        }
+        java.time.Duration bound = java.time.Duration.ofSeconds(Math.max(1, timeout));
+        try (DockerConnection docker = connect(bound)) {
+            try {
+                new io.github.dind.devcontainer.image.ImagePreloader(
+                        io.github.dind.devcontainer.image.ImagePreloader.engine(docker, bound), console())
+                        .fill(feature.get(), session.isOffline());
+            } catch (RuntimeException e) {
+                throw new io.github.dind.devcontainer.docker.DockerCallException("save the images to preload", docker.where(), e);
+            }
+        }
     }
 }

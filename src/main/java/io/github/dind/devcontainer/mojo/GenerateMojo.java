@@ -146,6 +146,14 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
     @Parameter(property = PropertyNames.INSECURE_REGISTRIES)
     private List<String> insecureRegistries;
 
+    /**
+     * Images the inner Docker daemon gets without a registry, e.g. {@code testcontainers/ryuk:0.12.0,postgres:16}:
+     * generate writes the local Feature {@code preload/} listing them, {@code build} saves each from the
+     * host's engine into it, and the devcontainer loads them into its inner daemon on first start.
+     */
+    @Parameter(property = PropertyNames.PRELOAD_IMAGES)
+    private List<String> preloadImages;
+
     /** Replace files that were edited or not written by the plugin; each is backed up first. */
     @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
     private boolean force;
@@ -265,7 +273,8 @@ public class GenerateMojo extends AbstractDevcontainerMojo {
                 .jetbrainsPlugins(jetbrainsPlugins)
                 .forwardPorts(forwardPorts)
                 .registryMirrors(registryMirrors)
-                .insecureRegistries(insecureRegistries);
+                .insecureRegistries(insecureRegistries)
+                .preloadImages(preloadImages);
         ProjectLabels.forDockerfile(owner()).forEach(builder::label);
         return builder.build();
     }

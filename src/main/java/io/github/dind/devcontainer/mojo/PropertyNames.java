@@ -54,6 +54,7 @@ final class PropertyNames {
     static final String INSECURE_REGISTRIES = GENERATE + "insecureRegistries";
     static final String PIN_BASE_IMAGE = GENERATE + "pinBaseImage";
     static final String UPDATE_PINS = GENERATE + "updatePins";
+    static final String PRELOAD_IMAGES = GENERATE + "preloadImages";
 
     static final String BUILD_SKIP = BUILD + "skip";
     static final String OFFLINE_REPOSITORY_COMMAND = BUILD + "offlineRepositoryCommand";
@@ -80,6 +81,8 @@ final class PropertyNames {
     static final String VERIFY_STOP_GRACE_PERIOD = VERIFY + "stopGracePeriod";
     static final String REPORT_DIRECTORY = VERIFY + "reportDirectory";
     static final String PROJECT_BUILD = VERIFY + "projectBuild";
+    static final String VERIFY_TESTCONTAINERS = VERIFY + "testcontainers";
+    static final String VERIFY_TESTCONTAINERS_TIMEOUT = VERIFY + "testcontainersTimeout";
     static final String PROJECT_BUILD_COMMAND = VERIFY + "projectBuildCommand";
     static final String PROJECT_BUILD_TIMEOUT = VERIFY + "projectBuildTimeout";
     static final String OFFLINE_BUILD = VERIFY + "offlineBuild";

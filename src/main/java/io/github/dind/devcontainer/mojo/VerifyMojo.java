@@ -48,7 +48,7 @@ public class VerifyMojo extends AbstractDockerMojo {
     /**
      * Run only these checks (ids: running, lifecycle:HOOK, lifecycle, pid1, dockerd, docker-info,
      * daemon-exposure, inner-container, inner-network, socket-in-container, mtu, inner-dns, buildkit,
-     * reaping, no-secrets, java, maven, project-build, command:NAME, commands, dockerd-restart, stop,
+     * reaping, no-secrets, java, maven, testcontainers, project-build, command:NAME, commands, dockerd-restart, stop,
      * resume, post-start, kill).
      */
     @Parameter(property = PropertyNames.VERIFY_ONLY)
@@ -145,6 +145,23 @@ public class VerifyMojo extends AbstractDockerMojo {
     @Parameter(property = PropertyNames.INNER_REGISTRY_LOGINS)
     private List<String> innerRegistryLogins;
 
+    /**
+     * The {@code testcontainers} check: Testcontainers itself (the project's version, its jars copied in)
+     * starts containers inside as the remote user, with a mapped port, {@code execInContainer} and a
+     * network alias. Not set: on when a project depends on {@code org.testcontainers} (any scope);
+     * {@code true} or {@code false} decides.
+     */
+    @Parameter(property = PropertyNames.VERIFY_TESTCONTAINERS)
+    private Boolean testcontainers;
+
+    /** Seconds the testcontainers check may take (a JVM, compiling its program, three containers). */
+    @Parameter(property = PropertyNames.VERIFY_TESTCONTAINERS_TIMEOUT, defaultValue = "120")
+    private int testcontainersTimeout;
+
+    /** Resolves the Testcontainers jars for the testcontainers check. */
+    @javax.inject.Inject
+    private org.eclipse.aether.RepositorySystem repositorySystem;
+
     /** Skips this goal. */
     @Parameter(property = PropertyNames.VERIFY_SKIP, defaultValue = "false")
     private boolean skipVerify;
@@ -184,12 +201,29 @@ public class VerifyMojo extends AbstractDockerMojo {
                 allowedSecrets == null ? Set.of() : new LinkedHashSet<>(allowedSecrets), innerLogins());
         try {
             try (DockerConnection docker = connect(idleBound()); ContainerEngine engine = DockerEngine.open(docker, console())) {
-                new VerifyService(console()).verify(request, engine);
+                new VerifyService(console()).withTestcontainers(testcontainers()).verify(request, engine);
             }
         } catch (VerificationInterruptedException e) {
             awaitTheEnd();
             throw e;
         }
+    }
+
+    /** The testcontainers check's jars, when it runs (see {@link TestcontainersClasspath}); null when not. */
+    private CheckCatalog.Testcontainers testcontainers() throws InvalidSettingException {
+        List<org.apache.maven.project.MavenProject> projects = reactor() != null ? reactor().served() : List.of(project);
+        java.util.Optional<String> version = TestcontainersClasspath.version(projects);
+        if (!TestcontainersClasspath.wanted(testcontainers, version)) {
+            return null;
+        }
+        if (testcontainersTimeout < 1) {
+            throw new InvalidSettingException("testcontainersTimeout", testcontainersTimeout, "must be at least 1 (seconds)");
+        }
+        String chosen = version.orElse(TestcontainersClasspath.DEFAULT_VERSION);
+        List<Path> jars = TestcontainersClasspath.resolve(repositorySystem, session.getRepositorySession(), owner(), chosen);
+        getLog().debug("testcontainers check: Testcontainers " + chosen + version.map(v -> " (the project's)").orElse(" (no"
+                + " project depends on it)") + ", " + jars.size() + " jars");
+        return new CheckCatalog.Testcontainers(jars, Duration.ofSeconds(testcontainersTimeout));
     }
 
     /**
@@ -215,6 +249,7 @@ public class VerifyMojo extends AbstractDockerMojo {
         if (projectBuild || offlineBuild) {
             longest = Math.max(longest, projectBuildTimeout);
         }
+        longest = Math.max(longest, testcontainersTimeout);
         for (CommandCheckConfig c : checks == null ? List.<CommandCheckConfig>of() : checks) {
             longest = Math.max(longest, c.getTimeoutSeconds());
         }

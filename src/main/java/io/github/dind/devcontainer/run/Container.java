@@ -34,6 +34,16 @@ public interface Container extends AutoCloseable {
      */
     ExecResult execAs(String user, Duration timeout, String... command);
 
+    /**
+     * Copies host files into a folder inside (created with its parents, 0755), each 0644 and owned by
+     * root, so every user can read them.
+     *
+     * @param directory an absolute path inside
+     * @param files each file's name in that folder, and the host file it copies
+     * @throws ContainerException when a file cannot be read or the copy fails
+     */
+    void copyInto(String directory, java.util.Map<String, java.nio.file.Path> files);
+
     boolean isRunning();
 
     /** For messages: {@code running}, or {@code exited with code 1 (OOM killed)}. */

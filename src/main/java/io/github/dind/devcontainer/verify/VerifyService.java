@@ -160,6 +160,14 @@ public final class VerifyService {
     private final ReportOutput output;
     private final LaunchConfiguration configuration;
 
+    private CheckCatalog.Testcontainers testcontainers;
+
+    /** Adds the {@code testcontainers} check (null: none); returns this service. */
+    public VerifyService withTestcontainers(CheckCatalog.Testcontainers testcontainers) {
+        this.testcontainers = testcontainers;
+        return this;
+    }
+
     public VerifyService(Console console) {
         this.console = console;
         this.output = new ReportOutput(console);
@@ -186,7 +194,7 @@ public final class VerifyService {
                     build == null ? null : new CheckCatalog.ProjectBuild(build.workspace(), build.command(), build.timeout(),
                             build.offline()),
                     new CheckCatalog.Secrets(() -> engine.imageSurface(request.image()), request.allowedSecrets()),
-                    request.innerLogins());
+                    request.innerLogins(), testcontainers);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("only", String.join(",", request.only()), e.getMessage());
         }
@@ -204,7 +212,9 @@ public final class VerifyService {
                     checks.stream().map(Check::id).toList() + "\n" + request.commands() + "\n"
                             + new TreeSet<>(request.only()) + "\n" + request.timeouts() + "\n" + java
                             + "\nallowed secrets " + request.allowedSecrets()
-                            + "\ninner registry logins " + request.innerLogins().stream().map(l -> l.registry()).toList(),
+                            + "\ninner registry logins " + request.innerLogins().stream().map(l -> l.registry()).toList()
+                            + (testcontainers == null ? "" : "\ntestcontainers " + testcontainers.classpath().stream()
+                                    .map(p -> p.getFileName().toString()).toList()),
                     engine, launch.network(), console);
             output.removeOldReports(request.reportDirectory());
             if (key != null && reuse.reused(key, request.image(), request.reportFile(1), console)) {

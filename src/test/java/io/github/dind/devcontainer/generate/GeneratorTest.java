@@ -83,4 +83,43 @@ class GeneratorTest {
                 .contains("update those values in it by hand"));
         assertThat(Files.readString(json)).contains("\"onCreateCommand\": \"docker version\"");
     }
+
+    @Test
+    void aKeptDevcontainerJsonWithoutThePreloadFeatureGetsAWarning(@TempDir Path folder) throws Exception {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("devcontainer.json"), "{\"build\": {\"dockerfile\": \"Dockerfile\"}, \"features\": {\"./dind\": {}}}");
+        RecordingConsole console = new RecordingConsole();
+        new Generator(console).generate(Requests.build(Requests.sample("debian").preloadImages(List.of("debian:trixie"))),
+                new Generator.Options(folder, null, null, false));
+
+        assertThat(console.warn()).anySatisfy(w -> assertThat(w).contains("does not name the preload Feature")
+                .contains("\"./preload\": {}").contains(Setting.ref("preloadImages")));
+        assertThat(folder.resolve("preload/images.txt")).isRegularFile();
+
+        Files.writeString(folder.resolve("devcontainer.json"),
+                "{\"build\": {\"dockerfile\": \"Dockerfile\"}, \"features\": {\"./dind\": {}, \"./preload\": {}}}");
+        RecordingConsole named = new RecordingConsole();
+        new Generator(named).generate(Requests.build(Requests.sample("debian").preloadImages(List.of("debian:trixie"))),
+                new Generator.Options(folder, null, null, false));
+        assertThat(named.warn()).noneMatch(w -> w.contains("preload Feature"));
+        RecordingConsole without = new RecordingConsole();
+        new Generator(without).generate(Requests.build(Requests.sample("debian")), new Generator.Options(folder.resolve("x"), null, null, false));
+        assertThat(without.warn()).noneMatch(w -> w.contains("preload Feature"));
+    }
+
+    @Test
+    void aDockerignoreOfYourOwnThatLetsThePayloadInGetsAWarning(@TempDir Path folder) throws Exception {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve(".dockerignore"), "*.bak\n");
+        RecordingConsole console = new RecordingConsole();
+        new Generator(console).generate(Requests.build(Requests.sample("debian").preloadImages(List.of("debian:trixie"))),
+                new Generator.Options(folder, null, null, false));
+        assertThat(console.warn()).anySatisfy(w -> assertThat(w).contains("does not leave out preload/images/"));
+
+        Files.writeString(folder.resolve(".dockerignore"), "*.bak\npreload/images/\n");
+        RecordingConsole fine = new RecordingConsole();
+        new Generator(fine).generate(Requests.build(Requests.sample("debian").preloadImages(List.of("debian:trixie"))),
+                new Generator.Options(folder, null, null, false));
+        assertThat(fine.warn()).noneMatch(w -> w.contains("preload/images/"));
+    }
 }

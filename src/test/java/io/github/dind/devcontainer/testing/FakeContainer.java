@@ -83,6 +83,19 @@ public final class FakeContainer implements Container {
         };
     }
 
+    private final java.util.Map<String, java.util.Map<String, java.nio.file.Path>> copies = new java.util.LinkedHashMap<>();
+
+    /** Records the copy: {@link #copies()}. */
+    @Override
+    public synchronized void copyInto(String directory, java.util.Map<String, java.nio.file.Path> files) {
+        copies.computeIfAbsent(directory, d -> new java.util.LinkedHashMap<>()).putAll(files);
+    }
+
+    /** What {@link #copyInto} copied: folder inside → file name → host file. */
+    public synchronized java.util.Map<String, java.util.Map<String, java.nio.file.Path>> copies() {
+        return java.util.Map.copyOf(copies);
+    }
+
     /** A lenient container: {@code answers} answers every command line, whatever it is. */
     public FakeContainer(Function<String, ExecResult> answers) {
         this.answers = answers;

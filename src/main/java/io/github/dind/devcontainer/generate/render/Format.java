@@ -13,11 +13,15 @@ public enum Format {
     SHELL("#", EscapeContext.SHELL, Set.of(EscapeContext.SHELL)),
     /** devcontainer.json is JSONC: line comments are allowed. */
     JSON("//", EscapeContext.JSON, Set.of(EscapeContext.JSON)),
-    /**
-     * .gitattributes, .gitignore, .dockerignore: fixed content; no tag may stand in it (a pattern
-     * cannot be quoted safely).
-     */
+    /** .gitattributes: fixed content; no tag may stand in it (a pattern cannot be quoted safely). */
     GITATTRIBUTES("#", EscapeContext.SHELL, Set.of()),
+    /** .gitignore, .dockerignore: fixed content; no tag may stand in it (a pattern cannot be quoted safely). */
+    IGNORE("#", EscapeContext.SHELL, Set.of()),
+    /**
+     * A list, one value a line (preload/images.txt): a bare value is escaped as for the shell and may
+     * hold no line break, so each stays one line; the values written are validated image references.
+     */
+    LIST("#", EscapeContext.SHELL, Set.of(EscapeContext.SHELL)),
     /** A Windows batch file: fixed content; no tag may stand in it (cmd.exe has no safe quoting). */
     BATCH("@rem", EscapeContext.SHELL, Set.of());
 
@@ -61,6 +65,9 @@ public enum Format {
     String finish(String value, String escaped) {
         if (this == DOCKERFILE && (escaped.indexOf('\n') >= 0 || escaped.indexOf('\r') >= 0)) {
             throw new IllegalArgumentException("a line break would end the Dockerfile instruction");
+        }
+        if (this == LIST && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
+            throw new IllegalArgumentException("a line break would make two entries of the list");
         }
         if (this == JSON && value.contains("${")) {
             throw new IllegalArgumentException("\"${\" would be substituted as a variable by devcontainer clients");

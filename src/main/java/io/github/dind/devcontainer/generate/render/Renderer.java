@@ -28,9 +28,16 @@ public final class Renderer {
             new Target("offline-repository/devcontainer-feature.json", Format.JSON, false, "offlineRepository"),
             new Target("offline-repository/install.sh", Format.SHELL, true, "offlineRepository"),
             new Target("offline-repository/copy-repository.sh", Format.SHELL, true, "offlineRepository"),
-            new Target("offline-repository/.gitignore", Format.GITATTRIBUTES, false, "offlineRepository"),
-            new Target(".dockerignore", Format.GITATTRIBUTES, false, "offlineRepository"),
+            new Target("offline-repository/.gitignore", Format.IGNORE, false, "offlineRepository"),
             new Target(".gitattributes", Format.GITATTRIBUTES, false),
+            // images for the inner daemon (preloadImages): a second local Feature, after dind
+            new Target("preload/devcontainer-feature.json", Format.JSON, false, "preload"),
+            new Target("preload/install.sh", Format.SHELL, true, "preload"),
+            new Target("preload/load.sh", Format.SHELL, true, "preload"),
+            new Target("preload/images.txt", Format.LIST, false, "preload"),
+            new Target("preload/.gitignore", Format.IGNORE, false, "preload"),
+            // keeps the payloads of both out of the Dockerfile's context
+            new Target(".dockerignore", Format.IGNORE, false, "payloadFeatures"),
             // the mavenSettings mount's initializeCommand: a shell script, and the batch file Windows runs in its place
             new Target("maven-settings", Format.SHELL, true, "mavenSettings"),
             new Target("maven-settings.cmd", Format.BATCH, false, "mavenSettings"));

@@ -53,10 +53,23 @@ final class TemplateModel {
                         new TemplateValue(e.getValue(), "The project's image label " + e.getKey())))
                 .toList();
         model.put("labels", labels);
+        putPreload(model, request);
         putJava(model, request);
         putEditor(model, request);
         putRegistries(model, request);
         return model;
+    }
+
+    /** Where the preload Feature puts the saved images and its loader, inside the image. */
+    static final String PRELOAD_FOLDER = "/usr/local/share/devcontainer/preload";
+
+    /** The preload Feature (preloadImages): its list, where the images go in the image, and the loader. */
+    private static void putPreload(Map<String, Object> model, GenerateRequest request) {
+        model.put("preload", request.preload());
+        model.put("preloadFolder", PRELOAD_FOLDER);
+        model.put("preloadLoader", PRELOAD_FOLDER + "/load.sh");
+        model.put("preloadImages", request.preloadImages().stream()
+                .map(i -> Map.of("reference", new TemplateValue(i, setting("preloadImages")))).toList());
     }
 
     /** The JDK, Maven, the local repository volume, settings.xml and the CA certificates. */
@@ -75,6 +88,7 @@ final class TemplateModel {
         model.put("localRepositoryVolume", volume);
         model.put("mavenSettings", java.mavenSettings());
         model.put("offlineRepository", java.offlineRepository());
+        model.put("payloadFeatures", java.offlineRepository() || request.preload());
         model.put("offlineRepositoryFolder", OFFLINE_REPOSITORY_FOLDER);
         model.put("offlineRepositoryCommand", OFFLINE_REPOSITORY_COMMAND);
         model.put("devcontainerFolder", new TemplateValue(request.devcontainerFolder(), setting("directory")));

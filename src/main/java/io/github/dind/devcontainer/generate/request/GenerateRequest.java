@@ -33,7 +33,8 @@ public record GenerateRequest(
         List<CaCertificates.CaCertificate> caCertificates,
         EditorSetup editor,
         String devcontainerFolder,
-        InnerRegistries registries) {
+        InnerRegistries registries,
+        List<String> preloadImages) {
 
     public static final String ROOT = "root";
     /** Where clients look for devcontainer.json first, relative to the workspace folder (the spec's default). */
@@ -70,12 +71,18 @@ public record GenerateRequest(
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         caCertificates = List.copyOf(caCertificates);
         registries = registries == null ? InnerRegistries.none() : registries;
+        preloadImages = List.copyOf(preloadImages);
     }
 
     /** This request with another base image (the same repository pinned by digest, as generate writes it). */
     public GenerateRequest withBaseImage(ImageReference image) {
         return new GenerateRequest(name, distro, image, packages, remoteUser, dockerVolume, dockerdTimeoutSeconds, labels,
-                java, caCertificates, editor, devcontainerFolder, registries);
+                java, caCertificates, editor, devcontainerFolder, registries, preloadImages);
+    }
+
+    /** Whether the preload Feature is written: some image to preload was asked for. */
+    public boolean preload() {
+        return !preloadImages.isEmpty();
     }
 
     public boolean nonRootUser() {
@@ -128,6 +135,7 @@ public record GenerateRequest(
         private String devcontainerFolder = DEFAULT_DEVCONTAINER_FOLDER;
         private List<String> registryMirrors = List.of();
         private List<String> insecureRegistries = List.of();
+        private List<String> preloadImages = List.of();
 
         private Builder() {
         }
@@ -215,6 +223,16 @@ public record GenerateRequest(
          */
         public Builder jetbrainsPlugins(List<String> jetbrainsPlugins) {
             this.jetbrainsPlugins = jetbrainsPlugins == null ? List.of() : jetbrainsPlugins;
+            return this;
+        }
+
+        /**
+         * Images the inner daemon gets without a registry ({@code preloadImages}): references Docker
+         * accepts ({@code debian:trixie}, {@code testcontainers/ryuk:0.12.0}); blanks are dropped,
+         * repeats kept once.
+         */
+        public Builder preloadImages(List<String> preloadImages) {
+            this.preloadImages = preloadImages == null ? List.of() : preloadImages;
             return this;
         }
 
@@ -361,6 +379,7 @@ public record GenerateRequest(
             RequestRules.checkJetbrainsPlugins(jetbrainsPlugins, problems);
             RequestRules.checkForwardPorts(forwardPorts, problems);
             InnerRegistries registries = InnerRegistries.of(registryMirrors, insecureRegistries, problems);
+            List<String> preload = RequestRules.checkPreloadImages(preloadImages, problems);
 
             if (!problems.isEmpty()) {
                 throw new InvalidRequestException(problems);
@@ -371,7 +390,7 @@ public record GenerateRequest(
                     new EditorSetup(new ArrayList<>(new LinkedHashSet<>(Stream.concat(
                             DEFAULT_EXTENSIONS.stream(), extensions.stream().map(String::strip)).toList())),
                             jetbrainsPlugins.stream().map(String::strip).distinct().toList(),
-                            forwardPorts.stream().map(String::strip).toList()), devcontainerFolder, registries);
+                            forwardPorts.stream().map(String::strip).toList()), devcontainerFolder, registries, preload);
         }
     }
 }

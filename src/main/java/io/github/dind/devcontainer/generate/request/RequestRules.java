@@ -83,4 +83,27 @@ final class RequestRules {
         return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT
                 || codePoint == 0x2028 || codePoint == 0x2029;
     }
+
+    /**
+     * {@code preloadImages}: each a reference Docker accepts (distribution/reference's grammar, as
+     * {@link io.github.dind.devcontainer.devcontainer.ImageReference} reads it); blanks dropped, repeats kept once.
+     *
+     * @return the valid references, stripped, in the given order
+     */
+    static List<String> checkPreloadImages(List<String> images, List<InvalidRequestException.Violation> problems) {
+        java.util.LinkedHashSet<String> valid = new java.util.LinkedHashSet<>();
+        for (String image : images) {
+            if (image == null || image.isBlank()) {
+                continue;
+            }
+            String reference = image.strip();
+            if (io.github.dind.devcontainer.devcontainer.ImageReference.isValid(reference)) {
+                valid.add(reference);
+            } else {
+                problems.add(violation("preloadImages", image,
+                        io.github.dind.devcontainer.devcontainer.ImageReference.RULE));
+            }
+        }
+        return List.copyOf(valid);
+    }
 }

@@ -40,6 +40,18 @@ public final class CheckCatalog {
     }
 
     /**
+     * The testcontainers check's inputs.
+     *
+     * @param classpath the project's Testcontainers jar and its runtime dependencies, on the host
+     * @param timeout the whole run inside (a JVM, a compilation, three containers)
+     */
+    public record Testcontainers(List<java.nio.file.Path> classpath, Duration timeout) {
+        public Testcontainers {
+            classpath = List.copyOf(classpath);
+        }
+    }
+
+    /**
      * The no-secrets check's inputs.
      *
      * @param image reads the image's history, environment and labels from the engine, when the check runs
@@ -75,17 +87,19 @@ public final class CheckCatalog {
      */
     public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only,
             JavaExpectations java, ProjectBuild projectBuild, Secrets secrets) {
-        return checks(settings, commands, timeouts, only, java, projectBuild, secrets, List.of());
+        return checks(settings, commands, timeouts, only, java, projectBuild, secrets, List.of(), null);
     }
 
     /**
      * @param logins registry logins for the inner docker CLI ({@code innerRegistryLogins}): written
      *     by the {@code registry-logins} step right after the start, before the lifecycle commands, and
      *     kept whatever {@code only} selects (the lifecycle commands and inner pulls may need them)
+     * @param testcontainers the {@code testcontainers} check's jars and time budget; null leaves it out
      * @see #checks(LaunchSettings, List, Timeouts, Set, JavaExpectations, ProjectBuild, Secrets)
      */
     public static List<Check> checks(LaunchSettings settings, List<Command> commands, Timeouts timeouts, Set<String> only,
-            JavaExpectations java, ProjectBuild projectBuild, Secrets secrets, List<RegistryLoginsCheck.Login> logins) {
+            JavaExpectations java, ProjectBuild projectBuild, Secrets secrets, List<RegistryLoginsCheck.Login> logins,
+            Testcontainers testcontainers) {
         List<Check> all = new ArrayList<>(List.of(new RunningCheck()));
         String first = RunningCheck.ID;
         if (!logins.isEmpty()) {
@@ -111,6 +125,9 @@ public final class CheckCatalog {
         java.javaVersion().ifPresent(v -> all.add(new JavaCheck(v, java.toolchains(), timeouts.check())));
         if (java.maven()) {
             all.add(new MavenCheck(java.javaVersion(), timeouts.check().multipliedBy(2)));
+        }
+        if (testcontainers != null) {
+            all.add(new TestcontainersCheck(testcontainers.classpath(), testcontainers.timeout()));
         }
         if (projectBuild != null) {
             all.add(new ProjectBuildCheck(projectBuild.workspace(), projectBuild.command(), projectBuild.timeout(),

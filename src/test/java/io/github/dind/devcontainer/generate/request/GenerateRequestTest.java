@@ -72,4 +72,21 @@ class GenerateRequestTest {
         assertThat(e.message((parameter, value) -> "<" + parameter + ">")).endsWith("<name> \"a\\nb\\\"c\" must be x");
         assertThat(e.settings()).containsExactly("name");
     }
+
+    @Test
+    void preloadImagesMustBeReferencesDockerAcceptsAndAreKeptOnceInOrder() throws Exception {
+        GenerateRequest request = Requests.sample("debian")
+                .preloadImages(java.util.Arrays.asList(" testcontainers/ryuk:0.12.0 ", "", null, "postgres:16",
+                        "testcontainers/ryuk:0.12.0"))
+                .build();
+        assertThat(request.preloadImages()).containsExactly("testcontainers/ryuk:0.12.0", "postgres:16");
+        assertThat(request.preload()).isTrue();
+        assertThat(Requests.sample("debian").build().preload()).isFalse();
+
+        assertThatThrownBy(() -> Requests.sample("debian").preloadImages(List.of("Postgres:16", "a b")).build())
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+                        .extracting(InvalidRequestException.Violation::parameter)
+                        .containsExactly("preloadImages", "preloadImages"))
+                .hasMessageContaining("\"Postgres:16\" must be a Docker image reference");
+    }
 }

@@ -84,9 +84,9 @@ class RegistryLoginsCheckTest {
         CheckCatalog.Timeouts timeouts = new CheckCatalog.Timeouts(TIMEOUT, TIMEOUT, TIMEOUT);
 
         List<Check> all = CheckCatalog.checks(settings, List.of(), timeouts, Set.of(), io.github.dind.devcontainer.devcontainer
-                .JavaExpectations.none(), null, null, LOGINS);
+                .JavaExpectations.none(), null, null, LOGINS, null);
         List<Check> only = CheckCatalog.checks(settings, List.of(), timeouts, Set.of("lifecycle"), io.github.dind.devcontainer
-                .devcontainer.JavaExpectations.none(), null, null, LOGINS);
+                .devcontainer.JavaExpectations.none(), null, null, LOGINS, null);
 
         assertThat(all.stream().map(Check::id).limit(3)).containsExactly("running", "registry-logins", "lifecycle:postCreateCommand");
         assertThat(all.get(2).requires()).contains("registry-logins");
