@@ -75,12 +75,6 @@ try {
     }
     assert asked.size() == 2 : asked.join('\n')
 } finally {
-    def pid = new File(registryDir, 'pid')
-    if (pid.exists()) {
-        ProcessHandle.of(pid.text.trim() as long).ifPresent { handle ->
-            handle.descendants().each { it.destroy() }
-            handle.destroy()
-        }
-    }
+    stopRegistry(registryDir)
 }
 true

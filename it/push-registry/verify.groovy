@@ -116,13 +116,7 @@ try {
     if (containerId) ids << containerId
     ids.unique().each { sh(['docker', 'rm', '-f', '-v', it]) }
     volumes.each { sh(['docker', 'volume', 'rm', it]) }
-    def pid = new File(basedir, 'registry/pid')
-    if (pid.exists()) {
-        ProcessHandle.of(pid.text.trim() as long).ifPresent { handle ->
-            handle.descendants().each { it.destroy() }
-            handle.destroy()
-        }
-    }
+    stopRegistry(new File(basedir, 'registry'))
     sh(['docker', 'rmi', IMAGE, "${REPOSITORY}:latest"])
 }
 assert sh(['docker', 'ps', '-aq', '--filter', "label=${idLabel}"]).out.trim().isEmpty()

@@ -28,13 +28,7 @@ try {
     assert image.contains('DOCKERD_REGISTRY_MIRRORS=http://registry-mirror.test:25017')
     assert !image.contains('s3cret-mirror') && !image.contains('s3cret-mirror'.bytes.encodeBase64().toString())
 } finally {
-    def pid = new File(basedir, 'registry/pid')
-    if (pid.exists()) {
-        ProcessHandle.of(pid.text.trim() as long).ifPresent { handle ->
-            handle.descendants().each { it.destroy() }
-            handle.destroy()
-        }
-    }
+    stopRegistry(new File(basedir, 'registry'))
 }
 assert stdout(['docker', 'ps', '-aq', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()
 assert stdout(['docker', 'volume', 'ls', '-q', '--filter', 'label=io.github.dind.devcontainer.role=verify', '--filter', projectLabel(basedir)]).trim().isEmpty()

@@ -363,6 +363,68 @@ public final class Commands {
 
     // ---- the devcontainer CLI and the bundled templates ------------------------------------
 
+    /**
+     * Starts Debian's {@code docker-registry} for an IT: plain HTTP on {@code address} (host:port),
+     * htpasswd authentication (user {@code ci}, {@code password}), storage, config, log
+     * ({@code registry.log}) and pid file in {@code dir}; bounded by {@code timeout} so it ends even
+     * when verify.groovy never runs. Returns once {@code /v2/} answers 401 (it wants the login).
+     * {@link #stopRegistry} stops it.
+     *
+     * @param deletable lets clients delete manifests ({@code storage.delete.enabled})
+     * @throws AssertionError when it exits or does not answer within 10 s
+     */
+    public static Process startRegistry(File dir, String address, String realm, String password, long lifetimeSeconds,
+            boolean deletable) throws IOException, InterruptedException {
+        dir.mkdirs();
+        String entry = stdout(List.of("htpasswd", "-Bbn", "ci", password), 60);
+        if (!entry.startsWith("ci:$2")) {
+            throw new AssertionError("htpasswd wrote no bcrypt entry: " + entry);
+        }
+        java.nio.file.Files.writeString(new File(dir, "htpasswd").toPath(), entry);
+        java.nio.file.Files.writeString(new File(dir, "config.yml").toPath(), "version: 0.1\n"
+                + "log:\n  level: info\n"
+                + "storage:\n  filesystem:\n    rootdirectory: " + new File(dir, "storage").getPath() + "\n"
+                + (deletable ? "  delete:\n    enabled: true\n" : "")
+                + "http:\n  addr: " + address + "\n"
+                + "auth:\n  htpasswd:\n    realm: " + realm + "\n    path: " + new File(dir, "htpasswd").getPath() + "\n");
+        File log = new File(dir, "registry.log");
+        Process process = new ProcessBuilder("timeout", Long.toString(lifetimeSeconds), "/usr/bin/docker-registry", "serve",
+                new File(dir, "config.yml").getPath()).redirectErrorStream(true).redirectOutput(log).start();
+        java.nio.file.Files.writeString(new File(dir, "pid").toPath(), Long.toString(process.pid()));
+        for (int i = 0; i < 100; i++) {
+            try {
+                java.net.HttpURLConnection connection =
+                        (java.net.HttpURLConnection) java.net.URI.create("http://" + address + "/v2/").toURL().openConnection();
+                connection.setConnectTimeout(500);
+                if (connection.getResponseCode() == 401) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the registry exited: " + java.nio.file.Files.readString(log.toPath()));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the registry did not answer on " + address + ": " + java.nio.file.Files.readString(log.toPath()));
+    }
+
+    /** Stops the registry {@link #startRegistry} started in {@code dir} (its pid file), with its children; never throws. */
+    public static void stopRegistry(File dir) {
+        try {
+            File pid = new File(dir, "pid");
+            if (pid.exists()) {
+                ProcessHandle.of(Long.parseLong(java.nio.file.Files.readString(pid.toPath()).trim())).ifPresent(handle -> {
+                    handle.descendants().forEach(ProcessHandle::destroy);
+                    handle.destroy();
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not stop the registry of " + dir + ": " + e);
+        }
+    }
+
     /** The path of the pinned devcontainer CLI, npm-installed into {@code dir}. */
     public static String installDevcontainerCli(File dir) {
         dir.mkdirs();
