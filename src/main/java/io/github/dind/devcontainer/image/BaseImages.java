@@ -34,48 +34,8 @@ final class BaseImages {
 
     /** @param target the stage the build stops at; null for the last */
     static List<String> of(String dockerfile, Map<String, String> buildArgs, String target) {
-        Map<String, String> globalArgs = new HashMap<>();
-        Set<String> stages = new LinkedHashSet<>();
-        Set<String> images = new LinkedHashSet<>();
-        boolean seenFrom = false;
-        for (String instruction : instructions(dockerfile)) {
-            String[] words = instruction.strip().split("\\s+");
-            String keyword = words[0].toUpperCase(Locale.ROOT);
-            if ("ARG".equals(keyword) && !seenFrom) {
-                for (int i = 1; i < words.length; i++) {
-                    String[] nameValue = words[i].split("=", 2);
-                    String value = buildArgs.containsKey(nameValue[0]) ? buildArgs.get(nameValue[0])
-                            : nameValue.length > 1 ? unquote(nameValue[1]) : null;
-                    if (value != null) {
-                        globalArgs.put(nameValue[0], value);
-                    }
-                }
-            } else if ("FROM".equals(keyword)) {
-                seenFrom = true;
-                List<String> operands = new ArrayList<>();
-                for (int i = 1; i < words.length; i++) {
-                    if (!words[i].startsWith("--")) {
-                        operands.add(words[i]);
-                    }
-                }
-                if (operands.isEmpty()) {
-                    continue;
-                }
-                String image = substitute(operands.get(0), globalArgs);
-                if (operands.size() >= 3 && "AS".equalsIgnoreCase(operands.get(1))) {
-                    stages.add(operands.get(2).toLowerCase(Locale.ROOT));
-                }
-                if (image != null && !"scratch".equalsIgnoreCase(image)
-                        && !stages.contains(image.toLowerCase(Locale.ROOT))
-                        && ImageReference.isValid(image)) {
-                    images.add(image);
-                }
-                if (target != null && operands.size() >= 3 && operands.get(2).equalsIgnoreCase(target)) {
-                    break;
-                }
-            }
-        }
-        return List.copyOf(images);
+        return registryFroms(dockerfile, buildArgs, target).stream().map(RegistryFrom::image)
+                .filter(image -> image != null && ImageReference.isValid(image)).distinct().toList();
     }
 
     /**
