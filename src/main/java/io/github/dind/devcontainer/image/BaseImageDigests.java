@@ -34,6 +34,9 @@ import java.util.Optional;
  *     {@code RepoDigests} of that tag, when it holds exactly one for the repository (an image pulled
  *     by tag has it; one loaded or built locally has none).</li>
  * </ol>
+ *
+ * <p>Its length is the two sources, the Docker Hub naming rules and the reasons a digest cannot be
+ * had, each said once in the warning generate gives.
  */
 public final class BaseImageDigests {
     /** The most bytes a manifest may have (the distribution spec's suggested limit for registries). */

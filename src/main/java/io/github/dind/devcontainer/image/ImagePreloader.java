@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  * file, image id) as the index. A tar is rewritten only when the host's image id for its reference
  * changed, so a second build writes nothing and the Features' digest ({@code FeaturePlan#digest}),
  * hence the image's fingerprint, stays the same.
+ *
+ * <p>Its length is the engine's part (inspect, pull, save, each bounded) beside the index's: both
+ * decide together what is rewritten, and every way an image cannot be had gets its own message.
  */
 public final class ImagePreloader {
     /** The Feature folder generate writes, inside the devcontainer's folder. */

@@ -33,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  * warm-up runs no tests, see {@link #MAVEN_OPTS}), holds a copy of the project (never the
  * project's folder itself: nothing is written into it), runs the command as the remote user in a
  * login shell, and is removed afterwards, also on failure or when Maven is stopped.
+ *
+ * <p>Its length is the container's life through docker-java (create, copy in, prepare, build, copy
+ * out, remove) and the messages that say what failed and what to do; the tar and key work is in
+ * {@code image/offline}.
  */
 final class RepositoryWarmUp {
     /** The warm-up container's role label (verify's containers carry {@code verify}). */

@@ -29,6 +29,10 @@ import javax.inject.Inject;
  * API (docker-java, no docker CLI), streaming each Dockerfile step to the log. An unchanged build is
  * recognised by its fingerprint and not rebuilt. Where the pom's parameters and devcontainer.json
  * meet is {@link io.github.dind.devcontainer.image.BuildRequest#of}'s to decide.
+ *
+ * <p>Its length is its parameters, each documented for the help goal and the site, and the three
+ * steps around the build it hands to services: the preload payload, the offline repository's
+ * settings, the SBOM.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractDockerMojo {
