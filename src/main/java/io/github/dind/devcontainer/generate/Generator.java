@@ -121,16 +121,25 @@ public final class Generator {
     private void warnWithoutDind(List<ProjectFiles.Outcome> outcomes, List<GeneratedFile> files) throws DevcontainerException {
         boolean dindWritten = files.stream().anyMatch(f -> f.fileName().equals("dind/devcontainer-feature.json"));
         boolean preloadWritten = files.stream().anyMatch(f -> f.fileName().equals("preload/devcontainer-feature.json"));
+        boolean offlineWritten = files.stream().anyMatch(f -> f.fileName().equals("offline-repository/devcontainer-feature.json"));
         for (ProjectFiles.Outcome outcome : outcomes) {
-            if (preloadWritten && outcome.action().kept() && outcome.path().getFileName().toString().equals(".dockerignore")) {
+            if ((preloadWritten || offlineWritten) && outcome.action().kept()
+                    && outcome.path().getFileName().toString().equals(".dockerignore")) {
+                String ignored;
                 try {
-                    if (!java.nio.file.Files.readString(outcome.path()).contains("preload/images")) {
-                        console.warn("Your " + outcome.path() + " does not leave out preload/images/: the images to preload"
-                                + " (" + Setting.ref("preloadImages") + ") would go into the Dockerfile's build context"
-                                + " as well as into the preload Feature. Add the line preload/images/ to it.");
-                    }
+                    ignored = java.nio.file.Files.readString(outcome.path());
                 } catch (IOException e) {
                     throw new ProjectFilesException("Cannot read " + outcome.path() + ": " + e, e);
+                }
+                if (preloadWritten && !ignored.contains("preload/images")) {
+                    console.warn("Your " + outcome.path() + " does not leave out preload/images/: the images to preload"
+                            + " (" + Setting.ref("preloadImages") + ") would go into the Dockerfile's build context"
+                            + " as well as into the preload Feature. Add the line preload/images/ to it.");
+                }
+                if (offlineWritten && !ignored.contains("offline-repository")) {
+                    console.warn("Your " + outcome.path() + " does not leave out offline-repository/: the offline"
+                            + " repository (" + Setting.ref("offlineRepository") + ") would go into the Dockerfile's build"
+                            + " context as well as into its Feature. Add the line offline-repository/ to it.");
                 }
             }
             if (!dindWritten || !outcome.action().kept() || !outcome.path().getFileName().toString().equals("devcontainer.json")) {

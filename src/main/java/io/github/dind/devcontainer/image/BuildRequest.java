@@ -232,6 +232,15 @@ public record BuildRequest(
                 inputs.network(), inputs.extraHosts(), features, settings.allowed()));
     }
 
+    /**
+     * This request with the Features' digest of their files as they are now (after a payload was written).
+     *
+     * @throws IOException when a Feature's files cannot be read
+     */
+    public BuildRequest withCurrentFeaturesDigest() throws IOException {
+        return features.isEmpty() ? this : withLabel(FeaturePlan.LABEL, features.digest());
+    }
+
     /** This request with one label set (replaced when present). */
     public BuildRequest withLabel(String name, String value) {
         Map<String, String> changed = new LinkedHashMap<>(labels);

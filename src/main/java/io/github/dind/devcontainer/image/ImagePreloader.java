@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * decide together what is rewritten, and every way an image cannot be had gets its own message.
  */
 public final class ImagePreloader {
-    /** The Feature folder generate writes, inside the devcontainer's folder. */
+    /** The Feature's folder generate writes, and its id (its devcontainer-feature.json); build preloads when devcontainer.json names it. */
     public static final String FEATURE = "preload";
     /** The committed list: one reference a line, {@code #} comments. */
     public static final String LIST = "images.txt";
@@ -123,11 +123,14 @@ public final class ImagePreloader {
     }
 
     /**
-     * The folder {@code directory/preload} when generate wrote the Feature there (its {@code images.txt} exists).
+     * The preload Feature's folder, when the build's Features (devcontainer.json's) include it: a folder
+     * devcontainer.json no longer names is left alone.
      */
-    public static Optional<Path> featureFolder(Path directory) {
-        Path folder = directory.resolve(FEATURE);
-        return Files.isRegularFile(folder.resolve(LIST)) ? Optional.of(folder) : Optional.empty();
+    public static Optional<Path> featureOf(BuildRequest request) {
+        return request.features().features().stream()
+                .filter(f -> f.source() instanceof io.github.dind.devcontainer.devcontainer.features.FeatureSource.Local
+                        && FEATURE.equals(f.definition().id()))
+                .map(f -> f.definition().folder()).findFirst();
     }
 
     /**

@@ -98,7 +98,9 @@ final class RepositoryWarmUp {
             try {
                 int files;
                 try (OutputStream out = Files.newOutputStream(tar)) {
-                    files = ProjectArchive.write(offline.projectRoot(), Set.of(offline.folder()), out);
+                    // the Features' payloads: this one, and the preload Feature's saved images beside it
+                    files = ProjectArchive.write(offline.projectRoot(),
+                            Set.of(offline.folder(), offline.folder().resolveSibling("preload").resolve("images")), out);
                 }
                 try (InputStream in = Files.newInputStream(tar)) {
                     docker.copyArchiveToContainerCmd(id).withRemotePath("/workspaces").withTarInputStream(in).exec();

@@ -114,8 +114,9 @@ public class BuildMojo extends AbstractDockerMojo {
     /**
      * The command that builds the project when the offline-repository Feature's payload is made (in
      * the image, in the project's copy, as the remote user; tests are resolved, not run). Default:
-     * verify's {@code projectBuildCommand} (the property {@code devcontainer.verify.projectBuildCommand}),
-     * else {@code mvn -B -DskipTests package} ({@code ./mvnw} when the project has it).
+     * the property {@code devcontainer.verify.projectBuildCommand} (verify's {@code projectBuildCommand}
+     * when set as that property), else {@code mvn -B package} ({@code ./mvnw} when the project has it;
+     * the tests are resolved, not run).
      */
     @Parameter(property = PropertyNames.OFFLINE_REPOSITORY_COMMAND)
     private String offlineRepositoryCommand;
@@ -170,7 +171,8 @@ public class BuildMojo extends AbstractDockerMojo {
                     owner().getProperties().getProperty(PropertyNames.PROJECT_BUILD_COMMAND));
         }
         if (command == null || command.isBlank()) {
-            command = (Files.isRegularFile(root.resolve("mvnw")) ? "./mvnw" : "mvn") + " -B -DskipTests package";
+            // not -DskipTests: skipped tests resolve no test provider (the warm-up runs none anyway)
+            command = (Files.isRegularFile(root.resolve("mvnw")) ? "./mvnw" : "mvn") + " -B package";
         }
         // the host's settings.xml only where devcontainer.json mounts it: then Maven inside uses the same
         // mirrors, and the repository ids the payload records (_remote.repositories) are the ones it asks
@@ -199,7 +201,6 @@ public class BuildMojo extends AbstractDockerMojo {
 
     @Override
     void run() throws DevcontainerException {
-        preload();
         Optional<BuildRequest> request = BuildRequest.of(new BuildRequest.Settings(directory().toPath(),
                 owner().getBasedir().toPath(), System.getenv(), dockerfile, imageName(), buildArgs,
                 ProjectLabels.forBuild(owner()), metadataLabel, createdLabel, pull, session.isOffline(), noCache, always,
@@ -207,12 +208,14 @@ public class BuildMojo extends AbstractDockerMojo {
         if (request.isEmpty()) {
             return;
         }
-        try (DockerConnection docker = connect(request.get().timeout())) {
+        // after the request's own refusals (credentials, a floating base), which ask no daemon
+        BuildRequest build = preload(request.get());
+        try (DockerConnection docker = connect(build.timeout())) {
             getLog().debug("Using " + docker.describe());
             BuildResult result = new ImageBuilder(docker, console()).withCredentials(credentials())
-                    .withOfflineRepository(offlineBuild()).build(request.get());
+                    .withOfflineRepository(offlineBuild()).build(build);
             if (sbom) {
-                writeSbom(docker, request.get(), result);
+                writeSbom(docker, build, result);
             }
         }
     }
@@ -237,22 +240,28 @@ public class BuildMojo extends AbstractDockerMojo {
 
     /**
      * The preload Feature's images (generate's preloadImages), saved from the host's engine into its
-     * payload before the build reads the Features' files.
+     * payload when devcontainer.json names the Feature (a folder it no longer names is left alone); the
+     * request then carries the Features' digest of the files as they are now.
      */
-    private void preload() throws DevcontainerException {
-        Optional<java.nio.file.Path> feature = io.github.dind.devcontainer.image.ImagePreloader.featureFolder(directory().toPath());
+    private BuildRequest preload(BuildRequest request) throws DevcontainerException {
+        Optional<java.nio.file.Path> feature = io.github.dind.devcontainer.image.ImagePreloader.featureOf(request);
         if (feature.isEmpty()) {
-            return;
+            return request;
         }
-        java.time.Duration bound = java.time.Duration.ofSeconds(Math.max(1, timeout));
-        try (DockerConnection docker = connect(bound)) {
+        try (DockerConnection docker = connect(request.timeout())) {
             try {
                 new io.github.dind.devcontainer.image.ImagePreloader(
-                        io.github.dind.devcontainer.image.ImagePreloader.engine(docker, bound), console())
+                        io.github.dind.devcontainer.image.ImagePreloader.engine(docker, request.timeout()), console())
                         .fill(feature.get(), session.isOffline());
             } catch (RuntimeException e) {
                 throw new io.github.dind.devcontainer.docker.DockerCallException("save the images to preload", docker.where(), e);
             }
+        }
+        try {
+            return request.withCurrentFeaturesDigest();
+        } catch (IOException e) {
+            throw new ImageBuildException("Cannot read the preload Feature's files " + feature.get() + ": "
+                    + Errors.rootMessage(e), e);
         }
     }
 }

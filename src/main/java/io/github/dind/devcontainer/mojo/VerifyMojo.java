@@ -48,8 +48,10 @@ public class VerifyMojo extends AbstractDockerMojo {
     /**
      * Run only these checks (ids: running, lifecycle:HOOK, lifecycle, pid1, dockerd, docker-info,
      * daemon-exposure, inner-container, inner-network, socket-in-container, mtu, inner-dns, buildkit,
-     * reaping, no-secrets, java, maven, testcontainers, project-build, command:NAME, commands, dockerd-restart, stop,
-     * resume, post-start, kill).
+     * reaping, no-secrets, java, maven, testcontainers, project-build, offline-build, command:NAME, commands,
+     * dockerd-restart, stop, resume, post-start, kill; registry-logins runs whenever innerRegistryLogins
+     * names a registry). offline-build needs the lifecycle checks too (its repository comes from an
+     * onCreateCommand): {@code only=lifecycle,offline-build}.
      */
     @Parameter(property = PropertyNames.VERIFY_ONLY)
     private List<String> only;

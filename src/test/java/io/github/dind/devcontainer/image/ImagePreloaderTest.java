@@ -177,11 +177,4 @@ class ImagePreloaderTest {
                 .matches("registry.example.com_5000_team_app_sha256_0123-[0-9a-f]{12}\\.tar");
         assertThat(ImagePreloader.fileName("a/b_c:1")).isNotEqualTo(ImagePreloader.fileName("a_b/c:1"));
     }
-
-    @Test
-    void theFeatureIsFoundOnlyWhereGenerateWroteItsList(@TempDir Path folder) throws Exception {
-        assertThat(ImagePreloader.featureFolder(folder)).isEmpty();
-        feature(folder, "debian:trixie");
-        assertThat(ImagePreloader.featureFolder(folder)).contains(folder.resolve("preload"));
-    }
 }

@@ -54,9 +54,9 @@ public record JavaSetup(JavaToolchain.Choice jdk, boolean maven, boolean localRe
         // would not even start: maven-3.9 depends on no JDK)
         withMaven &= jdk.jdk().isPresent();
         if (offlineRepository && !withMaven) {
-            problems.add(RequestRules.violation("offlineRepository", "true", "a devcontainer with Maven (the repository is"
-                    + " Maven's): leave <maven> at " + GenerateRequest.MAVEN_DISTRO + " and give it a JDK, or set"
-                    + " <offlineRepository> to false"));
+            problems.add(RequestRules.violation("offlineRepository", "true", "false in a devcontainer without Maven (the"
+                    + " repository is Maven's): leave <maven> at " + GenerateRequest.MAVEN_DISTRO + " and give it a JDK,"
+                    + " or leave <offlineRepository> out"));
         }
         List<JdkCatalog.Jdk> listed = JavaToolchain.toolchains(distro, jdk.jdk(), toolchains, requirements, problems);
         return new JavaSetup(jdk, withMaven, localRepositoryVolume, mavenSettings, listed,

@@ -97,11 +97,17 @@ final class RequestRules {
                 continue;
             }
             String reference = image.strip();
-            if (io.github.dind.devcontainer.devcontainer.ImageReference.isValid(reference)) {
-                valid.add(reference);
-            } else {
+            if (!io.github.dind.devcontainer.devcontainer.ImageReference.isValid(reference)) {
                 problems.add(violation("preloadImages", image,
                         io.github.dind.devcontainer.devcontainer.ImageReference.RULE));
+            } else if (io.github.dind.devcontainer.devcontainer.ImageReference.parse(reference).digest().isPresent()) {
+                // moby's image save writes no name for a digest reference (image/tarexport/save.go
+                // addAssoc): the loaded image would have none, and Testcontainers would pull it again
+                problems.add(violation("preloadImages", image, "an image named by its tag (name:tag), not by a"
+                        + " digest: docker save keeps only tags, so the inner daemon would get it without its name"));
+            } else {
+                // a bare name is its latest tag (docker save of a bare name would save every tag the host has)
+                valid.add(io.github.dind.devcontainer.devcontainer.ImageReference.parse(reference).tagged());
             }
         }
         return List.copyOf(valid);

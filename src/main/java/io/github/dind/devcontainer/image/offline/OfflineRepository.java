@@ -28,8 +28,11 @@ public record OfflineRepository(Path folder, Path projectRoot, String command, S
     static final String KEY_FILE = "repository.key";
     /** The top folder of the payload's entries (install.sh unpacks it into /usr/local/share/devcontainer). */
     public static final String TOP = "m2-repository";
-    /** The key's file inside the payload, which the Feature's onCreateCommand compares. */
-    static final String KEY_ENTRY = TOP + "/.devcontainer-offline-repository";
+    /**
+     * The key's file in the payload, beside the repository (not in it): the Feature's onCreateCommand
+     * copies the repository first and the key last, so an interrupted copy is never taken as complete.
+     */
+    static final String KEY_ENTRY = TOP + ".key";
 
     /**
      * The offline repository of a build, when its Features include the local {@code offline-repository} Feature.

@@ -36,8 +36,7 @@ public final class ProjectArchive {
             Files.walkFileTree(projectRoot, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (!dir.equals(projectRoot) && (RepositoryKey.SKIPPED.contains(dir.getFileName().toString())
-                            || skipped.contains(dir))) {
+                    if (!dir.equals(projectRoot) && (RepositoryKey.skipped(dir) || skipped.contains(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     TarArchiveEntry entry = new TarArchiveEntry(name(dir) + "/");

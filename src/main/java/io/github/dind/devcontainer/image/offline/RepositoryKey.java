@@ -19,12 +19,21 @@ import java.util.Set;
  * and every file that decides what Maven downloads — each {@code pom.xml} of the project's tree,
  * the {@code .mvn/} folders (extensions, maven.config, the wrapper's properties) and the wrapper
  * scripts — by path and content. Sources are left out: they change all day, and what Maven
- * downloads does not depend on them. Build output ({@code target/}), version control and
- * {@code node_modules} are not walked.
+ * downloads does not depend on them. Build output ({@code target/} beside a {@code pom.xml}), version
+ * control and {@code node_modules} are not walked.
  */
 public final class RepositoryKey {
-    /** Folders never walked. */
-    static final Set<String> SKIPPED = Set.of("target", ".git", ".hg", ".svn", "node_modules");
+    /** Folders never walked (and {@code target} beside a {@code pom.xml}: {@link #skipped}). */
+    static final Set<String> SKIPPED = Set.of(".git", ".hg", ".svn", "node_modules");
+
+    /**
+     * Whether a folder below the project's top is left out: version control, {@code node_modules}, and
+     * a module's build output — {@code target} beside a {@code pom.xml}, not a source package of that name.
+     */
+    static boolean skipped(Path dir) {
+        String name = dir.getFileName().toString();
+        return SKIPPED.contains(name) || name.equals("target") && Files.isRegularFile(dir.resolveSibling("pom.xml"));
+    }
 
     private RepositoryKey() {
     }
@@ -46,8 +55,7 @@ public final class RepositoryKey {
         Files.walkFileTree(projectRoot, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(projectRoot) && SKIPPED.contains(dir.getFileName().toString())
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                return !dir.equals(projectRoot) && skipped(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override

@@ -45,7 +45,7 @@ public final class RepositoryPayload {
                 String base = trimmed.substring(trimmed.lastIndexOf('/') + 1);
                 if (rest.contains("..") || !(entry.isDirectory() || entry.isFile())
                         || base.endsWith(".lastUpdated") || base.equals("resolver-status.properties")
-                        || rest.equals(".devcontainer-offline-repository")) {
+                        || rest.equals(".devcontainer-offline-repository") || rest.equals(OfflineRepository.KEY_ENTRY)) {
                     continue;
                 }
                 TarArchiveEntry copy = new TarArchiveEntry(rest.isEmpty() ? OfflineRepository.TOP + "/"

@@ -79,9 +79,10 @@ public final class ProjectBuildCheck extends AbstractCheck {
         String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
         return Observation.fail("exit code " + result.exitCode() + " as " + user + " after "
                 + String.format(Locale.ROOT, "%.1f s", seconds) + where + ":\n" + tail
-                + (offline ? "\nWith no network, Maven finds only what the image brought: turn on offlineRepository"
-                        + " (-Ddevcontainer.generate.offlineRepository=true) and build the image again, so its"
-                        + " offline-repository Feature holds what this build needs." : ""));
+                + (offline ? "\nWith no network, Maven finds only what the image brought. Without an offline-repository"
+                        + " Feature, turn on offlineRepository (-Ddevcontainer.generate.offlineRepository=true) and build"
+                        + " the image again; with one, build again after the pom changed (its payload follows the poms), and"
+                        + " keep the lifecycle checks in `only`: its onCreateCommand is what copies the repository." : ""));
     }
 
     /** The text in single quotes for sh. */

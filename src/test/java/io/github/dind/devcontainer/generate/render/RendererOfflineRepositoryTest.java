@@ -82,6 +82,6 @@ class RendererOfflineRepositoryTest {
         assertThatThrownBy(() -> offline(Distro.DEBIAN).maven("none").build())
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("<offlineRepository>")
-                .hasMessageContaining("a devcontainer with Maven");
+                .hasMessageContaining("must be false in a devcontainer without Maven");
     }
 }

@@ -41,8 +41,7 @@ class RendererPreloadTest {
 
     @Test
     void imagesWriteTheFeatureAfterDindWithItsListAndIgnoreFiles() throws Exception {
-        Map<String, GeneratedFile> files = render(preloading("testcontainers/ryuk:0.12.0", "registry.example.com:5000/team/db@sha256:"
-                + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
+        Map<String, GeneratedFile> files = render(preloading("testcontainers/ryuk:0.12.0", "registry.example.com:5000/team/db:16"));
 
         assertThat(files).containsKeys("preload/devcontainer-feature.json", "preload/install.sh", "preload/load.sh",
                 "preload/images.txt", "preload/.gitignore", ".dockerignore");
@@ -60,8 +59,7 @@ class RendererPreloadTest {
                 .isEqualTo(TemplateModel.PRELOAD_FOLDER + "/load.sh");
         // the list build reads: the references, one a line, after the comments
         assertThat(GeneratedFileMarker.stamp(files.get("preload/images.txt")).lines().filter(l -> !l.startsWith("#")))
-                .containsExactly("testcontainers/ryuk:0.12.0", "registry.example.com:5000/team/db@sha256:"
-                        + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+                .containsExactly("testcontainers/ryuk:0.12.0", "registry.example.com:5000/team/db:16");
         assertThat(files.get("preload/.gitignore").body().lines()).contains("images/");
     }
 

@@ -82,6 +82,12 @@ class GenerateRequestTest {
         assertThat(request.preloadImages()).containsExactly("testcontainers/ryuk:0.12.0", "postgres:16");
         assertThat(request.preload()).isTrue();
         assertThat(Requests.sample("debian").build().preload()).isFalse();
+        // a bare name is its latest tag: docker save of a bare name saves every tag the host has
+        assertThat(Requests.sample("debian").preloadImages(List.of("postgres")).build().preloadImages())
+                .containsExactly("postgres:latest");
+        assertThatThrownBy(() -> Requests.sample("debian").preloadImages(List.of("postgres@sha256:" + "a".repeat(64))).build())
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("must be an image named by its tag (name:tag), not by a digest");
 
         assertThatThrownBy(() -> Requests.sample("debian").preloadImages(List.of("Postgres:16", "a b")).build())
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())

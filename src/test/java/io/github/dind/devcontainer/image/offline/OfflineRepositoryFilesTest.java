@@ -33,6 +33,7 @@ class OfflineRepositoryFilesTest {
         write("core/pom.xml", "<project>core</project>");
         write("core/src/main/java/A.java", "class A {}");
         write("core/target/classes/A.class", "binary");
+        write("core/src/main/java/com/x/target/B.java", "package com.x.target; class B {}");
         write(".mvn/maven.config", "-B");
         write(".git/config", "[core]");
         write("mvnw", "#!/bin/sh");
@@ -44,6 +45,8 @@ class OfflineRepositoryFilesTest {
         reactor();
         assertThat(RepositoryKey.buildFiles(project)).extracting(p -> project.relativize(p).toString())
                 .containsExactly(".mvn/maven.config", "core/pom.xml", "mvnw", "pom.xml");
+        assertThat(RepositoryKey.skipped(project.resolve("core/target"))).isTrue();
+        assertThat(RepositoryKey.skipped(project.resolve("core/src/main/java/com/x/target"))).as("a package").isFalse();
         String key = RepositoryKey.of(project, "mvn -B package", "FROM debian");
 
         write("core/src/main/java/A.java", "class A { int changed; }");
@@ -68,9 +71,10 @@ class OfflineRepositoryFilesTest {
         Map<String, TarArchiveEntry> entries = entries(tar.toByteArray());
         String top = project.getFileName().toString();
         assertThat(entries.keySet()).contains(top + "/pom.xml", top + "/core/pom.xml", top + "/core/src/main/java/A.java",
+                top + "/core/src/main/java/com/x/target/B.java",
                 top + "/.mvn/maven.config", top + "/mvnw", top + "/link")
-                .noneMatch(name -> name.contains("/target/") || name.contains("/.git/") || name.contains("repository.tar"));
-        assertThat(files).isEqualTo(5);
+                .noneMatch(name -> name.contains("core/target/") || name.contains("/.git/") || name.contains("repository.tar"));
+        assertThat(files).isEqualTo(6);
         assertThat(entries.get(top + "/mvnw").getMode() & 0111).isNotZero();
         assertThat(entries.get(top + "/link").isSymbolicLink()).isTrue();
         assertThat(entries.get(top + "/link").getLinkName()).isEqualTo("core/pom.xml");
@@ -94,7 +98,7 @@ class OfflineRepositoryFilesTest {
         Map<String, TarArchiveEntry> entries = entries(payload.toByteArray());
         assertThat(entries.keySet()).containsExactly("m2-repository/", "m2-repository/junit/junit/4.13.2/",
                 "m2-repository/junit/junit/4.13.2/junit-4.13.2.jar", "m2-repository/junit/junit/4.13.2/_remote.repositories",
-                "m2-repository/.devcontainer-offline-repository");
+                "m2-repository.key");
         assertThat(summary.files()).isEqualTo(2);
         assertThat(entries.values()).allMatch(e -> e.getModTime().getTime() == 0 && e.getLongUserId() == 0);
         assertThat(content(payload.toByteArray(), OfflineRepository.KEY_ENTRY)).isEqualTo("k3y\n");

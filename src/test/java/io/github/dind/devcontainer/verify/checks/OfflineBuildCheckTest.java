@@ -71,7 +71,8 @@ class OfflineBuildCheckTest {
 
         assertThat(seen.passed()).isFalse();
         assertThat(seen.detail()).contains("junit:junit:jar:4.13.2 has not been downloaded")
-                .contains("turn on offlineRepository (-Ddevcontainer.generate.offlineRepository=true)");
+                .contains("turn on offlineRepository (-Ddevcontainer.generate.offlineRepository=true)")
+                .contains("keep the lifecycle checks in `only`");
         assertThat(new ProjectBuildCheck("/workspaces/hello", "mvn -B verify", TIMEOUT, true).id()).isEqualTo("offline-build");
     }
 }
