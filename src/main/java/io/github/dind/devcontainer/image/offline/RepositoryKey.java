@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What an offline repository is made from, as one SHA-256: the build command, the Dockerfile's text,
+ * What an offline repository is made from, as one SHA-256: the payload's format, the build command, the Dockerfile's text,
  * and every file that decides what Maven downloads — each {@code pom.xml} of the project's tree,
  * the {@code .mvn/} folders (extensions, maven.config, the wrapper's properties) and the wrapper
  * scripts — by path and content. Sources are left out: they change all day, and what Maven
@@ -23,6 +23,12 @@ import java.util.Set;
  * control and {@code node_modules} are not walked.
  */
 public final class RepositoryKey {
+    /**
+     * The payload's layout as the Feature's scripts read it (2: the key beside the repository); part
+     * of the key, so a plugin that lays it out otherwise makes it again instead of using an old one.
+     */
+    static final int PAYLOAD_FORMAT = 2;
+
     /** Folders never walked (and {@code target} beside a {@code pom.xml}: {@link #skipped}). */
     static final Set<String> SKIPPED = Set.of(".git", ".hg", ".svn", "node_modules");
 
@@ -40,7 +46,8 @@ public final class RepositoryKey {
 
     /** @throws IOException when a file cannot be read */
     public static String of(Path projectRoot, String command, String dockerfileText) throws IOException {
-        StringBuilder text = new StringBuilder("command\0").append(command).append('\0')
+        StringBuilder text = new StringBuilder("payload format\0").append(PAYLOAD_FORMAT).append('\0')
+                .append("command\0").append(command).append('\0')
                 .append("dockerfile\0").append(Sha256.hex(dockerfileText)).append('\0');
         for (Path file : buildFiles(projectRoot)) {
             text.append(projectRoot.relativize(file).toString().replace('\\', '/')).append('\0')
