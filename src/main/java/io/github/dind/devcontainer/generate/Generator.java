@@ -89,6 +89,7 @@ public final class Generator {
         List<ProjectFiles.Outcome> outcomes = new ProjectFiles(options.directory()).write(files, options.force());
         report(outcomes, options.directory());
         warnWithoutDind(outcomes, files);
+        warnAboutOrphanedFeatures(options.directory(), files);
         try {
             new CaCertificateFiles(options.directory()).sync(request.caCertificates())
                     .forEach(change -> console.info("  " + change));
@@ -110,6 +111,22 @@ public final class Generator {
             return java.util.Optional.of(GeneratedFileMarker.read(java.nio.file.Files.readString(dockerfile)));
         } catch (IOException e) {
             throw new ProjectFilesException("Cannot read " + dockerfile + ": " + e, e);
+        }
+    }
+
+    /**
+     * A payload Feature generate wrote before and no longer writes (its parameter was turned off):
+     * devcontainer.json no longer names it and build no longer fills it, but its folder, payload
+     * included, stays until the user removes it — generate never deletes a folder.
+     */
+    private void warnAboutOrphanedFeatures(Path directory, List<GeneratedFile> files) {
+        for (String[] feature : new String[][] {{"preload", "preloadImages"}, {"offline-repository", "offlineRepository"}}) {
+            boolean written = files.stream().anyMatch(f -> f.fileName().equals(feature[0] + "/devcontainer-feature.json"));
+            if (!written && java.nio.file.Files.isRegularFile(directory.resolve(feature[0]).resolve("devcontainer-feature.json"))) {
+                console.warn(directory.resolve(feature[0]) + " is a Feature generate wrote for " + Setting.ref(feature[1])
+                        + ", which is off now: devcontainer.json no longer names it and build no longer fills it."
+                        + " Remove the folder (its payload is not in git), or turn " + Setting.ref(feature[1]) + " on again.");
+            }
         }
     }
 

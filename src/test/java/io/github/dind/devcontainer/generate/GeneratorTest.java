@@ -122,4 +122,21 @@ class GeneratorTest {
                 new Generator.Options(folder, null, null, false));
         assertThat(fine.warn()).noneMatch(w -> w.contains("preload/images/"));
     }
+
+    @Test
+    void aFeatureWhoseParameterWasTurnedOffIsNamedAsLeftOver(@TempDir Path folder) throws Exception {
+        new Generator(new RecordingConsole()).generate(Requests.build(Requests.sample("debian")
+                .projectJava(new io.github.dind.devcontainer.generate.request.JavaToolchain.ProjectJava(17, "the pom"))
+                .offlineRepository(true)), new Generator.Options(folder, null, null, false));
+        RecordingConsole off = new RecordingConsole();
+
+        new Generator(off).generate(Requests.build(Requests.sample("debian")
+                .projectJava(new io.github.dind.devcontainer.generate.request.JavaToolchain.ProjectJava(17, "the pom"))),
+                new Generator.Options(folder, null, null, false));
+
+        assertThat(off.warn()).anySatisfy(w -> assertThat(w).contains("offline-repository is a Feature generate wrote for")
+                .contains("which is off now").contains("Remove the folder"));
+        assertThat(off.warn()).noneMatch(w -> w.contains("preload is a Feature"));
+        assertThat(folder.resolve("offline-repository/devcontainer-feature.json")).as("never deleted").isRegularFile();
+    }
 }
