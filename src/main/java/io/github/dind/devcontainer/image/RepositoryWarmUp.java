@@ -29,10 +29,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Makes an offline repository's payload: builds the project once in a container of the image (the
  * Dockerfile's, before the Features), with an empty local repository and the network, and keeps
- * what Maven downloaded. The container runs a shell's sleep loop, not the entrypoint (no dockerd: the
+ * what Maven downloaded. The container runs a bounded sleep, not the entrypoint (no dockerd: the
  * warm-up runs no tests, see {@link #MAVEN_OPTS}), holds a copy of the project (never the
  * project's folder itself: nothing is written into it), runs the command as the remote user in a
- * login shell, and is removed afterwards, also on failure or when Maven is stopped.
+ * login shell, and is removed afterwards, also on failure or when Maven is stopped (and by the daemon
+ * once its sleep ends, should Maven be killed outright).
  *
  * <p>Its length is the container's life through docker-java (create, copy in, prepare, build, copy
  * out, remove) and the messages that say what failed and what to do; the tar and key work is in
@@ -85,8 +86,12 @@ final class RepositoryWarmUp {
                 + " repository (" + offline.command() + "; tests are not run) — the project's build files changed since "
                 + offline.payload().getFileName() + " was made, or it is missing");
         String name = "devcontainer-offline-repository-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        String id = docker.createContainerCmd(imageId).withName(name).withEntrypoint("/bin/sh", "-c", "while sleep 3600; do :; done")
+        // it ends by itself some minutes after the build's time is up, and the daemon then removes it
+        // (AutoRemove): a Maven killed outright (kill -9) leaves nothing for long
+        long lifetime = timeout.toSeconds() + 600;
+        String id = docker.createContainerCmd(imageId).withName(name).withEntrypoint("/bin/sh", "-c", "sleep " + lifetime)
                 .withUser("root").withLabels(Map.of(ROLE_LABEL, ROLE, PROJECT_LABEL, offline.projectRoot().toString()))
+                .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withAutoRemove(true))
                 .exec().getId();
         Thread remover = new Thread(() -> remove(id), "devcontainer-offline-repository-cleanup");
         Runtime.getRuntime().addShutdownHook(remover);
