@@ -144,8 +144,7 @@ public final class ImageBuilder {
                     + " leave build.target out to build the last.");
         }
         try (ContextArchive context = ContextArchive.create(request.contextDirectory(), dockerfile)) {
-            String fingerprint = BuildFingerprint.of(context.sha256(), context.dockerfileName(), request.buildArgs(),
-                    request.labels(), request.target(), request.network(), request.extraHosts());
+            String fingerprint = fingerprint(context, request);
             console.debug("Build context: " + context.entries() + " entries, sha256:" + context.sha256()
                     + "; fingerprint " + fingerprint);
             Optional<LocalImages.LocalImage> previous = images.inspect(request.image().primary());
@@ -185,13 +184,10 @@ public final class ImageBuilder {
                 }
             }
             // the payload is part of the Features' files: their digest, and so the fingerprint, changed
-            BuildRequest installing = offline.isEmpty() ? request
-                    : request.withLabel(FeaturePlan.LABEL, request.features().digest());
+            BuildRequest installing = offline.isEmpty() ? request : request.withCurrentFeaturesDigest();
             String imageId = request.features().isEmpty() ? dockerfileImage
                     : installFeatures(installing, dockerfileImage, offline.isEmpty() ? fingerprint
-                            : BuildFingerprint.of(context.sha256(), context.dockerfileName(), installing.buildArgs(),
-                                    installing.labels(), installing.target(), installing.network(), installing.extraHosts()),
-                            cacheFrom);
+                            : fingerprint(context, installing), cacheFrom);
             LocalImages.LocalImage built = images.inspect(imageId).orElseThrow(() -> new IllegalStateException("the image " + imageId
                     + " the build made is gone"));
             replaced.remove(built.id());
@@ -266,6 +262,12 @@ public final class ImageBuilder {
                 images.removeLeftOfFailedBuild(baseImageId);
             }
         }
+    }
+
+    /** What an unchanged build is recognised by: the context, the Dockerfile's name and the request's settings. */
+    private static String fingerprint(ContextArchive context, BuildRequest request) {
+        return BuildFingerprint.of(context.sha256(), context.dockerfileName(), request.buildArgs(), request.labels(),
+                request.target(), request.network(), request.extraHosts());
     }
 
     /** The image's USER, and the container and remote users the Features' build and the warm-up use. */
